@@ -1,0 +1,416 @@
+"""Claim files: the reviewable YAML form of a document's claims, `claims/<document-stem>.yaml`.
+
+`factcheck extract` writes them and people edit them or write new ones by hand, so the format
+is made for diffs and for hands: one block-style entry per claim with its keys in a fixed order,
+dates quoted, numbers plain, no anchors. Hand-written entries need only id, subject, metric and
+value; the shape is defined by `data/claims.schema.json` (JSON Schema 2020-12).
+
+Reading never trusts a file: `check_claim_files` returns every problem as `path:line: message`
+(the line of the offending YAML node), and `load_claim_file` raises `InputError` with them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from jsonschema import Draft202012Validator, ValidationError
+
+from factcheck.errors import InputError
+from factcheck.models import Claim, Qualifier, Quantity
+
+__all__ = ["Problem", "check_claim_files", "claim_from_record", "load_claim_file", "write_claim_file"]
+
+# Key order of an entry as written: what a reviewer reads first comes first.
+_FIELDS = ("id", "subject", "metric", "value", "unit", "qualifier", "low", "high", "quote", "text", "line",
+           "section")  # fmt: skip
+_OTHER_FORMATS = frozenset({"decisions.yaml", "sources.yaml"})  # live in claims/ but are not claim files
+_FIGURES = ("value", "low", "high")
+# YAML 1.1 reads 5.6e6 (no dot or no exponent sign) as a string; other digit strings may be dates.
+_EXPONENT_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+")
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a claim file; `line` is 1-based."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+# ----------------------------------------------------------------------------------------- writing
+
+
+class _ClaimDumper(yaml.SafeDumper):
+    """SafeDumper that never writes anchors: each entry must read on its own in a diff."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+class _Date(str):
+    """An ISO date string, always written quoted so no YAML reader takes it for a number or date."""
+
+
+_ClaimDumper.add_representer(
+    _Date, lambda dumper, data: dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style="'")
+)
+
+
+def write_claim_file(directory: Path, document_name: str, claims: Sequence[Claim]) -> Path:
+    """Write the claims of one document to `directory/<document stem>.yaml` and return the path.
+
+    The file is replaced atomically, so readers never see half a file. Raises ValueError if a
+    claim belongs to another document and OSError if the directory cannot be written.
+    """
+    strays = sorted({c.document for c in claims if c.document != document_name})
+    if strays:
+        raise ValueError(f"claims of {strays} passed for document {document_name!r}")
+    content = {"document": document_name, "claims": [_file_record(c) for c in claims]}
+    text = yaml.dump(content, Dumper=_ClaimDumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=sys.maxsize)  # fmt: skip
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{Path(document_name).stem}.yaml"
+    _write_atomically(path, text)
+    return path
+
+
+def _file_record(claim: Claim) -> dict[str, object]:
+    """The entry for one claim: the fixed keys, then only those extras that loading cannot infer."""
+    full = claim.as_record()
+    q = claim.quantity
+    record: dict[str, object] = {key: full[key] for key in _FIELDS}
+    record.update(value=_file_figure(q.value), low=_file_figure(q.low), high=_file_figure(q.high))
+    extras = {"kind": q.kind, "scale": q.scale, "precision": q.precision, "unit_text": q.unit_text,
+              "start": q.start, "end": q.end, "page": claim.page, "origin": claim.origin}  # fmt: skip
+    inferred = _inferred_extras(q.unit, q.text)
+    record.update({key: value for key, value in extras.items() if value != inferred[key]})
+    return record
+
+
+def _file_figure(figure: float | str | None) -> object:
+    if isinstance(figure, str):
+        return _Date(figure)
+    return None if figure is None else float(figure)  # an int would read back as int
+
+
+def _inferred_extras(unit: str, quote: str) -> dict[str, object]:
+    """What `claim_from_record` assumes for a key an entry leaves out."""
+    return {"kind": "date" if unit == "date" else "number", "scale": 1.0, "precision": 1.0,
+            "unit_text": "", "start": 0, "end": len(quote), "page": None, "origin": "extracted"}  # fmt: skip
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    # The dot prefix and .tmp suffix keep a leftover temp file out of `*.yaml` globs.
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o644)  # mkstemp makes 0600; claim files are shared, reviewed files
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+# ----------------------------------------------------------------------------------------- reading
+
+
+def load_claim_file(path: Path) -> list[Claim]:
+    """The claims in one claim file.
+
+    Raises `InputError` listing every problem as `path:line: message` if the file cannot be
+    read, is not YAML, breaks the schema or repeats a claim id.
+    """
+    data, problems = _check_file(path, seen={})
+    if problems or data is None:
+        raise InputError("\n".join(str(p) for p in problems))
+    return [claim_from_record(record, data["document"]) for record in data["claims"]]
+
+
+def check_claim_files(paths: Sequence[Path]) -> list[Problem]:
+    """Every problem in the given claim files and directories (`*.yaml`, `*.yml`), never raising.
+
+    Reports unreadable files, YAML syntax errors, schema violations at the line of the offending
+    node, duplicate keys, ranges whose low exceeds their high, and claim ids repeated within or
+    across files (at the second occurrence, naming the first).
+    """
+    seen: dict[str, tuple[str, int]] = {}
+    problems: list[Problem] = []
+    for path in _claim_paths(paths):
+        problems.extend(_check_file(path, seen)[1])
+    return problems
+
+
+def _claim_paths(paths: Sequence[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        try:
+            entries = sorted(path.iterdir()) if path.is_dir() else [path]
+        except OSError:
+            entries = [path]  # reading it then reports why, as a problem of that path
+        found.extend(p for p in entries if p == path or (p.suffix in {".yaml", ".yml"} and p.is_file()))
+    return [p for p in found if p.name not in _OTHER_FORMATS]
+
+
+def _check_file(path: Path, seen: dict[str, tuple[str, int]]) -> tuple[Any, list[Problem]]:
+    """The normalized content of a claim file (None if unparseable) and its problems.
+
+    `seen` maps claim ids to where they first appeared, and is updated with this file's ids.
+    """
+    name = str(path)
+    try:
+        text = _read_text(path)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = _normalized(yaml.safe_load(text))
+    except InputError as exc:
+        return None, [Problem(name, 1, str(exc))]
+    except yaml.YAMLError as exc:
+        return None, [_syntax_problem(name, exc)]
+    except RecursionError:
+        return None, [Problem(name, 1, "YAML nested too deeply to be a claim file")]
+    if root is None:
+        return None, [Problem(name, 1, "empty claim file: expected `document:` and `claims:`")]
+    problems = _duplicate_keys(name, root) + _schema_problems(name, root, data)
+    if not problems:
+        problems = _range_problems(name, root, data) + _duplicate_ids(name, root, data, seen)
+    return data, sorted(problems, key=lambda p: p.line)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read claim file: {exc.strerror or exc}") from exc
+    if b"\0" in raw:
+        raise InputError("not a claim file: binary content")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not a claim file: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+
+
+def _syntax_problem(name: str, exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
+    return Problem(name, mark.line + 1 if mark is not None else 1, message)
+
+
+def _normalized(data: Any) -> Any:
+    """Dates YAML parsed unquoted back to ISO strings; figures like 5.6e6 (a string in YAML 1.1)
+    to floats. Hand-written files do both; neither changes what the author meant."""
+    if isinstance(data, dict):
+        return {key: _normalized_figure(value) if key in _FIGURES else _normalized(value)
+                for key, value in data.items()}  # fmt: skip
+    if isinstance(data, list):
+        return [_normalized(item) for item in data]
+    if isinstance(data, dt.date | dt.datetime):
+        return data.isoformat()
+    return data
+
+
+def _normalized_figure(value: Any) -> Any:
+    if isinstance(value, str) and _EXPONENT_NUMBER.fullmatch(value.strip()):
+        return float(value)
+    return _normalized(value)
+
+
+# ---------------------------------------------------------------------------------------- checking
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    schema = json.loads(files("factcheck").joinpath("data", "claims.schema.json").read_text("utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def _schema_problems(name: str, root: yaml.Node, data: Any) -> list[Problem]:
+    return [_schema_problem(name, root, error) for error in _validator().iter_errors(data)]
+
+
+def _schema_problem(name: str, root: yaml.Node, error: ValidationError) -> Problem:
+    path = list(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        # Point at the unexpected key itself, not at the mapping holding it.
+        allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        path += sorted(str(key) for key in error.instance if key not in allowed)[:1]
+    where = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in error.absolute_path)
+    return Problem(name, _line_of(root, path), f"{where.lstrip('.') or 'file'}: {error.message}")
+
+
+def _line_of(root: yaml.Node, path: Iterable[object]) -> int:
+    """The 1-based line of the node at `path`; for a mapping entry, the line of its key."""
+    node, line = root, root.start_mark.line
+    for step in path:
+        child = _child(node, step)
+        if child is None:
+            break
+        node, line = child[1], child[0].start_mark.line
+    return line + 1
+
+
+def _child(node: yaml.Node, step: object) -> tuple[yaml.Node, yaml.Node] | None:
+    """(where the child starts, the child) for a mapping key or sequence index."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == str(step):
+                return key, value
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        item: yaml.Node = node.value[step]
+        return item, item
+    return None
+
+
+def _duplicate_keys(name: str, node: yaml.Node) -> list[Problem]:
+    """Keys repeated in one mapping; YAML loaders silently keep the last, hiding the first."""
+    problems: list[Problem] = []
+    if isinstance(node, yaml.MappingNode):
+        first: dict[str, int] = {}
+        for key, value in node.value:
+            line = key.start_mark.line + 1
+            if isinstance(key, yaml.ScalarNode) and key.value in first:
+                message = f"duplicate key {key.value!r} (first on line {first[key.value]})"
+                problems.append(Problem(name, line, message))
+            first.setdefault(str(key.value), line)
+            problems += _duplicate_keys(name, value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            problems += _duplicate_keys(name, item)
+    return problems
+
+
+def _range_problems(name: str, root: yaml.Node, data: Any) -> list[Problem]:
+    problems = []
+    for index, record in enumerate(data["claims"]):
+        low, high = record.get("low"), record.get("high")
+        if _comparable(low, high) and low > high:
+            line = _line_of(root, ["claims", index, "low"])
+            problems.append(Problem(name, line, f"claims[{index}]: low {low!r} is above high {high!r}"))
+    return problems
+
+
+def _comparable(low: object, high: object) -> bool:
+    if isinstance(low, float | int) and isinstance(high, float | int):
+        return True
+    # ISO dates order as strings, except quarters and halves (2025-Q1 sorts after 2025-12).
+    return isinstance(low, str) and isinstance(high, str) and not re.search("[QH]", low + high)
+
+
+def _duplicate_ids(name: str, root: yaml.Node, data: Any, seen: dict[str, tuple[str, int]]) -> list[Problem]:
+    problems = []
+    for index, record in enumerate(data["claims"]):
+        line = _line_of(root, ["claims", index, "id"])
+        first = seen.setdefault(record["id"], (name, line))
+        if first != (name, line):
+            message = f"duplicate claim id {record['id']!r} (first at {first[0]}:{first[1]})"
+            problems.append(Problem(name, line, message))
+    return problems
+
+
+# -------------------------------------------------------------------------------------- converting
+
+
+def claim_from_record(record: Mapping[str, object], document: str) -> Claim:
+    """A Claim from a claim-file entry or a `Claim.as_record()` dict, filling omitted fields.
+
+    `document` wins over any `document` key in the record. Unit defaults to "date" for date
+    values, else ""; qualifier to exact; line to 0 (unknown); the quote's span to the whole
+    quote. Raises `InputError` for a field of the wrong type or an unknown qualifier.
+    """
+    raw = _figure(record, "value")
+    if raw is None:
+        raise InputError(f"claim {record.get('id')!r}: value is required")
+    unit = _field(record, "unit", str, "date" if isinstance(raw, str) else "")
+    value = raw if isinstance(raw, str) else _year_or_number(raw, unit)
+    quote = _field(record, "quote", str, "")
+    kind = _field(record, "kind", str, str(_inferred_extras(unit, quote)["kind"]))
+    quantity = Quantity(
+        value=value, unit=unit, qualifier=_qualifier(record), text=quote,
+        start=_field(record, "start", int, 0), end=_field(record, "end", int, len(quote)),
+        low=_as_date(_figure(record, "low"), unit), high=_as_date(_figure(record, "high"), unit),
+        scale=_number(record, "scale"), precision=_number(record, "precision"),
+        unit_text=_field(record, "unit_text", str, ""), kind=kind,
+    )  # fmt: skip
+    return Claim(
+        id=_required(record, "id"), document=document, line=_field(record, "line", int, 0),
+        subject=_required(record, "subject"), metric=_required(record, "metric"),
+        quantity=quantity, text=_field(record, "text", str, ""), section=_field(record, "section", str, ""),
+        page=_optional_int(record, "page"), origin=_field(record, "origin", str, "extracted"),
+    )  # fmt: skip
+
+
+def _field(record: Mapping[str, object], key: str, kind: type[_T], default: _T) -> _T:
+    value = record.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        raise InputError(f"claim {record.get('id')!r}: {key} must be {kind.__name__}, not {value!r}")
+    return value
+
+
+def _required(record: Mapping[str, object], key: str) -> str:
+    value = _field(record, key, str, "")
+    if not value:
+        raise InputError(f"claim {record.get('id')!r}: {key} is required")
+    return value
+
+
+def _number(record: Mapping[str, object], key: str) -> float:
+    value = record.get(key)
+    if value is None:
+        return 1.0
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InputError(f"claim {record.get('id')!r}: {key} must be a number, not {value!r}")
+    return float(value)
+
+
+def _optional_int(record: Mapping[str, object], key: str) -> int | None:
+    return None if record.get(key) is None else _field(record, key, int, 0)
+
+
+def _figure(record: Mapping[str, object], key: str) -> float | str | None:
+    value = _normalized_figure(record.get(key))
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InputError(f"claim {record.get('id')!r}: {key} must be a number or an ISO date, not {value!r}")
+    return float(value)
+
+
+def _as_date(figure: float | str | None, unit: str) -> float | str | None:
+    return _year_or_number(figure, unit) if isinstance(figure, float) else figure
+
+
+def _year_or_number(number: float, unit: str) -> float | str:
+    """A bare year written unquoted (`value: 2025`) reads as a number; with unit date it is a date."""
+    return str(int(number)) if unit == "date" and number.is_integer() else number
+
+
+def _qualifier(record: Mapping[str, object]) -> Qualifier:
+    raw = _field(record, "qualifier", str, Qualifier.EXACT.value)
+    try:
+        return Qualifier(raw)
+    except ValueError:
+        choices = ", ".join(q.value for q in Qualifier)
+        raise InputError(f"claim {record.get('id')!r}: qualifier {raw!r} is not one of {choices}") from None

@@ -1,0 +1,514 @@
+"""Document → Claims: each number with the subject and metric it is about.
+
+A number takes its subject from, in order: a name attached to it ("GPT-4's $100M+", "vs 29 in
+Qwen 2.5"), the label of its bullet ("DeepSeek-V3: 671B total"), its table row or column, the
+first name in its sentence, the bullet before it when the section names nobody, and finally
+the nearest heading that names a subject. Its metric comes from a metric named next to it
+("97.3% MATH-500", "SWE-bench: 64.2%"), the bullet label ("Context: 200K input"), the table
+header, the words after it ("37B active") or its unit ("36 trillion tokens" in a sentence about
+training). A bare number with no metric is not a claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from factcheck.models import Block, Claim, Document, Quantity
+from factcheck.quantities import find_quantities
+from factcheck.vocabulary import Mention, Vocabulary, normalize_name
+
+__all__ = ["extract_claims", "claim_id"]
+
+DOCUMENT_SUBJECT = "(this document)"
+_MARKUP = re.compile(r"\*\*|__|`|~~|<sup>|</sup>|<br\s*/?>")
+_LINK_TARGET = re.compile(r"\]\(([^)]*)\)")
+_MARKER = re.compile(r"^(\s*(?:[-*+•▪◦]|\d{1,3}[.)])\s+)")
+_LABEL = re.compile(r"^\s*([^:.!?]{1,48}?)\s*:\s+(?=\S)")
+_COMPARISON = re.compile(r"\b(?:vs\.?|versus|compared (?:to|with)|against|than)\s", re.IGNORECASE)
+_SEGMENT_END = re.compile(r"[);\]]|,\s(?=[A-Z])|$")
+_RELEASE_WORDS = re.compile(r"\b(?:releas\w*|launch\w*|introduc\w*|debut\w*|unveil\w*|publish\w*|inception|"
+                            r"announc\w*|open-sourced|arriv\w*|dropped)\b", re.IGNORECASE)
+_RANK_LIST = re.compile(r"\b(?:rank\w*|leaderboard|top\s*\d+|standings)\b", re.IGNORECASE)
+_GENERIC_HEADERS = {"score", "scores", "result", "results", "value", "values", "figure", "number", "notes",
+                    "comparison", "details", "performance", "benchmark", "metric", "metrics", "amount", "data"}
+_ATTACH_BEFORE = re.compile(r"^(?:['’]s)?\s*(?::|\(|=|-|–|at|with|scored|scores|reached|hit|of)?\s*$", re.IGNORECASE)
+_IN_NAME_AFTER = re.compile(r"^\s*(?:[A-Za-z%]+\s+){0,2}?(?:in|for|by|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
+_FREE_SUBJECT_AFTER = re.compile(r"^\s+(?:in|for|among)\s+((?:[A-Z][\w\-]*\s?){1,3})")
+
+_COMPATIBLE = {
+    "USD": {"USD", "", "score"}, "EUR": {"EUR", ""}, "CNY": {"CNY", ""}, "GBP": {"GBP", ""},
+    "percent": {"percent", "score", ""}, "percentage_points": {"percent", "score", ""},
+    "rank": {"rank"}, "date": {"date"}, "times": {"times", ""}, "ratio": {"ratio", "", "times"},
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _sentencizer() -> object:
+    """spaCy's rule-based sentencizer on a blank English pipeline (no trained model needed)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    if len(text) < 120 or text.count(". ") == 0:
+        return [(0, len(text))]
+    doc = _sentencizer()(text)  # type: ignore[operator]
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def claim_id(document: str, subject: str, metric: str, quote: str, occurrence: int) -> str:
+    """Stable across unrelated edits: no line numbers, only what the claim says and where in order."""
+    key = "\x1f".join([document, normalize_name(subject), metric.lower(), " ".join(quote.split()), str(occurrence)])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _clean(line: str) -> str:
+    """Markup replaced by spaces of the same length, so offsets still index the original line."""
+    text = _MARKUP.sub(lambda m: " " * len(m.group(0)), line)
+    text = _LINK_TARGET.sub(lambda m: "]" + " " * (len(m.group(0)) - 1), text)
+    return text.replace("[", " ").replace("]", " ").replace("\t", " ")
+
+
+def _unit_ok(quantity: Quantity, metric_unit: str) -> bool:
+    if quantity.unit in _COMPATIBLE:
+        return metric_unit in _COMPATIBLE[quantity.unit] or not metric_unit and quantity.unit not in ("rank", "date")
+    if metric_unit in ("rank", "date", "times", "ratio"):
+        return False
+    if quantity.unit and metric_unit and metric_unit not in ("score", "elo", "percent"):
+        return quantity.unit == metric_unit or quantity.unit.split("_")[0] == metric_unit.split("_")[0]
+    if metric_unit in ("USD", "percent"):
+        return quantity.unit == "" and quantity.scale == 1.0 if metric_unit == "percent" else quantity.unit == ""
+    return quantity.unit not in ("date",)
+
+
+@dataclass
+class _Context:
+    """What one document tells about names: which models of a family it mentions."""
+
+    vocabulary: Vocabulary
+    members: dict[str, set[str]]
+
+    def specific(self, subject: str) -> str:
+        """A family named alone stands for its only model mentioned in the document ("MiniMax 1M")."""
+        if self.vocabulary.subject_kind(subject) != "family":
+            return subject
+        models = self.members.get(subject, set())
+        return next(iter(models)) if len(models) == 1 else subject
+
+
+def _family_members(document: Document, vocabulary: Vocabulary) -> dict[str, set[str]]:
+    members: dict[str, set[str]] = {}
+    for mention in vocabulary.find_subjects(document.text, unknown_models=False):
+        for family in vocabulary.ancestors(mention.name)[-1:]:
+            members.setdefault(family, set()).add(mention.name)
+    return members
+
+
+def _heading_subject(vocabulary: Vocabulary, heading: str) -> str:
+    mentions = [m for m in vocabulary.find_subjects(heading) if vocabulary.subject_kind(m.name) != "organisation"]
+    if not mentions:
+        mentions = vocabulary.find_subjects(heading)
+    return mentions[0].name if mentions else ""
+
+
+def _section_subject(vocabulary: Vocabulary, section: tuple[str, ...]) -> str:
+    """The innermost heading that names a subject; outer headings count only for models and families
+    ("Technical Innovations from Chinese Models" does not make every figure below it about China)."""
+    for depth, heading in enumerate(reversed(section)):
+        subject = _heading_subject(vocabulary, heading)
+        if subject and (depth == 0 or vocabulary.subject_kind(subject) not in ("country", "region")):
+            return subject
+    return ""
+
+
+@dataclass
+class _Span:
+    """A piece of text in which numbers are read together: a bullet, a sentence or a table cell."""
+
+    text: str  # cleaned, same offsets as the line
+    start: int
+    end: int
+    default_subject: str
+    label_metric: str = ""
+    label_subject: str = ""
+    default_metric: str = ""
+    context_words: str = ""  # heading and label words that hint at a metric ("training", "context")
+
+
+class _Extractor:
+    def __init__(self, document: Document, vocabulary: Vocabulary) -> None:
+        self.document = document
+        self.vocabulary = vocabulary
+        self.context = _Context(vocabulary, _family_members(document, vocabulary))
+        self.claims: list[tuple[Block, Quantity, str, str, str]] = []
+        self._section_cache: dict[tuple[str, ...], str] = {}
+        self._carry: tuple[tuple[str, ...], str] = ((), "")
+
+    # --- helpers ------------------------------------------------------------------------------
+    def section_subject(self, section: tuple[str, ...]) -> str:
+        if section not in self._section_cache:
+            self._section_cache[section] = _section_subject(self.vocabulary, section)
+        return self._section_cache[section]
+
+    def resolve_subject(self, name: str, section_subject: str) -> str:
+        """A name as written → canonical subject, also relative to the section's family ("V3")."""
+        known = self.vocabulary.subject(name)
+        if known:
+            return known
+        for family in (section_subject, *self.vocabulary.ancestors(section_subject)):
+            if family:
+                guess = self.vocabulary.subject(f"{family} {name}")
+                if guess:
+                    return guess
+        return ""
+
+    # --- blocks -------------------------------------------------------------------------------
+    def run(self) -> None:
+        for block in self.document.blocks:
+            if block.kind == "heading":
+                continue
+            if block.kind == "table_row":
+                self.table_row(block)
+            else:
+                self.text_block(block)
+
+    def text_block(self, block: Block) -> None:
+        clean = _clean(block.text)
+        marker = _MARKER.match(clean)
+        body_start = marker.end() if marker else len(clean) - len(clean.lstrip())
+        if marker:
+            clean = " " * marker.end() + clean[marker.end() :]
+        section_subject = self.section_subject(block.section)
+        context_words = " ".join(block.section[-2:])
+        label_subject = label_metric = ""
+        label = _LABEL.match(clean[body_start:])
+        content_start = body_start
+        if label:
+            label_text = label.group(1).strip()
+            mentions = self.vocabulary.find_subjects(label_text)
+            if mentions and mentions[0].end - mentions[0].start >= len(label_text) - 12:
+                label_subject = mentions[0].name
+            else:
+                label_metric = self.vocabulary.metric(label_text) or ""
+                if not label_metric:
+                    label_metric = next((m.name for m in self.vocabulary.find_metrics(label_text)), "")
+                context_words += " " + label_text
+            content_start = body_start + label.end()
+        if block.kind == "numbered" and block.number is not None and _RANK_LIST.search(block.list_title):
+            self.rank_item(block, clean, body_start)
+        default_subject = section_subject
+        if not label_subject and not section_subject and self._carry[0] == block.section:
+            default_subject = self._carry[1]
+        if label_subject:
+            self._carry = (block.section, label_subject)
+        elif not section_subject and self._carry[0] != block.section:
+            self._carry = ((), "")
+        for start, end in _sentences(clean) if block.kind == "paragraph" else [(0, len(clean))]:
+            span = _Span(clean, max(start, body_start), end, default_subject or DOCUMENT_SUBJECT,
+                         label_metric=label_metric, label_subject=label_subject, context_words=context_words)
+            if start < content_start < end and label_subject:
+                span.label_subject = label_subject
+            self.read_span(block, span)
+
+    def rank_item(self, block: Block, clean: str, body_start: int) -> None:
+        mentions = self.vocabulary.find_subjects(clean[body_start:])
+        if not mentions:
+            return
+        board = next((m.name for m in self.vocabulary.find_metrics(block.list_title)), "")
+        metric = board if board.endswith("rank") else (f"{board} rank" if board else "rank")
+        marker = _MARKER.match(block.text)
+        text = marker.group(1).strip() if marker else str(block.number)
+        rank = Quantity(value=float(block.number or 0), unit="rank", qualifier=_exact(), text=text,
+                        start=block.text.find(text), end=block.text.find(text) + len(text), kind="rank")
+        self.add(block, rank, self.context.specific(mentions[0].name), metric, block.text.strip())
+
+    # --- spans --------------------------------------------------------------------------------
+    def read_span(self, block: Block, span: _Span) -> None:
+        text = span.text[: span.end]
+        subjects = [m for m in self.vocabulary.find_subjects(text) if m.start >= span.start]
+        metrics = [m for m in self.vocabulary.find_metrics(text) if m.start >= span.start]
+        # Only names with digits in them hide numbers ("Llama 4", "AIME 2024"); "total params" does not.
+        skip = [(m.start, m.end) for m in subjects + metrics if any(ch.isdigit() for ch in text[m.start : m.end])]
+        quantities = [q for q in find_quantities(text, skip) if q.start >= span.start]
+        comparisons = [(m.start(), m.end() + (_SEGMENT_END.search(text, m.end()).start()  # type: ignore[union-attr]
+                                              - m.end())) for m in _COMPARISON.finditer(text, span.start)]
+        previous_metric = ""
+        for q in quantities:
+            in_comparison = next(((a, b) for a, b in comparisons if a <= q.start < b), None)
+            subject = self.subject_for(q, span, subjects, in_comparison, text)
+            metric = self.metric_for(q, span, metrics, text, previous_metric if in_comparison else "")
+            if not subject or not metric:
+                continue
+            if not in_comparison:
+                previous_metric = metric
+            quote = text[span.start : span.end].strip()
+            q = self.with_unit(q, metric)
+            self.add(block, q, subject, metric, quote)
+
+    def subject_for(self, q: Quantity, span: _Span, subjects: Sequence[Mention],
+                    segment: tuple[int, int] | None, text: str) -> str:
+        before = [m for m in subjects if m.end <= q.start]
+        after = [m for m in subjects if m.start >= q.end]
+        if before and _ATTACH_BEFORE.match(text[before[-1].end : q.start]):
+            return self.context.specific(before[-1].name)
+        if after and _IN_NAME_AFTER.match(text[q.end : after[0].start]) and (
+            segment is not None or after[0].start - q.end < 16):
+            return self.context.specific(after[0].name)
+        if segment is not None:
+            inside = [m for m in subjects if segment[0] <= m.start < segment[1]]
+            if inside:
+                return self.context.specific(inside[0].name)
+            free = _FREE_SUBJECT_AFTER.match(text[q.end :])
+            return free.group(1).strip() if free else ""
+        short = re.search(r"\b([A-Z]\w{0,3}\d[\w.]*)\s*\(\s*$", text[max(0, q.start - 20) : q.start])
+        if short:
+            resolved = self.resolve_subject(short.group(1), span.default_subject)
+            if resolved:
+                return resolved
+        if q.kind == "whole" and not before[-1:]:
+            return "World"
+        if q.kind == "whole" and re.search(r"\bworld|global", text[max(0, q.start - 20) : q.start], re.I):
+            return "World"
+        if q.kind == "whole" and self.vocabulary.subject_kind(span.label_subject or before[-1].name) == "country":
+            return "World"
+        if span.label_subject:
+            return span.label_subject
+        outside = [m for m in before if not _COMPARISON.search(text[m.end : q.start])]
+        if outside:
+            return self.context.specific(outside[0].name)
+        return self.context.specific(span.default_subject)
+
+    def metric_for(self, q: Quantity, span: _Span, metrics: Sequence[Mention], text: str, previous: str) -> str:
+        vocabulary = self.vocabulary
+        inside = [m for m in metrics if m.start >= q.start and m.end <= q.end]
+        if inside and q.kind != "rank":
+            return self.refine(inside[-1].name, q, text, span)
+        after = [m for m in metrics if m.start >= q.end and _unit_ok(q, vocabulary.metric_unit(m.name))]
+        before = [m for m in metrics if m.end <= q.start and _unit_ok(q, vocabulary.metric_unit(m.name))]
+        if q.kind == "rank":
+            return self.rank_metric(q, metrics, text, span)
+        if q.kind == "part" and after and re.match(r"^\s*(?:of|out of)\s+(?:the\s+)?[\w'’\s]*?\d[\d,.]*\s*$",
+                                                  text[q.end : after[0].start]):
+            return self.refine(after[0].name, q, text, span)
+        if after and re.match(r"^\s*(?:on|in|for|at)?\s*(?:the\s+)?$", text[q.end : after[0].start]):
+            return self.refine(after[0].name, q, text, span)
+        if before and re.match(r"^\s*(?::|of|=|-|score of|at)?\s*$", text[before[-1].end : q.start]):
+            return self.refine(before[-1].name, q, text, span)
+        if previous:
+            return previous
+        if span.label_metric and _unit_ok(q, vocabulary.metric_unit(span.label_metric)):
+            return self.refine(span.label_metric, q, text, span)
+        near_after = [m for m in after if m.start - q.end <= 14]
+        if near_after:
+            return self.refine(near_after[0].name, q, text, span)
+        derived = self.metric_from_unit(q, text, span)
+        if derived:
+            return derived
+        near = sorted(before + after, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))
+        if near and q.kind != "date":
+            return self.refine(near[0].name, q, text, span)
+        if span.default_metric:
+            return span.default_metric
+        if q.kind in ("part", "whole", "count") or q.unit not in ("",):
+            noun = q.unit_text or q.unit
+            return f"number of {noun}" if noun and q.kind in ("part", "whole", "count", "number") else ""
+        return ""
+
+    def refine(self, metric: str, q: Quantity, text: str, span: _Span) -> str:
+        """Modifiers that split a metric: input/output context, total/active parameters, input/output price."""
+        tail = text[q.end : q.end + 24].lower()
+        if metric == "context length" and re.match(r"^\s*(input|output)\b", tail):
+            return f"{tail.split()[0]} context length"
+        if metric in ("total parameters", "active parameters", "model size range"):
+            if q.qualifier.value == "range" and metric == "total parameters":
+                return "model size range"
+            if re.match(r"^\s*(?:parameters\s+|params\s+)?(active|activated)\b", tail):
+                return "active parameters"
+            if re.match(r"^\s*models?\b", tail) or q.unit == "models":
+                return "model size"
+        if metric in ("input price", "output price") and re.search(r"\boutput\b", tail):
+            return "output price"
+        return metric
+
+    def rank_metric(self, q: Quantity, metrics: Sequence[Mention], text: str, span: _Span) -> str:
+        boards = [m for m in metrics if m.name in ("LMArena rank", "LMArena Elo")]
+        scope = " open-source" if re.search(r"open[- ]?(?:source|weight)", text[span.start : span.end],
+                                             re.IGNORECASE) else ""
+        if boards:
+            return f"LMArena{scope} rank"
+        if re.search(r"\bglobal(?:ly)?\b", text[q.end : q.end + 30], re.IGNORECASE):
+            return "global rank"
+        words = re.match(r"^\s*(?:on|in|among|of)\s+(?:the\s+)?([\w\- ]{3,30}?)(?=[,.;)]|$)", text[q.end :])
+        return f"{words.group(1).strip()} rank" if words else ("rank" + scope)
+
+    def metric_from_unit(self, q: Quantity, text: str, span: _Span) -> str:
+        clause = (text[span.start : span.end] + " " + span.context_words).lower()
+        unit = q.unit
+        if q.kind == "date":
+            return "release date" if _RELEASE_WORDS.search(clause) else ("date" if len(str(q.value)) > 4 else "")
+        if unit == "parameters" or (not unit and q.scale >= 1e9 and re.search(r"\bparam", clause)):
+            return "model size range" if q.qualifier.value == "range" else "total parameters"
+        if unit == "models" and q.scale >= 1e9 or not unit and q.scale >= 1e9 and re.search(r"\bmodels?\b", clause):
+            return "model size"
+        if unit == "tokens":
+            if re.search(r"\bcontext|window", clause):
+                return "context length"
+            if re.search(r"\btrain|dataset|corpus|pre-?train", clause):
+                return "training tokens"
+            return "tokens"
+        if unit == "gpu_hours":
+            return "training GPU hours"
+        if unit.startswith("gflops_per") or unit.startswith("flops_per"):
+            return "compute per token"
+        if q.kind == "price":
+            return "output price" if "output" in clause else "input price"
+        if q.kind == "currency":
+            if re.search(r"\bcost|train", clause):
+                return "training cost"
+            if re.search(r"\bpric", clause):
+                return "price"
+            return "amount" if unit else ""
+        if unit == "languages":
+            m = re.match(r"^\s*(supported|tested|covered|evaluated)", text[q.end :])
+            return f"languages {m.group(1)}" if m else "languages supported"
+        if unit == "gpus":
+            return "training GPUs" if "train" in clause or "on" in text[max(0, q.start - 4) : q.start] else "GPUs"
+        if unit in ("weeks", "days", "months", "hours") and "train" in clause:
+            return "training duration"
+        if q.kind == "multiple":
+            if re.search(r"efficien", clause):
+                return "efficiency gain"
+            if re.search(r"cheap|cost", clause):
+                return "cost reduction"
+            if re.search(r"fast|speed", clause):
+                return "speedup"
+            return "multiple"
+        if q.kind == "percent" and re.search(r"\bshare\b", clause):
+            return "market share"
+        if q.kind == "ratio":
+            return "ratio"
+        return ""
+
+    def with_unit(self, q: Quantity, metric: str) -> Quantity:
+        """A bare figure takes its metric's unit: "671B" of total parameters is 671e9 parameters."""
+        if q.unit:
+            return q
+        unit = self.vocabulary.metric_unit(metric)
+        if unit in ("score", "elo", "") or q.kind in ("part", "whole") and not unit:
+            return q
+        if unit == "percent" and q.scale != 1.0:
+            return q
+        return replace(q, unit=unit)
+
+    # --- tables -------------------------------------------------------------------------------
+    def table_row(self, block: Block) -> None:
+        cells, header = block.cells, block.header
+        if not cells:
+            return
+        section_subject = self.section_subject(block.section)
+        row_subject = self._cell_subject(cells[0])
+        column_subjects = [self._cell_subject(h) for h in header]
+        subject_columns = sum(1 for s in column_subjects[1:] if s)
+        row_metric = self._cell_metric(cells[0])
+        named = [self._cell_subject(c) for c in cells[1:] if c and not any(ch.isdigit() for ch in c)]
+        row_named = next((s for s, c in zip(named, cells[1:], strict=False) if s), "")
+        for index, cell in enumerate(cells):
+            if index == 0 and not (row_subject and len(cells) == 1):
+                continue
+            if not any(ch.isdigit() for ch in cell):
+                continue
+            column = header[index] if index < len(header) else ""
+            if row_subject:
+                subject, metric = row_subject, self._cell_metric(column)
+            elif subject_columns and column_subjects[index] if index < len(column_subjects) else False:
+                subject, metric = column_subjects[index], row_metric
+            else:
+                subject = row_named or section_subject or DOCUMENT_SUBJECT
+                metric = row_metric if row_metric else self._cell_metric(column)
+            offset = block.cell_offsets[index] if index < len(block.cell_offsets) else 0
+            clean = " " * offset + _clean(cell)
+            span = _Span(clean, offset, len(clean), self.context.specific(subject) if subject else DOCUMENT_SUBJECT,
+                         default_metric=metric, label_metric=metric,
+                         context_words=" ".join([*block.section[-2:], cells[0], column]))
+            span.label_subject = ""
+            self._read_cell(block, span, cells[0])
+
+    def _read_cell(self, block: Block, span: _Span, row_header: str) -> None:
+        before = len(self.claims)
+        self.read_span(block, span)
+        for i in range(before, len(self.claims)):
+            b, q, subject, metric, _quote = self.claims[i]
+            cell_text = span.text[span.start : span.end].strip()
+            quote = f"{row_header.strip()} | {cell_text}" if row_header.strip() and row_header not in cell_text else cell_text
+            self.claims[i] = (b, q, subject, metric, quote)
+
+    def _cell_subject(self, cell: str) -> str:
+        text = _clean(cell).strip()
+        if not text:
+            return ""
+        mentions = self.vocabulary.find_subjects(text)
+        if mentions and mentions[0].start <= 2 and (mentions[0].end - mentions[0].start) >= len(text) * 0.5:
+            return mentions[0].name
+        return ""
+
+    def _cell_metric(self, cell: str) -> str:
+        text = re.sub(r"\s*\([^)]*\)\s*$", "", _clean(cell)).strip()
+        if not text or normalize_name(text) in {normalize_name(h) for h in _GENERIC_HEADERS}:
+            exact = self.vocabulary.metric(_clean(cell).strip())
+            return exact or ""
+        exact = self.vocabulary.metric(text) or self.vocabulary.metric(_clean(cell).strip())
+        if exact:
+            return exact
+        mentions = self.vocabulary.find_metrics(_clean(cell))
+        if mentions:
+            return mentions[0].name
+        return text.lower() if not any(ch.isdigit() for ch in text) or len(text) > 3 else ""
+
+    # --- output -------------------------------------------------------------------------------
+    def add(self, block: Block, q: Quantity, subject: str, metric: str, quote: str) -> None:
+        if q.kind == "date" and metric not in ("release date",) and len(str(q.value)) <= 4:
+            return
+        self.claims.append((block, q, subject, metric, quote))
+
+    def finish(self) -> list[Claim]:
+        seen: Counter[tuple[str, str, str]] = Counter()
+        out: list[Claim] = []
+        for block, q, subject, metric, quote in self.claims:
+            quote = " ".join(quote.split())
+            key = (subject, metric, quote + "\x1f" + q.text)
+            seen[key] += 1
+            out.append(Claim(
+                id=claim_id(self.document.name, subject, metric, quote + " " + q.text, seen[key]),
+                document=self.document.name, line=block.line, subject=subject, metric=metric, quantity=q,
+                text=quote, section=" > ".join(block.section), page=block.page,
+            ))
+        return out
+
+
+def _exact() -> Qualifier:
+    from factcheck.models import Qualifier
+
+    return Qualifier.EXACT
+
+
+def extract_claims(document: Document, vocabulary: Vocabulary) -> list[Claim]:
+    """Every numeric claim in a document, in document order.
+
+    Pure: the same document and vocabulary always give the same claims with the same ids.
+    """
+    extractor = _Extractor(document, vocabulary)
+    extractor.run()
+    return extractor.finish()
+
+
+def iter_claims(documents: Sequence[Document], vocabulary: Vocabulary) -> Iterator[Claim]:
+    for document in documents:
+        yield from extract_claims(document, vocabulary)

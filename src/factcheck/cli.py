@@ -1,0 +1,165 @@
+"""The command line: arguments in, one library call, output and an exit code out.
+
+Exit codes follow linters: 0 clean, 1 findings, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from factcheck import __version__
+from factcheck.claimfiles import check_claim_files
+from factcheck.config import Settings, load_settings
+from factcheck.errors import FactcheckError
+from factcheck.models import ExtractionResult
+from factcheck.pipeline import collect_paths, extract_paths, run_audit
+from factcheck.store import Store
+
+_err = Console(stderr=True, highlight=False)
+
+
+def _settings(ctx: click.Context, **overrides: object) -> Settings:
+    db = ctx.obj.get("db") if ctx.obj else None
+    return load_settings(overrides={"database": db, **overrides})
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Any]:
+    """A progress bar on stderr for interactive runs; silent when output is piped or in CI."""
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=_err, transient=True, disable=not _err.is_terminal)
+    with progress:
+        task = progress.add_task("reading", total=total)
+
+        def advance(name: str) -> None:
+            progress.update(task, description=f"reading {name}", advance=1)
+
+        yield advance
+
+
+def _report_errors(result: ExtractionResult) -> None:
+    for error in result.errors:
+        _err.print(f"[red]error[/red]: {error.path}: {error.reason}", soft_wrap=True)
+
+
+def _summary(result: ExtractionResult) -> str:
+    return (f"{len(result.documents)} documents, {len(result.claims)} claims"
+            + (f", {len(result.unchanged)} unchanged" if result.unchanged else "")
+            + (f", {len(result.errors)} unreadable" if result.errors else ""))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcheck")
+@click.option("--db", metavar="URL", help="SQLAlchemy database URL (default: FACTCHECK_DB or ./factcheck.db).")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """Extract, verify and cross-check the numeric claims in documents."""
+    ctx.obj = {"db": db}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Extract again even documents that have not changed.")
+@click.option("--claims-dir", type=click.Path(path_type=Path), help="Where to write claim files (default: claims/).")
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[Path, ...], force: bool, claims_dir: Path | None) -> None:
+    """Extract the numeric claims of documents (files or folders) into the claims database."""
+    settings = _settings(ctx, claims_dir=str(claims_dir) if claims_dir else None)
+    files, _ = collect_paths(paths)
+    with Store(settings.database) as store, _progress(len(files)) as advance:
+        result = extract_paths(paths, settings, store, force=force, progress=advance)
+    _report_errors(result)
+    _err.print(_summary(result))
+    ctx.exit(2 if result.errors else 0)
+
+
+@cli.command()
+@click.option("--subject", help="Only claims about this subject (canonical name, any case).")
+@click.option("--metric", help="Only claims of this metric.")
+@click.option("--document", help="Only claims from this document (file name).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
+@click.pass_context
+def claims(ctx: click.Context, subject: str | None, metric: str | None, document: str | None, fmt: str) -> None:
+    """List stored claims."""
+    settings = _settings(ctx)
+    with Store(settings.database) as store:
+        found = store.claims(subject=subject, metric=metric, document=document)
+    if fmt == "json":
+        click.echo(json.dumps([c.as_record() for c in found], indent=2, ensure_ascii=False))
+    elif fmt == "jsonl":
+        for c in found:
+            click.echo(json.dumps(c.as_record(), ensure_ascii=False))
+    else:
+        table = Table("document", "line", "subject", "metric", "value", "unit", "qualifier", "quote")
+        for c in found:
+            table.add_row(c.document, str(c.line), c.subject, c.metric, str(c.value), c.quantity.unit,
+                          c.quantity.qualifier.value, c.quantity.text)
+        Console(highlight=False).print(table)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--reports-dir", type=click.Path(path_type=Path), help="Where to write reports (default: reports/).")
+@click.pass_context
+def audit(ctx: click.Context, paths: tuple[Path, ...], reports_dir: Path | None) -> None:
+    """Extract claims and write the audit reports (HTML, Markdown, JSON).
+
+    With no PATHS, audits the documents configured in [tool.factcheck] or factcheck.toml.
+    """
+    settings = _settings(ctx, reports_dir=str(reports_dir) if reports_dir else None)
+    targets: Sequence[Path] = paths or settings.documents
+    if not targets:
+        raise click.UsageError("no documents given and none configured ([tool.factcheck] documents = [...])")
+    files, _ = collect_paths(targets)
+    with Store(settings.database) as store, _progress(len(files)) as advance:
+        result = run_audit(targets, settings, store, progress=advance)
+    _report_errors(result.extraction)
+    _err.print(_summary(result.extraction))
+    for path in result.reports:
+        _err.print(f"wrote {path}")
+    ctx.exit(result.exit_code)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    """Validate claim files (YAML): schema errors with file:line, duplicate ids."""
+    problems = check_claim_files(list(paths))
+    for problem in problems:
+        click.echo(str(problem))
+    _err.print(f"{len(problems)} problems" if problems else "claim files are valid")
+    ctx.exit(1 if problems else 0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `factcheck` console script; returns the exit code."""
+    try:
+        # Outside standalone mode click returns ctx.exit()'s code instead of raising it.
+        code = cli.main(args=list(argv) if argv is not None else None, prog_name="factcheck", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except click.exceptions.Abort:
+        _err.print("aborted")
+        return 2
+    except FactcheckError as exc:
+        _err.print(f"[red]error[/red]: {exc}", soft_wrap=True)
+        return 2
+    return code if isinstance(code, int) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,346 @@
+"""Files → Document: decoded and repaired text, its original line numbers, and its structure.
+
+Numbers take their meaning from where they stand, so a Document is a sequence of `Block`s
+(headings, bullets, numbered items, `**Key:** value` lines, table rows with their header,
+paragraphs), each with its heading path. Mojibake is repaired line by line so that every
+line keeps its number in the original file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ftfy
+
+from factcheck.errors import InputError
+from factcheck.models import Block, Document
+
+__all__ = ["read_document", "parse_structure", "repair_line", "SUPPORTED_SUFFIXES", "MAX_DOCUMENT_BYTES"]
+
+SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm", ".pdf")
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False, uncurl_quotes=False, fix_line_breaks=False, fix_character_width=False,
+    fix_latin_ligatures=False, normalization=None, explain=False,
+)
+_THAI = re.compile("[\u0e01-\u0e5b]")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def _encode_single_byte(run: str) -> bytes | None:
+    out = bytearray()
+    for ch in run:
+        for codec in ("cp874", "cp1252"):
+            try:
+                out += ch.encode(codec)
+                break
+            except UnicodeEncodeError:
+                continue
+        else:
+            return None
+    return bytes(out)
+
+
+def _repair_thai_mojibake(line: str) -> str:
+    """UTF-8 bytes that were decoded as Windows-874 (Thai): `๐Ÿฆ™` is 🦙.
+
+    ftfy does not try the Thai code page, so each run of non-ASCII characters that contains
+    Thai letters is re-encoded (cp874, falling back to cp1252 for 0x80-0x9F) and decoded as
+    UTF-8; a run that does not decode cleanly is left as it is.
+    """
+
+    def fix(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if not _THAI.search(run):
+            return run
+        raw = _encode_single_byte(run)
+        if raw is None:
+            return run
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return run
+
+    return _NON_ASCII_RUN.sub(fix, line)
+
+
+def repair_line(line: str) -> str:
+    """One line with mojibake repaired (cp1252 via ftfy, Thai code page by re-decoding)."""
+    if line.isascii():
+        return line
+    fixed = _repair_thai_mojibake(line) if _THAI.search(line) else line
+    return ftfy.fix_text(fixed, _FTFY_CONFIG)
+
+
+def _decode(raw: bytes, path: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 or Windows-1252 text ({exc.reason} at byte {exc.start})") from exc
+
+
+def _looks_binary(raw: bytes) -> bool:
+    head = raw[:8192]
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return control > max(8, len(head) // 50)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{path}: too large ({size:,} bytes; the limit is {max_bytes:,})")
+        raw = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise InputError(f"{path}: is a directory") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if not raw.strip():
+        raise InputError(f"{path}: empty file")
+    return raw
+
+
+def _pdf_lines(raw: bytes, path: str) -> tuple[list[str], list[int]]:
+    """Text of each PDF page, as lines, with the page number of each line."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        lines: list[str] = []
+        pages: list[int] = []
+        for number, page in enumerate(reader.pages, start=1):
+            for line in (page.extract_text() or "").splitlines():
+                lines.append(line)
+                pages.append(number)
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{path}: unreadable PDF ({exc})") from exc
+    if not any(line.strip() for line in lines):
+        raise InputError(f"{path}: PDF has no extractable text (scanned images?)")
+    return lines, pages
+
+
+def _html_lines(text: str, path: str) -> list[str]:
+    """Main text of an HTML page as Markdown (tables kept), via trafilatura."""
+    import trafilatura
+
+    extracted = trafilatura.extract(
+        text, output_format="markdown", include_tables=True, include_links=True, include_comments=False,
+        favor_recall=True,
+    )
+    if not extracted:
+        raise InputError(f"{path}: no main text found in the HTML")
+    return extracted.splitlines()
+
+
+def read_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Document:
+    """Read one file into a Document.
+
+    Raises InputError, with a one-line reason naming the file, for a file that is missing,
+    unreadable, empty, binary, too large, of an unsupported type, or undecodable.
+    """
+    raw = _read_bytes(path, max_bytes)
+    suffix = path.suffix.lower()
+    sha = hashlib.sha256(raw).hexdigest()
+    pages: list[int] | None = None
+    if suffix == ".pdf" or raw.startswith(b"%PDF-"):
+        lines, pages = _pdf_lines(raw, str(path))
+        media_type = "application/pdf"
+    else:
+        if _looks_binary(raw):
+            raise InputError(f"{path}: binary file, not a text document")
+        text = _decode(raw, str(path))
+        if suffix in (".html", ".htm") or re.match(r"\s*(<!doctype html|<html)", text[:500], re.IGNORECASE):
+            lines = _html_lines(text, str(path))
+            media_type = "text/html"
+        else:
+            lines = text.splitlines()
+            markdown = suffix in (".md", ".markdown") or any(_HEADING.match(line) for line in lines[:400])
+            media_type = "text/markdown" if markdown else "text/plain"
+    repaired = [repair_line(line) for line in lines]
+    repairs = sum(1 for a, b in zip(lines, repaired, strict=True) if a != b)
+    blocks = parse_structure(repaired, pages=pages)
+    return Document(path=str(path), name=path.name, media_type=media_type, sha256=sha, lines=tuple(repaired),
+                    blocks=tuple(blocks), repairs=repairs)
+
+
+# --- structure -----------------------------------------------------------------------------------
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_BOLD_LINE = re.compile(r"^\s*\*\*([^*]+?)\*\*\s*:?\s*$")
+_LABEL = re.compile(r"^\s*(?:[-*+•]\s+)?\*\*([^*]{1,60}?):?\*\*:?\s+(\S.*)$")
+_BULLET = re.compile(r"^(\s*)(?:[-*+•▪◦]|[\u2022\u25aa])\s+(.*)$")
+_NUMBERED = re.compile(r"^(\s*)(\d{1,3})[.)]\s+(.*)$")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TOC = re.compile(r"\.{4,}\s*\d+\s*$")
+_SENTENCE_END = re.compile(r"[.!?;,)\]]\s*$")
+
+
+def _clean_heading(text: str) -> str:
+    text = re.sub(r"[*_`]+", "", text).strip()
+    return text.rstrip(":").strip()
+
+
+def _split_pipe_row(line: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    stripped = line.strip()
+    base = line.index(stripped[0]) if stripped else 0
+    body = stripped[1:] if stripped.startswith("|") else stripped
+    if body.endswith("|"):
+        body = body[:-1]
+    cells: list[str] = []
+    offsets: list[int] = []
+    pos = base + (1 if stripped.startswith("|") else 0)
+    for part in re.split(r"(?<!\\)\|", body):
+        lead = len(part) - len(part.lstrip())
+        cells.append(part.strip())
+        offsets.append(pos + lead)
+        pos += len(part) + 1
+    return tuple(cells), tuple(offsets)
+
+
+def _split_tab_row(line: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    cells: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for part in line.split("\t"):
+        lead = len(part) - len(part.lstrip())
+        cells.append(part.strip())
+        offsets.append(pos + lead)
+        pos += len(part) + 1
+    return tuple(cells), tuple(offsets)
+
+
+@dataclass
+class _Outline:
+    """The heading path while walking a document, with Markdown and bold pseudo-headings."""
+
+    levels: list[tuple[int, str]] = field(default_factory=list)
+    markdown_level: int = 0  # level of the innermost real Markdown heading
+
+    def push(self, level: int, title: str) -> None:
+        while self.levels and self.levels[-1][0] >= level:
+            self.levels.pop()
+        self.levels.append((level, title))
+
+    def push_markdown(self, level: int, title: str) -> None:
+        self.markdown_level = level
+        self.push(level, title)
+
+    def last_markdown_level(self) -> int:
+        return self.markdown_level
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return tuple(title for _, title in self.levels)
+
+
+def _is_plain_heading(lines: list[str], i: int) -> bool:
+    """A short title line standing alone between blank lines, as in text converted from PDF."""
+    line = lines[i].strip()
+    if not line or len(line) > 110 or "\t" in line or _SENTENCE_END.search(line) and not line.endswith(":"):
+        return False
+    if line.endswith(":") and len(line) > 80:
+        return False
+    before = lines[i - 1].strip() if i > 0 else ""
+    after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    if before or after:
+        return False
+    return line[0].isupper() or line[0].isdigit()
+
+
+def parse_structure(lines: list[str], pages: list[int] | None = None) -> list[Block]:
+    """The blocks of a Markdown or plain-text document, each with its heading path."""
+    return list(_walk(lines, pages))
+
+
+def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
+    outline = _Outline()
+    header: tuple[str, ...] = ()
+    table_kind = ""
+    list_title = ""
+    last_text = ""
+    plain = not any(_HEADING.match(line) for line in lines[:400])
+    for i, line in enumerate(lines):
+        number = i + 1
+        page = pages[i] if pages else None
+        stripped = line.strip()
+        if not stripped:
+            if table_kind == "tab":
+                table_kind = ""
+            continue
+        if _TOC.search(stripped):
+            continue
+        m = _HEADING.match(line)
+        if m:
+            title = _clean_heading(m.group(2))
+            outline.push_markdown(len(m.group(1)), title)
+            table_kind, list_title = "", title
+            yield Block("heading", number, line, outline.path[:-1], page=page)
+            continue
+        if "|" in stripped and stripped.startswith("|") or table_kind == "pipe" and "|" in stripped:
+            if _TABLE_SEPARATOR.match(stripped):
+                continue
+            cells, offsets = _split_pipe_row(line)
+            next_line = lines[i + 1] if i + 1 < len(lines) else ""
+            if table_kind != "pipe" and _TABLE_SEPARATOR.match(next_line.strip()):
+                header, table_kind = cells, "pipe"
+                continue
+            table_kind = "pipe"
+            yield Block("table_row", number, line, outline.path, cells=cells, header=header, cell_offsets=offsets,
+                        page=page)
+            continue
+        if table_kind == "pipe":
+            table_kind, header = "", ()
+        if "\t" in stripped:
+            cells, offsets = _split_tab_row(line)
+            if table_kind != "tab":
+                header, table_kind = cells, "tab"
+                yield Block("heading", number, line, outline.path, cells=cells, page=page)
+                continue
+            yield Block("table_row", number, line, outline.path, cells=cells, header=header, cell_offsets=offsets,
+                        page=page)
+            continue
+        table_kind = ""
+        bold = _BOLD_LINE.match(line)
+        if bold:
+            title = _clean_heading(bold.group(1))
+            outline.push(outline.last_markdown_level() + 1 + (0 if not plain else 6), title)
+            list_title = title
+            yield Block("heading", number, line, outline.path[:-1], page=page)
+            continue
+        if plain and _is_plain_heading(lines, i):
+            title = _clean_heading(stripped)
+            outline.push(7, title)
+            list_title = title
+            yield Block("heading", number, line, outline.path[:-1], page=page)
+            continue
+        numbered = _NUMBERED.match(line)
+        if numbered:
+            yield Block("numbered", number, line, outline.path, list_title=list_title or last_text,
+                        number=int(numbered.group(2)), page=page)
+            continue
+        if _LABEL.match(line):
+            yield Block("label", number, line, outline.path, page=page)
+        elif _BULLET.match(line):
+            yield Block("bullet", number, line, outline.path, page=page)
+        else:
+            list_title = _clean_heading(stripped) if stripped.endswith(":") else list_title
+            yield Block("paragraph", number, line, outline.path, page=page)
+        last_text = stripped

@@ -1,0 +1,155 @@
+"""Frozen value types passed between the pipeline stages.
+
+Stages talk through these types only: documents.py makes `Document`, quantities.py makes
+`Quantity`, claims.py makes `Claim`, store.py persists them. None of them knows about the
+database, the network or the command line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Qualifier(StrEnum):
+    """How a stated figure relates to the true one."""
+
+    EXACT = "exact"
+    APPROX = "approx"  # ~, about, nearly, est.
+    LOWER_BOUND = "lower_bound"  # 100,000+, over, at least
+    UPPER_BOUND = "upper_bound"  # up to, under, at most
+    RANGE = "range"  # 0.5B to 235B, $5-6M
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number as stated in text, kept losslessly.
+
+    `value` is in base units (5.6e6 for "$5.6M", 97.3 for "97.3%"); dates are ISO strings at
+    their stated precision ("2025", "2025-07", "2025-Q3", "2025-07-15"). For a range, `value`
+    is the midpoint (or the low date) and `low`/`high` hold the ends; for bounds the stated
+    figure is `value` and the open end is None. `precision` is the place value of the last
+    stated digit in base units (1e5 for "$5.6M"), so that comparisons can allow for rounding.
+    `start`/`end` index the text the quantity was parsed from.
+    """
+
+    value: float | str
+    unit: str  # canonical unit: "USD", "percent", "parameters", "tokens", "times", "rank", "date", "" ...
+    qualifier: Qualifier
+    text: str
+    start: int
+    end: int
+    low: float | str | None = None
+    high: float | str | None = None
+    scale: float = 1.0  # the stated multiplier: 1e6 for "M"/"million"
+    precision: float = 1.0
+    unit_text: str = ""  # the unit words as written ("H800 GPU hours", "languages")
+    kind: str = "number"  # number, currency, percent, multiple, ratio, rank, date, part, count
+
+    @property
+    def is_date(self) -> bool:
+        return self.unit == "date"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of document structure that numbers take their meaning from.
+
+    `kind` is one of heading, paragraph, bullet, numbered, table_row, label (a `**Key:** value`
+    line). `section` is the heading path above the block, outermost first. Table rows carry
+    their cells and the header cells of their table; `row_index` counts body rows from 0.
+    `cell_columns[i]` is the character offset of cell i within `text`.
+    """
+
+    kind: str
+    line: int  # 1-based line in the original file
+    text: str  # the line as shown to readers (repaired, markup kept)
+    section: tuple[str, ...] = ()
+    cells: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+    cell_offsets: tuple[int, ...] = ()
+    list_title: str = ""  # for numbered items: the heading or lead-in line of the list
+    number: int | None = None  # for numbered items: the list marker
+    page: int | None = None  # for PDFs
+
+
+@dataclass(frozen=True)
+class Document:
+    """A read document: repaired text, its lines as in the original file, and its structure."""
+
+    path: str
+    name: str  # file name, the stable key of a document in the store and in claims/
+    media_type: str
+    sha256: str  # of the original bytes
+    lines: tuple[str, ...]  # repaired text, one entry per original line
+    blocks: tuple[Block, ...]
+    repairs: int = 0  # how many lines needed mojibake repair
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A numeric statement about a subject, with where it stands.
+
+    `id` is stable across unrelated edits of the document: it derives from the subject, metric,
+    quote and the occurrence count of that triple, never from the line number.
+    """
+
+    id: str
+    document: str
+    line: int
+    subject: str
+    metric: str
+    quantity: Quantity
+    text: str  # the quote: the clause or cell the figure stands in
+    section: str = ""
+    page: int | None = None
+    origin: str = "extracted"  # extracted | manual
+
+    @property
+    def value(self) -> float | str:
+        return self.quantity.value
+
+    def as_record(self) -> dict[str, object]:
+        """The flat, JSON-ready form used by `factcheck claims --format json` and claim files."""
+        q = self.quantity
+        return {
+            "id": self.id,
+            "document": self.document,
+            "line": self.line,
+            "subject": self.subject,
+            "metric": self.metric,
+            "value": q.value,
+            "unit": q.unit,
+            "qualifier": q.qualifier.value,
+            "low": q.low,
+            "high": q.high,
+            "text": self.text,
+            "quote": q.text,
+            "section": self.section,
+            "kind": q.kind,
+            "precision": q.precision,
+            **({"page": self.page} if self.page is not None else {}),
+            **({"origin": self.origin} if self.origin != "extracted" else {}),
+        }
+
+
+@dataclass(frozen=True)
+class DocumentError:
+    """A document that could not be read, with the reason in one line."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    """What one `extract` run produced: documents read, claims per document, and failures."""
+
+    documents: tuple[Document, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    errors: tuple[DocumentError, ...] = ()
+    unchanged: tuple[str, ...] = field(default=())

@@ -1,0 +1,119 @@
+"""Runs the stages in order: read documents, extract claims, store them, write claim files and reports.
+
+Resumable and incremental: a document whose bytes have not changed since it was last stored
+keeps its stored claims, and each document is stored in its own transaction, so one bad file
+never costs the others their work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from factcheck import __version__
+from factcheck.claimfiles import write_claim_file
+from factcheck.claims import extract_claims
+from factcheck.config import Settings
+from factcheck.documents import SUPPORTED_SUFFIXES, read_document
+from factcheck.errors import InputError
+from factcheck.models import Claim, Document, DocumentError, ExtractionResult
+from factcheck.reports import DocumentSummary, ReportInput, write_reports
+from factcheck.store import Store
+from factcheck.vocabulary import Vocabulary, load_vocabulary
+
+__all__ = ["AuditResult", "collect_paths", "extract_paths", "run_audit"]
+
+Progress = Callable[[str], None]
+
+
+def collect_paths(paths: Iterable[Path]) -> tuple[list[Path], list[DocumentError]]:
+    """Files to read: each file given, and the supported files inside each folder (recursively)."""
+    files: list[Path] = []
+    errors: list[DocumentError] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                errors.append(DocumentError(str(path), "folder holds no .md, .txt, .html or .pdf files"))
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            errors.append(DocumentError(str(path), "no such file or folder"))
+    return list(dict.fromkeys(files)), errors
+
+
+def extract_paths(
+    paths: Sequence[Path],
+    settings: Settings,
+    store: Store,
+    *,
+    vocabulary: Vocabulary | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> ExtractionResult:
+    """Read, extract and store every document under `paths`; unreadable ones become DocumentErrors.
+
+    A document whose sha256 matches the stored one is not extracted again unless `force`.
+    Claim files are written to `settings.claims_dir` when `settings.write_claim_files`.
+    """
+    vocabulary = vocabulary or load_vocabulary(settings.vocabulary)
+    files, errors = collect_paths(paths)
+    documents: list[Document] = []
+    claims: list[Claim] = []
+    unchanged: list[str] = []
+    for path in files:
+        if progress:
+            progress(path.name)
+        try:
+            document = read_document(path, max_bytes=settings.max_document_bytes)
+        except InputError as exc:
+            errors.append(DocumentError(str(path), str(exc).removeprefix(f"{path}: ")))
+            continue
+        documents.append(document)
+        if not force and store.document_sha256(document.name) == document.sha256:
+            unchanged.append(document.name)
+            claims.extend(store.claims(document=document.name))
+            continue
+        found = extract_claims(document, vocabulary)
+        store.replace_document(document, found)
+        if settings.write_claim_files:
+            write_claim_file(settings.claims_dir, document.name, found)
+        claims.extend(found)
+    return ExtractionResult(documents=tuple(documents), claims=tuple(claims), errors=tuple(errors),
+                            unchanged=tuple(unchanged))
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    """What `factcheck audit` found and wrote, and the exit code it implies."""
+
+    extraction: ExtractionResult
+    reports: tuple[Path, ...]
+    findings: int
+
+    @property
+    def exit_code(self) -> int:
+        """Linter convention: 2 when input could not be read, 1 for findings, 0 when clean."""
+        if self.extraction.errors:
+            return 2
+        return 1 if self.findings else 0
+
+
+def run_audit(paths: Sequence[Path], settings: Settings, store: Store, *, progress: Progress | None = None,
+              now: datetime | None = None) -> AuditResult:
+    """Extract every document and write the audit reports into `settings.reports_dir`."""
+    extraction = extract_paths(paths, settings, store, progress=progress)
+    stamp = (now or datetime.now(UTC)).replace(microsecond=0).isoformat()
+    report = ReportInput(
+        claims=extraction.claims,
+        documents=tuple(DocumentSummary.from_document(d) for d in extraction.documents),
+        errors=extraction.errors,
+        generated_at=stamp,
+        tool_version=__version__,
+    )
+    written = write_reports(settings.reports_dir, report)
+    return AuditResult(extraction=extraction, reports=tuple(written), findings=0)

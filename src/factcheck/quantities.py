@@ -1,0 +1,519 @@
+"""Text → Quantity: every number in a string, with its unit, scale, qualifier and span.
+
+Pure and table-tested. The scanner works left to right: dates first (they contain numbers
+that are not quantities of their own), then each remaining number with what stands to its
+left (currency, ~, "over", "between") and to its right (K/M/B/T, million, %, ×, +, a unit
+noun, "to 235B"). Numbers that are part of a name (GPT-4, Qwen3-235B-A22B, H800, 01.AI, arXiv
+ids, citation years) are not quantities; callers can mask further spans (vocabulary names such
+as "Llama 4" or "AIME 2024") through `skip`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from factcheck.models import Qualifier, Quantity
+
+__all__ = ["find_quantities", "parse_quantity", "format_number"]
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:19|20)\d{2}"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+_SCALE_WORDS = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mm": 1e6, "billion": 1e9,
+    "bn": 1e9, "b": 1e9, "trillion": 1e12, "t": 1e12, "tn": 1e12, "hundred": 1e2,
+}  # fmt: skip
+_CURRENCY_PREFIX = {
+    "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "CNY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY",
+}  # fmt: skip
+_CURRENCY_SUFFIX = {"usd": "USD", "dollars": "USD", "eur": "EUR", "euros": "EUR", "yuan": "CNY", "rmb": "CNY"}
+
+# Unit nouns: surface (lower case) → canonical unit. Multi-word entries are matched first.
+_UNIT_NOUNS = {
+    "gpu hours": "gpu_hours", "gpu-hours": "gpu_hours", "gpu hour": "gpu_hours",
+    "gpus": "gpus", "gpu": "gpus", "chips": "chips", "accelerators": "chips",
+    "tokens": "tokens", "token": "tokens", "parameters": "parameters", "parameter": "parameters",
+    "params": "parameters", "param": "parameters", "languages": "languages", "language": "languages",
+    "models": "models", "model": "models", "llms": "models", "variants": "models", "sizes": "models",
+    "experts": "experts", "layers": "layers", "weeks": "weeks", "week": "weeks", "days": "days",
+    "day": "days", "hours": "hours", "hour": "hours", "months": "months", "month": "months",
+    "years": "years", "year": "years", "minutes": "minutes", "seconds": "seconds",
+    "gflops": "gflops", "tflops": "tflops", "pflops": "pflops", "flops": "flops",
+    "users": "users", "downloads": "downloads", "stars": "stars", "developers": "developers",
+    "employees": "employees", "companies": "companies", "enterprises": "companies",
+    "countries": "countries", "benchmarks": "benchmarks", "tasks": "tasks", "gb": "GB", "tb": "TB",
+    "mb": "MB", "bits": "bits", "bit": "bits", "words": "words", "pages": "pages", "steps": "steps",
+    "samples": "samples", "examples": "examples", "problems": "problems", "questions": "questions",
+    "points": "points", "elo": "elo", "derivatives": "models", "repositories": "repositories",
+    "papers": "papers", "citations": "citations", "labs": "organisations", "organizations": "organisations",
+    "organisations": "organisations", "institutions": "organisations", "nodes": "nodes",
+}  # fmt: skip
+_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_NOUNS), key=len, reverse=True))
+# A name between a number and its unit noun: "512 H800 GPUs", "2.788M H800 GPU hours".
+_UNIT_AFTER = re.compile(
+    rf"[ \-]?(?:(?:[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]?|NVIDIA|Nvidia|Ascend|Huawei|TPU|v\d|open[- ]source|open-weight|"
+    rf"new|active|total|activated|input|output|context|training|more|fewer|major|additional|distinct|"
+    rf"supported|different|derivative|public|publicly released|released)\s+){{0,2}}({_UNIT_RE})\b(?:\s*(?:per|/)\s*(token|second|hour|day|query|request|user|month|year))?",
+    re.IGNORECASE,
+)
+_SPELLED = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "fifty": 50, "hundred": 100, "dozen": 12, "a dozen": 12,
+}  # fmt: skip
+_SPELLED_RE = re.compile(
+    r"\b(" + "|".join(sorted(_SPELLED, key=len, reverse=True)) + r")\s+(?:(?:new|major|open[- ]source|"
+    r"open-weight|distinct|different|main|key|model)\s+)?(" + _UNIT_RE + r")\b",
+    re.IGNORECASE,
+)
+
+_APPROX_BEFORE = re.compile(
+    r"(?:~|≈|∼|\bapprox(?:imately|\.)?|\babout|\baround|\broughly|\bnearly|\balmost|\bcirca|\bca\.|"
+    r"\bsome|\ban estimated|\bestimated|\best\.?|\bclose to|\bjust under|\bjust over|\breportedly)\s*$",
+    re.IGNORECASE,
+)
+_LOWER_BEFORE = re.compile(
+    r"(?:>|≥|>=|\bover|\bmore than|\babove|\bexceeding|\bin excess of|\bat least|\bupwards of|"
+    r"\bnorth of|\bbeyond|\bgreater than|\bminimum of|\bmin\.)\s*$",
+    re.IGNORECASE,
+)
+_UPPER_BEFORE = re.compile(
+    r"(?:<|≤|<=|\bup to|\bunder|\bless than|\bbelow|\bat most|\bfewer than|\bmaximum of|\bmax\.|"
+    r"\bno more than|\bwithin)\s*$",
+    re.IGNORECASE,
+)
+_EST_AFTER = re.compile(r"^\s*(?:\(est\.?\)|\(estimated\)|est\.|\(approx\.?\))", re.IGNORECASE)
+_PLUS_AFTER = re.compile(r"^\+")
+_RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|~|through)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
+_AND_SEP = re.compile(r"^\s*(?:and|to|-|–)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|£|¥|\bUSD|\bEUR|\bGBP|\bRMB|\bCNY)\s?$", re.IGNORECASE)
+_PER_MILLION = re.compile(
+    r"^\s*(?:/|per)\s*(?:1\s*)?(M|million|K|thousand|B|billion)\b\s*((?:input|output|cached)?\s*tokens?)?",
+    re.IGNORECASE,
+)
+_PERCENT_AFTER = re.compile(r"^\s?(%|percent\b|per cent\b|pp\b|percentage points?\b)", re.IGNORECASE)
+_MULTIPLE_AFTER = re.compile(r"^(?:\s?[×x✕](?![A-Za-z0-9])|-fold\b|\s?fold\b|\s+times\b)", re.IGNORECASE)
+_SCALE_AFTER = re.compile(
+    r"^(?:\s?(thousand|million|billion|trillion|hundred)\b|(K|k|M|B|T|bn|Bn|tn|mn|MM)(?![A-Za-z0-9]))"
+)
+_ORDINAL_AFTER = re.compile(r"^(st|nd|rd|th)\b", re.IGNORECASE)
+_NAME_TAIL = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]+\d|\.\d|\.[A-Za-z])")
+# Words that, capitalised right before a small bare number, do not make it a version ("Top 4").
+_NOT_NAME_WORDS = {
+    "top", "over", "about", "nearly", "only", "just", "by", "in", "on", "at", "up", "to", "under",
+    "around", "approximately", "the", "and", "or", "of", "with", "from", "than", "vs", "versus",
+    "all", "first", "last", "since", "until", "after", "before", "for", "roughly", "some", "almost",
+    "elo", "rank", "ranked", "score", "scores", "scored", "no", "number", "level", "tier",
+    "cost", "price", "pricing", "context", "parameters", "params", "total", "active", "released",
+    "size", "sizes", "models", "model", "languages", "training", "value", "average", "avg", "pass",
+    "between", "less", "more", "fewer", "least", "most", "above", "below", "within", "than", "is",
+    "are", "was", "were", "has", "have", "had", "with", "contains", "includes", "spans",
+}  # fmt: skip
+_REFERENCE_WORDS = {"table", "figure", "fig", "section", "chapter", "appendix", "page", "step", "stage",
+                    "phase", "part", "item", "eq", "equation", "version", "v", "ver", "level", "tier"}
+_CORE = re.compile(rf"(?<![\w.,/@\-−:])(?:{_NUM})")
+_RANK_HASH = re.compile(r"(?:#|\bNo\.\s?|\bnumber\s)(\d{1,4})\b(?!\.\d)", re.IGNORECASE)
+_TOP_N = re.compile(r"\btop[- ](\d{1,4}|one|two|three|four|five|ten)\b(?![.,]\d)", re.IGNORECASE)
+_RATIO = re.compile(r"(?<![\w.:])(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)(?![\w:])")
+_ARXIV = re.compile(r"(?:arxiv[:/ ]\s*)?\b\d{4}\.\d{4,5}(?:v\d+)?\b", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s)>\]\"']+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b(?:/[^\s)>\]\"']*)?", re.IGNORECASE)
+_CITATION = re.compile(
+    r"\(\s*(?:see\s+)?[A-Z][\w'’\-]+(?:\s+(?:et al\.?|and|&)\s*[A-Z]?[\w'’\-]*)?,?\s+(?:19|20)\d{2}[a-z]?"
+    r"(?:\s*;\s*[A-Z][^()]*?)?\)"
+)
+
+_DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b"), "ymd"),
+    (re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b"), "mdy"),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+({_YEAR})\b"), "dmy"),
+    (re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])\b(?![\d-])"), "ym"),
+    (re.compile(rf"\b({_MONTH}),?\s+({_YEAR})\b"), "my"),
+    (re.compile(rf"\bQ([1-4])\s*[' ]?({_YEAR})\b"), "qy"),
+    (re.compile(rf"\b({_YEAR})\s*Q([1-4])\b"), "yq"),
+    (re.compile(rf"\bH([12])\s+({_YEAR})\b"), "hy"),
+    (re.compile(rf"\b(?:(early|mid|late|end of|start of|beginning of)[- ]\s*)?({_YEAR})\b(?![\w%.,]\d|[%\w]|\s?(?:thousand|million|billion|trillion|[KMBT]\b|x\b|×|%|percent))"), "y"),
+)
+_YEAR_RANGE = re.compile(rf"\b({_YEAR})\s*(?:-|–|—|to)\s*({_YEAR}|\d{{2}})\b(?![\w%])")
+
+
+def format_number(value: float) -> str:
+    """Shortest plain decimal for a float: 5600000.0 → "5600000", 97.3 → "97.3"."""
+    if value == int(value) and abs(value) < 1e18:
+        return str(int(value))
+    return repr(value)
+
+
+def _to_float(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _precision(number_text: str, scale: float) -> float:
+    digits = number_text.replace(",", "")
+    if "." in digits:
+        return float(10 ** -len(digits.split(".")[1])) * scale
+    return scale
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _month_number(text: str) -> int:
+    return _MONTHS[text.rstrip(".").lower()[:3] if text.lower().startswith("sept") else text.rstrip(".").lower()]
+
+
+def _date_iso(kind: str, groups: Sequence[str | None]) -> tuple[str, Qualifier]:
+    g = [x or "" for x in groups]
+    if kind == "ymd":
+        return f"{g[0]}-{g[1]}-{g[2]}", Qualifier.EXACT
+    if kind == "mdy":
+        return f"{g[2]}-{_month_number(g[0]):02d}-{int(g[1]):02d}", Qualifier.EXACT
+    if kind == "dmy":
+        return f"{g[2]}-{_month_number(g[1]):02d}-{int(g[0]):02d}", Qualifier.EXACT
+    if kind == "ym":
+        return f"{g[0]}-{g[1]}", Qualifier.EXACT
+    if kind == "my":
+        return f"{g[1]}-{_month_number(g[0]):02d}", Qualifier.EXACT
+    if kind == "qy":
+        return f"{g[1]}-Q{g[0]}", Qualifier.EXACT
+    if kind == "yq":
+        return f"{g[0]}-Q{g[1]}", Qualifier.EXACT
+    if kind == "hy":
+        return f"{g[1]}-H{g[0]}", Qualifier.EXACT
+    return g[1], (Qualifier.APPROX if g[0] else Qualifier.EXACT)
+
+
+def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
+    found: list[Quantity] = []
+    taken = list(blocked)
+    for m in _YEAR_RANGE.finditer(text):
+        second = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
+        if _overlaps(m.start(), m.end(), taken) or not m.group(1) < second:
+            continue
+        found.append(Quantity(value=m.group(1), unit="date", qualifier=Qualifier.RANGE, text=m.group(0),
+                              start=m.start(), end=m.end(), low=m.group(1), high=second, kind="date"))
+        taken.append((m.start(), m.end()))
+    for pattern, kind in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            if kind == "my" and m.group(1).rstrip(".") == "May" and text[m.start() - 1 : m.start()].isalpha():
+                continue
+            iso, qualifier = _date_iso(kind, m.groups())
+            found.append(Quantity(value=iso, unit="date", qualifier=qualifier, text=m.group(0),
+                                  start=m.start(), end=m.end(), kind="date"))
+            taken.append((m.start(), m.end()))
+    return found
+
+
+def _blocked_spans(text: str, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = list(skip)
+    for pattern in (_URL, _ARXIV, _CITATION):
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    return spans
+
+
+def _is_version_of_name(text: str, start: int, number_text: str, end: int) -> bool:
+    """"Llama 4", "Claude 3.5", "Mistral Small 3": a small bare number after a capitalised name."""
+    if "," in number_text or _to_float(number_text) > 20 or len(number_text.split(".")[-1]) > 1 and "." in number_text:
+        return False
+    m = re.search(r"([A-Za-z][\w\-.]*)\s$", text[max(0, start - 40) : start])
+    if not m:
+        return False
+    word = m.group(1)
+    if word.lower() in _REFERENCE_WORDS:
+        return True
+    if not word[0].isupper() or word.lower() in _NOT_NAME_WORDS or word.lower().rstrip(".") in _MONTHS:
+        return False
+    rest = text[end : end + 30]
+    if _SCALE_AFTER.match(rest) or _PERCENT_AFTER.match(rest) or _MULTIPLE_AFTER.match(rest):
+        return False
+    return not re.match(rf"^\s*(?:{_UNIT_RE})\b", rest, re.IGNORECASE)
+
+
+def _left_qualifier(before: str) -> tuple[Qualifier, int]:
+    for pattern, qualifier in (
+        (_APPROX_BEFORE, Qualifier.APPROX),
+        (_LOWER_BEFORE, Qualifier.LOWER_BOUND),
+        (_UPPER_BEFORE, Qualifier.UPPER_BOUND),
+    ):
+        m = pattern.search(before)
+        if m:
+            return qualifier, len(before) - m.start()
+    return Qualifier.EXACT, 0
+
+
+class _Scan:
+    """The number at one position and what its right-hand context adds to it."""
+
+    def __init__(self, text: str, start: int, number_text: str) -> None:
+        self.text = text
+        self.start = start
+        self.number_text = number_text
+        self.end = start + len(number_text)
+        self.scale = 1.0
+        self.unit = ""
+        self.kind = "number"
+        self.unit_text = ""
+        self.plus = False
+        self.est = False
+        self.per = ""
+
+    def read_suffixes(self, allow_unit_noun: bool = True) -> None:
+        rest = self.text[self.end :]
+        m = _SCALE_AFTER.match(rest)
+        if m:
+            word = (m.group(1) or m.group(2)).lower()
+            self.scale = _SCALE_WORDS[word]
+            self.end += m.end()
+            rest = self.text[self.end :]
+            m2 = _SCALE_AFTER.match(rest)  # "1 thousand million" is rare; "1.5 million" done
+            del m2
+        m = _PERCENT_AFTER.match(rest)
+        if m:
+            self.unit, self.kind = ("percentage_points", "percent") if m.group(1).lower().startswith("p") and \
+                m.group(1).lower() != "percent" else ("percent", "percent")
+            self.end += m.end()
+            rest = self.text[self.end :]
+        else:
+            m = _MULTIPLE_AFTER.match(rest)
+            if m:
+                self.unit, self.kind = "times", "multiple"
+                self.end += m.end()
+                rest = self.text[self.end :]
+        m = _PER_MILLION.match(rest)
+        if m and self.kind == "number":
+            per_scale = m.group(1).lower()
+            self.per = {"m": "million", "k": "thousand", "b": "billion"}.get(per_scale, per_scale)
+            tokens = (m.group(2) or "").strip()
+            self.unit_text = m.group(0).strip()
+            self.per += " " + (tokens.split()[-1] if tokens else "tokens")
+            if tokens:
+                self.end += m.end()
+            else:
+                self.end += m.end()
+            rest = self.text[self.end :]
+        if _PLUS_AFTER.match(rest):
+            self.plus = True
+            self.end += 1
+            rest = self.text[self.end :]
+        m = _CURRENCY_SUFFIX_RE.match(rest)
+        if m and not self.unit:
+            self.unit, self.kind = _CURRENCY_SUFFIX[m.group(1).lower()], "currency"
+            self.end += m.end()
+            rest = self.text[self.end :]
+        if allow_unit_noun and self.kind in ("number",):
+            m = _UNIT_AFTER.match(rest)
+            if m:
+                noun = m.group(1).lower()
+                canonical = _UNIT_NOUNS[noun]
+                if m.group(2):
+                    canonical = f"{canonical}_per_{m.group(2).lower()}"
+                self.unit_text = m.group(0).strip(" -")
+                self.unit = canonical if not self.unit else self.unit
+                self.end += m.end()
+                rest = self.text[self.end :]
+                if self.plus is False and _PLUS_AFTER.match(rest):
+                    self.plus = True
+        if _EST_AFTER.match(rest):
+            self.est = True
+            self.end += _EST_AFTER.match(rest).end()  # type: ignore[union-attr]
+
+
+_CURRENCY_SUFFIX_RE = re.compile(r"^\s?(USD|EUR|RMB|dollars|euros|yuan)\b", re.IGNORECASE)
+
+
+def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> tuple[Quantity | None, int]:
+    """The quantity starting at match `m`, and the offset where scanning resumes."""
+    start, number_text = m.start(), m.group(0)
+    end = m.end()
+    rest = text[end:]
+    if _NAME_TAIL.match(rest) and not (_SCALE_AFTER.match(rest) or _MULTIPLE_AFTER.match(rest)
+                                       or _ORDINAL_AFTER.match(rest) or _PERCENT_AFTER.match(rest)):
+        tail = re.match(r"[\w.\-]*", rest)
+        return None, end + (tail.end() if tail else 0)
+    if re.match(r"^(?:[KMBT]|bn)-[A-Za-z]*\d", rest):  # "30B-A3B"
+        return None, end + len(re.match(r"[\w.\-]*", rest).group(0))  # type: ignore[union-attr]
+    m_ord = _ORDINAL_AFTER.match(rest)
+    if m_ord:
+        value = _to_float(number_text)
+        return Quantity(value=value, unit="rank", qualifier=Qualifier.EXACT, text=text[start : end + m_ord.end()],
+                        start=start, end=end + m_ord.end(), kind="rank"), end + m_ord.end()
+    if _is_version_of_name(text, start, number_text, end):
+        return None, end
+    scan = _Scan(text, start, number_text)
+    scan.read_suffixes()
+    currency = _CURRENCY_BEFORE.search(text[max(0, start - 4) : start])
+    q_start = start
+    if currency:
+        scan.unit, scan.kind = _CURRENCY_PREFIX[currency.group(1).lower()], "currency"
+        q_start = start - len(currency.group(0))
+    if scan.per and scan.kind == "currency":
+        scan.unit = f"{scan.unit} per {scan.per}"
+        scan.kind = "price"
+    elif scan.per:
+        scan.unit = f"per {scan.per}"
+    # A range: "5-6M", "0.5B to 235B", "10-200×", "$0.10-0.15".
+    range_q = _read_range(text, scan, q_start)
+    if range_q is not None:
+        qualifier, left = _left_qualifier(text[max(0, q_start - 25) : q_start])
+        between = _BETWEEN_BEFORE.search(text[max(0, q_start - 10) : q_start])
+        if between:
+            left = len(text[max(0, q_start - 10) : q_start]) - between.start()
+        if qualifier is Qualifier.APPROX:
+            range_q = replace(range_q, qualifier=Qualifier.RANGE)
+        range_q = replace(range_q, start=range_q.start - left, text=text[range_q.start - left : range_q.end])
+        return range_q, range_q.end
+    value = _to_float(number_text) * scan.scale
+    qualifier, left = _left_qualifier(text[max(0, q_start - 25) : q_start])
+    if scan.plus:
+        qualifier = Qualifier.LOWER_BOUND
+    elif scan.est:
+        qualifier = Qualifier.APPROX
+    q_start -= left
+    low = value if qualifier is Qualifier.LOWER_BOUND else None
+    high = value if qualifier is Qualifier.UPPER_BOUND else None
+    quantity = Quantity(
+        value=value, unit=scan.unit, qualifier=qualifier, text=text[q_start : scan.end].strip(),
+        start=q_start, end=scan.end, low=low, high=high, scale=scan.scale,
+        precision=_precision(number_text, scan.scale), unit_text=scan.unit_text, kind=scan.kind,
+    )
+    return quantity, scan.end
+
+
+def _read_range(text: str, first: _Scan, q_start: int) -> Quantity | None:
+    rest = text[first.end :]
+    sep = _RANGE_SEP.match(rest)
+    between = _BETWEEN_BEFORE.search(text[max(0, q_start - 10) : q_start])
+    if between and not sep:
+        sep = _AND_SEP.match(rest)
+    if not sep or first.plus:
+        return None
+    if "-" in sep.group(0) and first.scale == 1.0 and not first.unit and re.match(_YEAR + "$", first.number_text):
+        return None
+    second_start = first.end + sep.end()
+    currency = re.match(r"[$€£¥]", text[second_start:])
+    if currency:
+        second_start += 1
+    m2 = re.match(_NUM, text[second_start:])
+    if not m2 or _NAME_TAIL.match(text[second_start + m2.end() :]) and not (
+        _SCALE_AFTER.match(text[second_start + m2.end() :]) or _MULTIPLE_AFTER.match(text[second_start + m2.end() :])
+    ):
+        return None
+    second = _Scan(text, second_start, m2.group(0))
+    second.read_suffixes()
+    scale_low = first.scale if first.scale != 1.0 else second.scale
+    unit = first.unit or second.unit
+    kind = first.kind if first.kind != "number" else second.kind
+    if kind == "currency" and not first.unit and not currency and not _CURRENCY_BEFORE.search(text[max(0, q_start - 4) : q_start]):
+        pass
+    if first.kind == "number" and second.kind == "percent" or first.kind == "number" and second.kind == "multiple":
+        kind = second.kind
+    low = _to_float(first.number_text) * scale_low
+    high = _to_float(second.number_text) * second.scale
+    if high < low:
+        return None
+    unit_text = second.unit_text or first.unit_text
+    if first.per or second.per:
+        unit = unit if "per" in unit else f"{unit} per {first.per or second.per}".strip()
+    qualifier = Qualifier.RANGE
+    end = second.end
+    if second.est:
+        qualifier = Qualifier.RANGE
+    return Quantity(
+        value=(low + high) / 2, unit=unit, qualifier=qualifier, text=text[q_start:end].strip(), start=q_start,
+        end=end, low=low, high=high, scale=second.scale, precision=_precision(second.number_text, second.scale),
+        unit_text=unit_text, kind=kind,
+    )
+
+
+def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
+    """Ranks written with # or "top N", ratios, and spelled-out counts with a unit noun."""
+    found: list[Quantity] = []
+    for m in _RANK_HASH.finditer(text):
+        if not _overlaps(m.start(), m.end(), blocked):
+            found.append(Quantity(value=float(m.group(1)), unit="rank", qualifier=Qualifier.EXACT, text=m.group(0),
+                                  start=m.start(), end=m.end(), kind="rank"))
+    for m in _TOP_N.finditer(text):
+        if not _overlaps(m.start(), m.end(), blocked):
+            n = m.group(1)
+            value = float(n) if n.isdigit() else float(_SPELLED.get(n.lower(), 10))
+            found.append(Quantity(value=value, unit="rank", qualifier=Qualifier.UPPER_BOUND, text=m.group(0),
+                                  start=m.start(), end=m.end(), high=value, kind="rank"))
+    for m in _RATIO.finditer(text):
+        a, b = m.group(1), m.group(2)
+        looks_like_time = len(b) == 2 and float(a) <= 24
+        if looks_like_time or _overlaps(m.start(), m.end(), blocked) or float(b) == 0:
+            continue
+        found.append(Quantity(value=float(a) / float(b), unit="ratio", qualifier=Qualifier.EXACT, text=m.group(0),
+                              start=m.start(), end=m.end(), kind="ratio",
+                              precision=_precision(a, 1.0) / float(b)))
+    for m in _SPELLED_RE.finditer(text):
+        if _overlaps(m.start(), m.end(), blocked):
+            continue
+        found.append(Quantity(value=float(_SPELLED[m.group(1).lower()]), unit=_UNIT_NOUNS[m.group(2).lower()],
+                              qualifier=Qualifier.EXACT, text=m.group(0), start=m.start(), end=m.end(),
+                              unit_text=m.group(2), kind="count"))
+    return found
+
+
+def _mark_parts(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """`1,509 of the world's 3,755`: the first is a part of the second."""
+    out = list(quantities)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind not in ("number", "count") or b.kind not in ("number", "count"):
+            continue
+        between = text[a.end : b.start]
+        if re.fullmatch(r"\s+(?:of|out of)\s+(?:the\s+)?(?:[\w']+\s+){0,2}", between + " ") or re.fullmatch(
+            r"\s+(?:of|out of)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}", between
+        ):
+            out[i] = replace(a, kind="part", unit=a.unit or b.unit)
+            out[i + 1] = replace(b, kind="whole")
+    return out
+
+
+def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
+    """Every quantity in `text`, in order of position.
+
+    `skip` holds spans (start, end) that belong to names; numbers inside them are ignored.
+    Never raises: text without numbers gives an empty list.
+    """
+    if not any(ch.isdigit() for ch in text) and not _SPELLED_RE.search(text):
+        return []
+    blocked = _blocked_spans(text, skip)
+    special = _special_quantities(text, blocked)
+    blocked_with_special = blocked + [(q.start, q.end) for q in special]
+    dates = _find_dates(text, blocked_with_special)
+    taken = blocked_with_special + [(q.start, q.end) for q in dates]
+    found: list[Quantity] = special + dates
+    resume = 0
+    for m in _CORE.finditer(text):
+        if m.start() < resume or _overlaps(m.start(), m.end(), taken):
+            continue
+        quantity, resume = _number_quantity(text, m, taken)
+        if quantity is not None and not _overlaps(quantity.start, quantity.end, taken):
+            found.append(quantity)
+    found.sort(key=lambda q: q.start)
+    return _mark_parts(text, found)
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The single quantity that `text` states ("~$5.6M", "100,000+", "July 2025"), or None."""
+    found = find_quantities(text)
+    if not found:
+        return None
+    return max(found, key=lambda q: q.end - q.start)

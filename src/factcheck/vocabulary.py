@@ -1,0 +1,208 @@
+"""The subjects and metrics claims are about, and how to find them in text.
+
+A vocabulary file maps canonical names to the spellings writers use. The package ships one
+(`data/vocabulary.yaml`); a project adds its own on top without touching the package. Mentions
+are found with one compiled pattern per vocabulary, longest alias first, so that
+"Qwen3-235B-A22B" is never read as "Qwen3" and "AIME 2024" never as "AIME".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from factcheck.errors import ConfigError
+
+__all__ = ["Mention", "Vocabulary", "load_vocabulary", "normalize_name"]
+
+# Hyphenated names with a digit that no vocabulary lists: "Qwen3-4B", "GPT-OSS-120B", "Yi-9B".
+_UNKNOWN_MODEL = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]*\d*(?:-[A-Za-z0-9.]*\d[A-Za-z0-9.]*)+(?![\w\-])")
+
+
+def normalize_name(name: str) -> str:
+    """Case, spaces, hyphens, underscores and dots ignored: the key aliases are compared by."""
+    return re.sub(r"[\s\-_.'’]+", "", name).lower()
+
+
+def _alias_pattern(alias: str) -> str:
+    out: list[str] = []
+    prev = ""
+    for ch in alias:
+        if ch in " -_":
+            if not out or out[-1] != r"[\s\-_]?":
+                out.append(r"[\s\-_]?")
+        else:
+            if prev and (prev.isalpha() and ch.isdigit() or prev.isdigit() and ch.isalpha()):
+                out.append(r"[\s\-_]?")
+            out.append(re.escape(ch))
+        prev = ch if ch not in " -_" else prev
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A subject or metric named in a text span."""
+
+    name: str  # canonical
+    start: int
+    end: int
+    known: bool = True  # False for a model name no vocabulary lists
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    aliases: tuple[str, ...]
+    family: str = ""
+    kind: str = "model"
+    unit: str = ""
+
+
+@dataclass
+class Vocabulary:
+    """Subjects and metrics with their aliases; find and resolve mentions in text."""
+
+    subjects: dict[str, _Entry] = field(default_factory=dict)
+    metrics: dict[str, _Entry] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._compiled: dict[str, tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]] = {}
+
+    # --- building ---------------------------------------------------------------------------
+    def add(self, data: Mapping[str, object], origin: str) -> None:
+        for section, table in (("subjects", self.subjects), ("metrics", self.metrics)):
+            entries = data.get(section) or {}
+            if not isinstance(entries, Mapping):
+                raise ConfigError(f"{origin}: '{section}' must be a mapping of name -> options")
+            for name, options in entries.items():
+                options = options or {}
+                if not isinstance(options, Mapping):
+                    raise ConfigError(f"{origin}: {section}.{name} must be a mapping (aliases, family, unit)")
+                unknown = set(options) - {"aliases", "family", "kind", "unit"}
+                if unknown:
+                    raise ConfigError(f"{origin}: {section}.{name}: unknown keys {sorted(unknown)}")
+                aliases = options.get("aliases") or []
+                if not isinstance(aliases, list):
+                    raise ConfigError(f"{origin}: {section}.{name}.aliases must be a list")
+                old = table.get(str(name))
+                merged = tuple(dict.fromkeys([*(old.aliases if old else ()), *map(str, aliases)]))
+                table[str(name)] = _Entry(
+                    name=str(name), aliases=merged,
+                    family=str(options.get("family", old.family if old else "")),
+                    kind=str(options.get("kind", old.kind if old else "model")),
+                    unit=str(options.get("unit", old.unit if old else "")),
+                )
+        self._compiled.clear()
+
+    # --- matching ---------------------------------------------------------------------------
+    def _matchers(self, section: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+        if section not in self._compiled:
+            table = self.subjects if section == "subjects" else self.metrics
+            by_key: dict[str, str] = {}
+            for entry in table.values():
+                for alias in (entry.name, *entry.aliases):
+                    by_key.setdefault(normalize_name(alias), entry.name)
+            spellings = sorted({a for e in table.values() for a in (e.name, *e.aliases)}, key=len, reverse=True)
+            short = [a for a in spellings if len(a) <= 3]
+            long = [a for a in spellings if len(a) > 3]
+            boundary_after = r"(?![\w]|[\-.][A-Za-z0-9]|,\d{3})"
+            long_re = re.compile(
+                r"(?<![\w])(?:" + "|".join(_alias_pattern(a) for a in long) + ")" + boundary_after, re.IGNORECASE
+            )
+            short_re = re.compile(r"(?<![\w.\-])(?:" + "|".join(re.escape(a) for a in short) + ")" + boundary_after)
+            self._compiled[section] = (long_re, short_re, by_key)
+        return self._compiled[section]
+
+    def _find(self, section: str, text: str) -> list[Mention]:
+        long_re, short_re, by_key = self._matchers(section)
+        found: list[Mention] = []
+        for pattern in (long_re, short_re):
+            for m in pattern.finditer(text):
+                name = by_key.get(normalize_name(m.group(0)))
+                if name and not any(m.start() < f.end and f.start < m.end() for f in found):
+                    found.append(Mention(name, m.start(), m.end()))
+        return sorted(found, key=lambda f: f.start)
+
+    def find_subjects(self, text: str, *, unknown_models: bool = True) -> list[Mention]:
+        """Subject mentions, known ones and (optionally) unlisted hyphenated model names."""
+        found = self._find("subjects", text)
+        if unknown_models:
+            for m in _UNKNOWN_MODEL.finditer(text):
+                if any(m.start() < f.end and f.start < m.end() for f in found):
+                    continue
+                if normalize_name(m.group(0)) in self._matchers("metrics")[2]:
+                    continue
+                found.append(Mention(m.group(0), m.start(), m.end(), known=False))
+            found.sort(key=lambda f: f.start)
+        return found
+
+    def find_metrics(self, text: str) -> list[Mention]:
+        return self._find("metrics", text)
+
+    def subject(self, name: str) -> str | None:
+        """The canonical subject for a spelling, or None."""
+        return self._matchers("subjects")[2].get(normalize_name(name))
+
+    def metric(self, name: str) -> str | None:
+        return self._matchers("metrics")[2].get(normalize_name(name))
+
+    def metric_unit(self, metric: str) -> str:
+        entry = self.metrics.get(metric)
+        return entry.unit if entry else ""
+
+    def family(self, subject: str) -> str:
+        entry = self.subjects.get(subject)
+        return entry.family if entry else ""
+
+    def subject_kind(self, subject: str) -> str:
+        entry = self.subjects.get(subject)
+        return entry.kind if entry else "model"
+
+    def ancestors(self, subject: str) -> list[str]:
+        """The families a subject belongs to, nearest first (Qwen3-235B-A22B → Qwen3, Qwen)."""
+        chain: list[str] = []
+        current = self.family(subject)
+        while current and current not in chain:
+            chain.append(current)
+            current = self.family(current)
+        return chain
+
+
+def _load_yaml(text: str, origin: str) -> Mapping[str, object]:
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{origin}: invalid YAML: {exc}") from exc
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"{origin}: a vocabulary file is a mapping with 'subjects' and 'metrics'")
+    unknown = set(data) - {"subjects", "metrics"}
+    if unknown:
+        raise ConfigError(f"{origin}: unknown top-level keys {sorted(unknown)}")
+    return data
+
+
+@lru_cache(maxsize=1)
+def _builtin_text() -> str:
+    return resources.files("factcheck").joinpath("data/vocabulary.yaml").read_text(encoding="utf-8")
+
+
+def load_vocabulary(extra: Sequence[Path] | Iterable[Path] = ()) -> Vocabulary:
+    """The built-in vocabulary extended by each file in `extra`, in order.
+
+    Raises ConfigError naming the file for unreadable or malformed vocabulary files.
+    """
+    vocabulary = Vocabulary()
+    vocabulary.add(_load_yaml(_builtin_text(), "factcheck/data/vocabulary.yaml"), "built-in vocabulary")
+    for path in extra:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read vocabulary file ({exc.strerror or exc})") from exc
+        vocabulary.add(_load_yaml(text, str(path)), str(path))
+    return vocabulary

@@ -1,0 +1,155 @@
+"""Claims from real documents: subject, metric and value for the bundled example and small cases."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from factcheck.claims import extract_claims
+from factcheck.documents import parse_structure, read_document
+from factcheck.models import Claim, Document
+from factcheck.vocabulary import load_vocabulary
+
+from .conftest import EXAMPLE
+
+VOCABULARY = load_vocabulary()
+
+
+def _doc(text: str, name: str = "doc.md") -> Document:
+    lines = text.splitlines()
+    return Document(path=name, name=name, media_type="text/markdown", sha256="0", lines=tuple(lines),
+                    blocks=tuple(parse_structure(lines)))
+
+
+def _claims(text: str) -> list[Claim]:
+    return extract_claims(_doc(text), VOCABULARY)
+
+
+def _find(claims: list[Claim], line: int, value: float | str) -> Claim:
+    for c in claims:
+        if c.line == line and (c.value == value or isinstance(value, float) and isinstance(c.value, float)
+                               and math.isclose(c.value, value, rel_tol=1e-9)):
+            return c
+    raise AssertionError(f"no claim with value {value} on line {line}: {[(c.line, c.value) for c in claims]}")
+
+
+@pytest.fixture(scope="module")
+def seed_001() -> list[Claim]:
+    return extract_claims(read_document(EXAMPLE / "001_493fd152ae4ebc24.txt"), VOCABULARY)
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "subject", "metric"),
+    [
+        (22, 671e9, "DeepSeek-V3", "total parameters"),
+        (22, 37e9, "DeepSeek-V3", "active parameters"),
+        (23, 97.3, "DeepSeek-R1", "MATH-500"),
+        (23, 79.8, "DeepSeek-R1", "AIME 2024"),
+        (24, 100e6, "GPT-4", "training cost"),
+        (29, 117.75e9, "Qwen3", "model size range"),
+        (30, 22e9, "Qwen3-235B-A22B", "active parameters"),
+        (31, 36e12, "Qwen3", "training tokens"),
+        (32, 262144.0, "Qwen3", "context length"),
+        (34, 29.0, "Qwen2.5", "languages supported"),
+        (40, 9.3, "GPT-4o", "AIME"),
+        (47, 106e9, "GLM-4.5-Air", "total parameters"),
+        (48, 128e3, "GLM-4.5", "output context length"),
+        (51, 0.11, "GLM-4.5", "input price"),
+        (62, "2025-06-17", "MiniMax M1", "release date"),
+        (80, 1417.0, "Llama 4 Maverick", "LMArena Elo"),
+        (80, 2.0, "Llama 4 Maverick", "LMArena rank"),
+        (96, 1.0, "Kimi K2", "LMArena rank"),
+        (99, 4.0, "DeepSeek-R1", "LMArena rank"),
+        (103, 3755.0, "World", "number of LLMs released"),
+        (118, 1e6, "MiniMax M1", "context length"),
+        (126, 2.788e6, "DeepSeek-V3", "training GPU hours"),
+        (127, 2448.0, "Llama", "compute per token"),
+    ],
+)
+def test_seed_claims(seed_001: list[Claim], line: int, value: float | str, subject: str, metric: str) -> None:
+    claim = _find(seed_001, line, value)
+    assert (claim.subject, claim.metric) == (subject, metric)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        1,  # title
+        21,  # "**1. DeepSeek Series**": a section number
+        54,  # "Yi-34B matches GPT-3.5": numbers inside names
+        95,  # heading "LMArena Global Rankings (2025):"
+        117,  # "1. Hybrid attention mechanisms": a list marker, not a rank
+    ],
+)
+def test_seed_lines_without_claims(seed_001: list[Claim], line: int) -> None:
+    assert [c for c in seed_001 if c.line == line] == []
+
+
+def test_quote_and_line_point_into_the_original_file(seed_001: list[Claim]) -> None:
+    lines = (EXAMPLE / "001_493fd152ae4ebc24.txt").read_text(encoding="utf-8").splitlines()
+    for claim in seed_001:
+        assert claim.quantity.text.split()[0].strip("~$#(") in lines[claim.line - 1], claim
+
+
+def test_claim_ids_survive_unrelated_edits() -> None:
+    before = _claims("# DeepSeek-V3\n- Cost: $5.6M training\n")
+    after = _claims("# DeepSeek-V3\n\nAn unrelated new paragraph.\n\n- Cost: $5.6M training\n")
+    assert [c.id for c in before] == [c.id for c in after]
+    assert before[0].line != after[0].line
+
+
+def test_repeated_identical_claims_get_distinct_ids() -> None:
+    claims = _claims("# Kimi K2\n- 1T total\n- 1T total\n")
+    assert len({c.id for c in claims}) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "metric", "value"),
+    [
+        ("| Model | Params | MMLU |\n|---|---|---|\n| GLM-4.5 | 355B | 84.6 |", "GLM-4.5", "MMLU", 84.6),
+        ("| Model | Params | MMLU |\n|---|---|---|\n| GLM-4.5 | 355B | 84.6 |", "GLM-4.5", "total parameters", 355e9),
+        ("| Benchmark | Kimi K2 | GPT-4o |\n|---|---|---|\n| AIME 2024 | 69.6 | 9.3 |", "GPT-4o", "AIME 2024", 9.3),
+        ("## Kimi K2\n| Benchmark | Score | Comparison |\n|---|---|---|\n| AIME | 77.5 | vs GPT-4o: 9.3 |",
+         "GPT-4o", "AIME", 9.3),
+        ("## Kimi K2\n| Benchmark | Score |\n|---|---|\n| MATH 500 | 96.2 |", "Kimi K2", "MATH-500", 96.2),
+    ],
+)
+def test_tables_both_ways(text: str, subject: str, metric: str, value: float) -> None:
+    claims = _claims(text)
+    assert any(c.subject == subject and c.metric == metric and c.value == value for c in claims), [
+        (c.subject, c.metric, c.value) for c in claims]
+
+
+def test_tab_separated_table_from_pdf_text() -> None:
+    text = "Model\tParameters\tContext\nDeepSeek-V3\t671B\t128K tokens\nQwen3-235B-A22B\t235B\t32K tokens\n"
+    claims = _claims(text)
+    got = {(c.subject, c.metric, c.value) for c in claims}
+    assert ("DeepSeek-V3", "total parameters", 671e9) in got
+    assert ("Qwen3-235B-A22B", "context length", 32e3) in got
+
+
+def test_prose_sentence_subject() -> None:
+    text = ("Chinese models rose fast. Qwen 3, for instance, spans model sizes from 0.6B to 235B parameters. "
+            "By mid-2025, DeepSeek-V3 had cost about $5.6 million to train.")
+    claims = _claims(text)
+    got = {(c.subject, c.metric, c.quantity.qualifier.value) for c in claims}
+    assert ("Qwen3", "model size range", "range") in got
+    assert ("DeepSeek-V3", "training cost", "approx") in got
+
+
+def test_variants_stay_distinct() -> None:
+    claims = _claims("- GLM-4.5: 355B total\n- GLM-4.5-Air: 106B total\n- Llama 4 Scout: 109B total\n")
+    assert [c.subject for c in claims] == ["GLM-4.5", "GLM-4.5-Air", "Llama 4 Scout"]
+
+
+def test_bare_number_without_metric_is_not_a_claim() -> None:
+    assert _claims("We looked at 12 things on a Tuesday.") == []
+
+
+def test_every_bundled_document_extracts(tmp_path: Path) -> None:
+    for path in sorted(EXAMPLE.iterdir()):
+        claims = extract_claims(read_document(path), VOCABULARY)
+        assert claims, path.name
+        assert all(c.subject and c.metric for c in claims)

@@ -1,0 +1,109 @@
+"""End to end through the console entry point, on real files and a real SQLite database."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+
+from .conftest import EXAMPLE
+
+
+def _copy_example(target: Path) -> Path:
+    docs = target / "docs"
+    shutil.copytree(EXAMPLE, docs)
+    return docs
+
+
+def test_audit_on_the_bundled_example(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = _copy_example(project)
+    assert main(["audit", str(docs)]) == 0
+    for name in ("claims.json", "claims.md", "claims.html"):
+        assert (project / "reports" / name).stat().st_size > 1000
+    report = json.loads((project / "reports" / "claims.json").read_text(encoding="utf-8"))
+    assert report["summary"]["documents"] == 5
+    assert report["summary"]["claims"] > 300
+    assert len(list((project / "claims").glob("*.yaml"))) == 5
+    assert "5 documents" in capsys.readouterr().err
+
+
+def test_audit_uses_configured_documents(project: Path) -> None:
+    _copy_example(project)
+    (project / "factcheck.toml").write_text('documents = ["docs"]\n', encoding="utf-8")
+    assert main(["audit"]) == 0
+    assert (project / "reports" / "claims.html").exists()
+
+
+def test_audit_without_documents_is_a_usage_error(project: Path) -> None:
+    assert main(["audit"]) == 2
+
+
+def test_bad_documents_do_not_stop_the_others(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = project / "docs"
+    docs.mkdir()
+    (docs / "good.md").write_text("# DeepSeek-V3\n- Cost: $5.6M training\n", encoding="utf-8")
+    (docs / "empty.md").write_text("", encoding="utf-8")
+    (docs / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    assert main(["extract", str(docs)]) == 2
+    err = capsys.readouterr().err
+    for name in ("empty.md", "binary.txt", "broken.pdf"):
+        assert name in err
+    assert main(["claims", "--format", "json"]) == 0
+    claims = json.loads(capsys.readouterr().out)
+    assert [(c["subject"], c["metric"], c["value"]) for c in claims] == [("DeepSeek-V3", "training cost", 5.6e6)]
+
+
+def test_reextracting_a_changed_document_replaces_its_claims(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = project / "notes.md"
+    doc.write_text("# Kimi K2\n- 1T total, 32B active\n", encoding="utf-8")
+    assert main(["extract", str(doc)]) == 0
+    doc.write_text("# Kimi K2\n- 1T total\n", encoding="utf-8")
+    assert main(["extract", str(doc)]) == 0
+    capsys.readouterr()
+    assert main(["claims", "--format", "json", "--subject", "kimi k2"]) == 0
+    claims = json.loads(capsys.readouterr().out)
+    assert [c["metric"] for c in claims] == ["total parameters"]
+
+
+def test_claims_json_has_the_documented_fields(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = _copy_example(project)
+    assert main(["extract", str(docs / "001_493fd152ae4ebc24.txt")]) == 0
+    capsys.readouterr()
+    assert main(["claims", "--format", "json"]) == 0
+    claims = json.loads(capsys.readouterr().out)
+    required = {"id", "document", "line", "subject", "metric", "value", "unit", "qualifier", "low", "high", "text",
+                "section"}
+    assert claims and all(required <= set(c) for c in claims)
+    assert any(c["value"] == 5.6e6 and c["unit"] == "USD" for c in claims)
+
+
+def test_check_reports_file_and_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    claims_dir = project / "claims"
+    claims_dir.mkdir()
+    (claims_dir / "manual.yaml").write_text(
+        "document: notes.md\nclaims:\n- id: a1\n  subject: DeepSeek-V3\n  metric: training cost\n"
+        "  value: 5600000\n  qualifier: roughly\n", encoding="utf-8")
+    assert main(["check", str(claims_dir)]) == 1
+    assert "manual.yaml:7:" in capsys.readouterr().out
+
+
+def test_extracted_claim_files_pass_check(project: Path) -> None:
+    docs = _copy_example(project)
+    assert main(["extract", str(docs)]) == 0
+    assert main(["check", str(project / "claims")]) == 0
+
+
+def test_unknown_database_is_an_input_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", "nosuchdb://x", "claims"]) == 2
+    assert "cannot open database" in capsys.readouterr().err
+
+
+def test_unknown_config_key_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "factcheck.toml").write_text('documnets = ["docs"]\n', encoding="utf-8")
+    assert main(["audit"]) == 2
+    assert "documnets" in capsys.readouterr().err
