@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from factcheck.models import Block, Claim, Document, Quantity
+from factcheck.models import Block, Claim, Document, Qualifier, Quantity
 from factcheck.quantities import find_quantities
 from factcheck.vocabulary import Mention, Vocabulary, normalize_name
 
@@ -34,12 +34,19 @@ _SEGMENT_END = re.compile(r"[);\]]|,\s(?=[A-Z])|$")
 _RELEASE_WORDS = re.compile(r"\b(?:releas\w*|launch\w*|introduc\w*|debut\w*|unveil\w*|publish\w*|inception|"
                             r"announc\w*|open-sourced|arriv\w*|dropped)\b", re.IGNORECASE)
 _RANK_LIST = re.compile(r"\b(?:rank\w*|leaderboard|top\s*\d+|standings)\b", re.IGNORECASE)
+# Sections whose numbers are bibliographic, not claims (citations are audited separately).
+_NOT_CLAIMS = re.compile(r"^\s*(?:\d+\.?\s*)?(?:references|bibliography|works cited|citations|sources|resources|"
+                         r"further reading|table of contents|contents|footnotes|endnotes)\s*:?\s*$", re.IGNORECASE)
 _GENERIC_HEADERS = {"score", "scores", "result", "results", "value", "values", "figure", "number", "notes",
                     "comparison", "details", "performance", "benchmark", "metric", "metrics", "amount", "data"}
 _ATTACH_BEFORE = re.compile(r"^(?:['’]s)?\s*(?::|\(|=|-|–|at|with|scored|scores|reached|hit|of)?\s*$", re.IGNORECASE)
 _IN_NAME_AFTER = re.compile(r"^\s*(?:[A-Za-z%]+\s+){0,2}?(?:in|for|by|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _FREE_SUBJECT_AFTER = re.compile(r"^\s+(?:in|for|among)\s+((?:[A-Z][\w\-]*\s?){1,3})")
 
+_NOT_A_METRIC = re.compile(r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^(?:q[1-4]|h[12]|"
+                           r"note|notes|example|status|focus|verdict|summary|source|sources|why|what|how)$",
+                           re.IGNORECASE)
+_DURATIONS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds"}
 _COMPATIBLE = {
     "USD": {"USD", "", "score"}, "EUR": {"EUR", ""}, "CNY": {"CNY", ""}, "GBP": {"GBP", ""},
     "percent": {"percent", "score", ""}, "percentage_points": {"percent", "score", ""},
@@ -173,7 +180,7 @@ class _Extractor:
     # --- blocks -------------------------------------------------------------------------------
     def run(self) -> None:
         for block in self.document.blocks:
-            if block.kind == "heading":
+            if block.kind == "heading" or any(_NOT_CLAIMS.match(h) for h in block.section):
                 continue
             if block.kind == "table_row":
                 self.table_row(block)
@@ -188,7 +195,7 @@ class _Extractor:
             clean = " " * marker.end() + clean[marker.end() :]
         section_subject = self.section_subject(block.section)
         context_words = " ".join(block.section[-2:])
-        label_subject = label_metric = ""
+        label_subject = label_metric = free_label = ""
         label = _LABEL.match(clean[body_start:])
         content_start = body_start
         if label:
@@ -201,6 +208,7 @@ class _Extractor:
                 if not label_metric:
                     label_metric = next((m.name for m in self.vocabulary.find_metrics(label_text)), "")
                 context_words += " " + label_text
+                free_label = "" if label_metric or _NOT_A_METRIC.search(label_text) else label_text.lower()
             content_start = body_start + label.end()
         if block.kind == "numbered" and block.number is not None and _RANK_LIST.search(block.list_title):
             self.rank_item(block, clean, body_start)
@@ -213,7 +221,8 @@ class _Extractor:
             self._carry = ((), "")
         for start, end in _sentences(clean) if block.kind == "paragraph" else [(0, len(clean))]:
             span = _Span(clean, max(start, body_start), end, default_subject or DOCUMENT_SUBJECT,
-                         label_metric=label_metric, label_subject=label_subject, context_words=context_words)
+                         label_metric=label_metric, label_subject=label_subject, context_words=context_words,
+                         default_metric=free_label if start <= content_start else "")
             if start < content_start < end and label_subject:
                 span.label_subject = label_subject
             self.read_span(block, span)
@@ -226,7 +235,7 @@ class _Extractor:
         metric = board if board.endswith("rank") else (f"{board} rank" if board else "rank")
         marker = _MARKER.match(block.text)
         text = marker.group(1).strip() if marker else str(block.number)
-        rank = Quantity(value=float(block.number or 0), unit="rank", qualifier=_exact(), text=text,
+        rank = Quantity(value=float(block.number or 0), unit="rank", qualifier=Qualifier.EXACT, text=text,
                         start=block.text.find(text), end=block.text.find(text) + len(text), kind="rank")
         self.add(block, rank, self.context.specific(mentions[0].name), metric, block.text.strip())
 
@@ -282,8 +291,9 @@ class _Extractor:
         if span.label_subject:
             return span.label_subject
         outside = [m for m in before if not _COMPARISON.search(text[m.end : q.start])]
-        if outside:
-            return self.context.specific(outside[0].name)
+        models = [m for m in outside if self.vocabulary.subject_kind(m.name) not in ("organisation",)]
+        if models or outside:
+            return self.context.specific((models or outside)[0].name)
         return self.context.specific(span.default_subject)
 
     def metric_for(self, q: Quantity, span: _Span, metrics: Sequence[Mention], text: str, previous: str) -> str:
@@ -319,7 +329,8 @@ class _Extractor:
             return span.default_metric
         if q.kind in ("part", "whole", "count") or q.unit not in ("",):
             noun = q.unit_text or q.unit
-            return f"number of {noun}" if noun and q.kind in ("part", "whole", "count", "number") else ""
+            countable = noun.endswith("s") and q.unit not in _DURATIONS
+            return f"number of {noun}" if countable and q.kind in ("part", "whole", "count", "number") else ""
         return ""
 
     def refine(self, metric: str, q: Quantity, text: str, span: _Span) -> str:
@@ -330,7 +341,7 @@ class _Extractor:
         if metric in ("total parameters", "active parameters", "model size range"):
             if q.qualifier.value == "range" and metric == "total parameters":
                 return "model size range"
-            if re.match(r"^\s*(?:parameters\s+|params\s+)?(active|activated)\b", tail):
+            if re.match(r"^\s*(?:parameters\s+|params\s+)?(active|activated)\b", tail) or "_per_" in q.unit:
                 return "active parameters"
             if re.match(r"^\s*models?\b", tail) or q.unit == "models":
                 return "model size"
@@ -395,6 +406,8 @@ class _Extractor:
             return "market share"
         if q.kind == "ratio":
             return "ratio"
+        if not unit and q.kind == "number" and q.scale >= 1e9 and re.match(r"^[\d.,]+\s?[BT]$", q.text):
+            return "model size"  # "Baichuan 2 (7B, 13B)": in writing about models, a bare 7B is a size
         return ""
 
     def with_unit(self, q: Quantity, metric: str) -> Quantity:
@@ -491,12 +504,6 @@ class _Extractor:
                 text=quote, section=" > ".join(block.section), page=block.page,
             ))
         return out
-
-
-def _exact() -> Qualifier:
-    from factcheck.models import Qualifier
-
-    return Qualifier.EXACT
 
 
 def extract_claims(document: Document, vocabulary: Vocabulary) -> list[Claim]:

@@ -113,5 +113,5 @@ def load_settings(cwd: Path | None = None, overrides: Mapping[str, object] | Non
         if key not in _KEYS:
             raise ConfigError(f"unknown setting '{key}'")
         coerced = _coerce(start, key, value, "command line") if key != "database" else value
-        settings = replace(settings, **{key: coerced})
+        settings = replace(settings, **{key: coerced})  # type: ignore[arg-type]
     return settings

@@ -110,7 +110,7 @@ _SCALE_AFTER = re.compile(
     r"^(?:\s?(thousand|million|billion|trillion|hundred)\b|(K|k|M|B|T|bn|Bn|tn|mn|MM)(?![A-Za-z0-9]))"
 )
 _ORDINAL_AFTER = re.compile(r"^(st|nd|rd|th)\b", re.IGNORECASE)
-_NAME_TAIL = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]+\d|\.\d|\.[A-Za-z])")
+_NAME_TAIL = re.compile(rf"^(?:[A-Za-z]|-[A-Za-z]+\d|-(?!(?:{_UNIT_RE}|fold)\b)[A-Za-z]|\.\d|\.[A-Za-z])", re.IGNORECASE)
 # Words that, capitalised right before a small bare number, do not make it a version ("Top 4").
 _NOT_NAME_WORDS = {
     "top", "over", "about", "nearly", "only", "just", "by", "in", "on", "at", "up", "to", "under",
@@ -119,8 +119,8 @@ _NOT_NAME_WORDS = {
     "elo", "rank", "ranked", "score", "scores", "scored", "no", "number", "level", "tier",
     "cost", "price", "pricing", "context", "parameters", "params", "total", "active", "released",
     "size", "sizes", "models", "model", "languages", "training", "value", "average", "avg", "pass",
-    "between", "less", "more", "fewer", "least", "most", "above", "below", "within", "than", "is",
-    "are", "was", "were", "has", "have", "had", "with", "contains", "includes", "spans",
+    "between", "less", "more", "fewer", "least", "most", "above", "below", "within", "is",
+    "are", "was", "were", "has", "have", "had", "contains", "includes", "spans",
 }  # fmt: skip
 _REFERENCE_WORDS = {"table", "figure", "fig", "section", "chapter", "appendix", "page", "step", "stage",
                     "phase", "part", "item", "eq", "equation", "version", "v", "ver", "level", "tier"}

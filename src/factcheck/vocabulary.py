@@ -25,6 +25,9 @@ __all__ = ["Mention", "Vocabulary", "load_vocabulary", "normalize_name"]
 _UNKNOWN_MODEL = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]*\d*(?:-[A-Za-z0-9.]*\d[A-Za-z0-9.]*)+(?![\w\-])")
 
 
+_MEMBER_AFTER = re.compile(r"(?:['’]s)?\s+([A-Za-z]?\d[\w.\-]*|[A-Z][\w.\-]*\d[\w.\-]*)(?![\w\-]|,\d{3})")
+
+
 def normalize_name(name: str) -> str:
     """Case, spaces, hyphens, underscores and dots ignored: the key aliases are compared by."""
     return re.sub(r"[\s\-_.'’]+", "", name).lower()
@@ -131,7 +134,7 @@ class Vocabulary:
 
     def find_subjects(self, text: str, *, unknown_models: bool = True) -> list[Mention]:
         """Subject mentions, known ones and (optionally) unlisted hyphenated model names."""
-        found = self._find("subjects", text)
+        found = [self._with_member(m, text) for m in self._find("subjects", text)]
         if unknown_models:
             for m in _UNKNOWN_MODEL.finditer(text):
                 if any(m.start() < f.end and f.start < m.end() for f in found):
@@ -141,6 +144,17 @@ class Vocabulary:
                 found.append(Mention(m.group(0), m.start(), m.end(), known=False))
             found.sort(key=lambda f: f.start)
         return found
+
+    def _with_member(self, mention: Mention, text: str) -> Mention:
+        """"DeepSeek's V3", "Qwen's 2.5": a family followed by a member's short name names the member."""
+        if self.subject_kind(mention.name) != "family":
+            return mention
+        m = _MEMBER_AFTER.match(text, mention.end)
+        if m:
+            member = self.subject(f"{mention.name} {m.group(1)}")
+            if member:
+                return Mention(member, mention.start, m.end())
+        return mention
 
     def find_metrics(self, text: str) -> list[Mention]:
         return self._find("metrics", text)
