@@ -364,7 +364,12 @@ class _Extractor:
         clause = (text[span.start : span.end] + " " + span.context_words).lower()
         unit = q.unit
         if q.kind == "date":
-            return "release date" if _RELEASE_WORDS.search(clause) else ("date" if len(str(q.value)) > 4 else "")
+            # The event word must lead up to the date ("launched in January 2025", "Released: 2025"),
+            # not merely share its sentence ("By mid-2025, ... publicly released LLMs").
+            lead = text[max(span.start, q.start - 60) : q.start] + " " + span.context_words
+            if _RELEASE_WORDS.search(lead):
+                return "release date"
+            return "date" if len(str(q.value)) > 4 else ""
         if unit == "parameters" or (not unit and q.scale >= 1e9 and re.search(r"\bparam", clause)):
             return "model size range" if q.qualifier.value == "range" else "total parameters"
         if unit == "models" and q.scale >= 1e9 or not unit and q.scale >= 1e9 and re.search(r"\bmodels?\b", clause):

@@ -144,7 +144,9 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\bQ([1-4])\s*[' ]?({_YEAR})\b"), "qy"),
     (re.compile(rf"\b({_YEAR})\s*Q([1-4])\b"), "yq"),
     (re.compile(rf"\bH([12])\s+({_YEAR})\b"), "hy"),
-    (re.compile(rf"\b(?:(early|mid|late|end of|start of|beginning of)[- ]\s*)?({_YEAR})\b(?![\w%.,]\d|[%\w]|\s?(?:thousand|million|billion|trillion|[KMBT]\b|x\b|×|%|percent))"), "y"),
+    (re.compile(rf"(?<![$€£¥#~≈])\b(?:(early|mid|late|end of|start of|beginning of)[- ]\s*)?({_YEAR})\b"
+                rf"(?![\w%.,]\d|[%\w+]|\s?(?:thousand|million|billion|trillion|[KMBT]\b|x\b|×|%|percent)|"
+                rf"\s+(?:[A-Z]{{1,3}}\d{{2,4}}\s+)?(?:{_UNIT_RE})\b)", re.IGNORECASE), "y"),
 )
 _YEAR_RANGE = re.compile(rf"\b({_YEAR})\s*(?:-|–|—|to)\s*({_YEAR}|\d{{2}})\b(?![\w%])")
 
@@ -347,6 +349,9 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
         return None, end + (tail.end() if tail else 0)
     if re.match(r"^(?:[KMBT]|bn)-[A-Za-z]*\d", rest):  # "30B-A3B"
         return None, end + len(re.match(r"[\w.\-]*", rest).group(0))  # type: ignore[union-attr]
+    if re.match(r"^:\d", rest):  # a time of day or a ratio the ratio rule declined: "12:30"
+        tail = re.match(r":[\d:]+", rest)
+        return None, end + (tail.end() if tail else 0)
     m_ord = _ORDINAL_AFTER.match(rest)
     if m_ord:
         value = _to_float(number_text)

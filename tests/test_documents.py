@@ -1,0 +1,323 @@
+"""Tests for factcheck.documents: files → Document (repaired lines, line map, structure)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from factcheck.documents import parse_structure, read_document, repair_line
+from factcheck.errors import InputError
+from factcheck.models import Block, Document
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEEPSEEK_V3_PDF = REPO_ROOT.parent / "shared" / "sources" / "deepseek-v3" / "DeepSeek_V3.pdf"
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def blocks_of(text: str) -> list[Block]:
+    return parse_structure(dedent(text).lstrip("\n").splitlines())
+
+
+def block_at(blocks: list[Block], line: int) -> Block:
+    (block,) = [b for b in blocks if b.line == line]
+    return block
+
+
+# ------------------------------------------------------------------------------------- repair
+
+REPAIRS = [
+    ("10Ã—", "10×"),
+    ("Itâ€™s 5Ã— faster", "It’s 5× faster"),
+    ("â€œquotedâ€\x9d", "“quoted”"),
+    ("Â£5", "£5"),
+    ("ðŸ‡¨ðŸ‡³ China", "🇨🇳 China"),
+    ("๐Ÿฆ™ Llama", "🦙 Llama"),  # UTF-8 read as the Thai code page (cp874)
+]
+
+UNCHANGED = [
+    "plain ascii: 671B parameters, $5.6M",
+    "",
+    "naïve café",
+    "€5 – 10×",
+    "“quoted”",
+    "DeepSeek—V3",
+    "中文模型",
+    "🦙 Llama",
+    "สวัสดีครับ",  # real Thai stays Thai
+    "โมเดล 671B",
+    "½ price",
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), REPAIRS)
+def test_repair_line(line: str, expected: str) -> None:
+    assert repair_line(line) == expected
+
+
+@pytest.mark.parametrize("line", UNCHANGED)
+def test_repair_line_leaves_good_text(line: str) -> None:
+    assert repair_line(line) == line
+
+
+def test_read_document_repairs_each_line_in_place(tmp_path: Path) -> None:
+    original = ["# Costs", "", "Speed-up: 10Ã—", "Origin: ðŸ‡¨ðŸ‡³", "Mascot: ๐Ÿฆ™", "plain line"]
+    path = tmp_path / "notes.md"
+    path.write_text("\n".join(original) + "\n", encoding="utf-8")
+    doc = read_document(path)
+    assert len(doc.lines) == len(original)
+    assert doc.lines == ("# Costs", "", "Speed-up: 10×", "Origin: 🇨🇳", "Mascot: 🦙", "plain line")
+    assert doc.repairs == 3
+    assert (doc.name, doc.media_type) == ("notes.md", "text/markdown")
+
+
+# ------------------------------------------------------------------------------------ structure
+
+STRUCTURED = """
+# Open Models
+
+## China
+
+**1. DeepSeek Series**
+- DeepSeek-V3: 671B parameters
+- R1: $5.6M
+
+**Released:** July 2025
+
+| Model | Params | Context |
+|-------|-------:|---------|
+| Kimi K2 |   1T | 128K |
+| Qwen3 | 235B | 32K |
+
+**Rankings:**
+1. Kimi K2
+2. Qwen3
+
+Contents
+Introduction .......... 3
+Model\tParams\tTokens
+DeepSeek-V3\t671B\t14.8T
+  Qwen3\t 235B\t36T
+"""
+
+
+@pytest.fixture(scope="module")
+def structured() -> list[Block]:
+    return blocks_of(STRUCTURED)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "section"),
+    [
+        (1, "heading", ()),
+        (3, "heading", ("Open Models",)),
+        (5, "heading", ("Open Models", "China")),  # **1. DeepSeek Series** is a pseudo-heading
+        (6, "bullet", ("Open Models", "China", "1. DeepSeek Series")),
+        (7, "bullet", ("Open Models", "China", "1. DeepSeek Series")),
+        (9, "label", ("Open Models", "China", "1. DeepSeek Series")),
+        (13, "table_row", ("Open Models", "China", "1. DeepSeek Series")),
+        (16, "heading", ("Open Models", "China")),
+        (17, "numbered", ("Open Models", "China", "Rankings")),
+    ],
+)
+def test_block_kind_and_section(
+    structured: list[Block], line: int, kind: str, section: tuple[str, ...]
+) -> None:
+    block = block_at(structured, line)
+    assert (block.kind, block.section) == (kind, section)
+
+
+def test_pipe_table_rows(structured: list[Block]) -> None:
+    rows = [b for b in structured if b.kind == "table_row" and "|" in b.text]
+    assert [r.line for r in rows] == [13, 14]  # header and separator lines are not rows
+    assert [r.cells for r in rows] == [("Kimi K2", "1T", "128K"), ("Qwen3", "235B", "32K")]
+    for row in rows:
+        assert row.header == ("Model", "Params", "Context")
+        assert len(row.cell_offsets) == len(row.cells)
+        for cell, offset in zip(row.cells, row.cell_offsets, strict=True):
+            assert row.text[offset : offset + len(cell)] == cell
+
+
+def test_tab_separated_rows(structured: list[Block]) -> None:
+    header_line = block_at(structured, 22)
+    assert header_line.cells == ("Model", "Params", "Tokens")
+    rows = [b for b in structured if b.kind == "table_row" and "\t" in b.text]
+    assert [r.cells for r in rows] == [("DeepSeek-V3", "671B", "14.8T"), ("Qwen3", "235B", "36T")]
+    for row in rows:
+        assert row.header == ("Model", "Params", "Tokens")
+        for cell, offset in zip(row.cells, row.cell_offsets, strict=True):
+            assert row.text[offset : offset + len(cell)] == cell
+
+
+def test_numbered_items_keep_list_title(structured: list[Block]) -> None:
+    items = [b for b in structured if b.kind == "numbered"]
+    assert [(b.number, b.list_title) for b in items] == [(1, "Rankings"), (2, "Rankings")]
+
+
+def test_toc_line_is_skipped(structured: list[Block]) -> None:
+    assert [b for b in structured if b.line == 21] == []
+    assert all("....." not in b.text for b in structured)
+
+
+def test_blank_lines_make_no_blocks(structured: list[Block]) -> None:
+    lines = dedent(STRUCTURED).lstrip("\n").splitlines()
+    assert all(lines[b.line - 1] == b.text for b in structured)
+    assert all(b.text.strip() for b in structured)
+
+
+def test_lead_in_line_titles_a_list() -> None:
+    blocks = blocks_of(
+        """
+        # Leaderboard
+        The top models this month:
+        1. Kimi K2
+        2. Qwen3
+        """
+    )
+    assert [b.list_title for b in blocks if b.kind == "numbered"] == ["The top models this month"] * 2
+
+
+def test_pages_are_carried_onto_blocks() -> None:
+    blocks = parse_structure(["Intro", "", "Body text on page two."], pages=[1, 1, 2])
+    assert [(b.line, b.page) for b in blocks] == [(1, 1), (3, 2)]
+
+
+# ---------------------------------------------------------------------------------- bad input
+
+
+def _make_empty(tmp_path: Path) -> Path:
+    return write(tmp_path / "empty.md", "")
+
+
+def _make_blank(tmp_path: Path) -> Path:
+    return write(tmp_path / "blank.md", "   \n\n\t\n")
+
+
+def _make_binary(tmp_path: Path) -> Path:
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    return path
+
+
+def _make_directory(tmp_path: Path) -> Path:
+    path = tmp_path / "folder.md"
+    path.mkdir()
+    return path
+
+
+def _make_missing(tmp_path: Path) -> Path:
+    return tmp_path / "missing.md"
+
+
+def _make_fake_pdf(tmp_path: Path) -> Path:
+    return write(tmp_path / "x.pdf", "this is not a PDF at all\n")
+
+
+def _make_undefined_cp1252(tmp_path: Path) -> Path:
+    path = tmp_path / "odd.txt"
+    path.write_bytes(b"neither UTF-8 nor cp1252: \x81\n")  # 0x81 is unassigned in cp1252
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (_make_empty, "empty file"),
+        (_make_blank, "empty file"),
+        (_make_binary, "binary file"),
+        (_make_directory, "is a directory"),
+        (_make_missing, "cannot be read"),
+        (_make_fake_pdf, "unreadable PDF"),
+        (_make_undefined_cp1252, "not UTF-8 or Windows-1252"),
+    ],
+)
+def test_bad_input_raises_input_error_naming_the_file(
+    tmp_path: Path, make: Callable[[Path], Path], reason: str
+) -> None:
+    path = make(tmp_path)
+    with pytest.raises(InputError, match=reason) as info:
+        read_document(path)
+    assert str(path) in str(info.value)
+
+
+def test_too_large(tmp_path: Path) -> None:
+    path = write(tmp_path / "big.md", "# Heading\n\n671B parameters\n")
+    with pytest.raises(InputError, match="too large") as info:
+        read_document(path, max_bytes=10)
+    assert str(path) in str(info.value)
+    assert read_document(path).lines[2] == "671B parameters"  # the default limit is far higher
+
+
+def test_windows_1252_bytes_decode(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes("Café costs €5 – 10× more\nsecond line\n".encode("cp1252"))
+    doc = read_document(path)
+    assert doc.lines == ("Café costs €5 – 10× more", "second line")
+    assert doc.media_type == "text/plain"
+
+
+def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "bom.md"
+    path.write_bytes(b"\xef\xbb\xbf# Title\n\n671B parameters\n")
+    doc = read_document(path)
+    assert doc.lines[0] == "# Title"
+    assert doc.blocks[0].kind == "heading"
+
+
+def test_sha256_is_of_the_original_bytes(tmp_path: Path) -> None:
+    raw = "Speed-up: 10Ã—\n".encode()
+    path = tmp_path / "a.txt"
+    path.write_bytes(raw)
+    assert read_document(path).sha256 == hashlib.sha256(raw).hexdigest()
+
+
+# --------------------------------------------------------------------------------- HTML and PDF
+
+HTML_PAGE = """
+<!doctype html>
+<html><head><title>Open models</title></head>
+<body><article>
+<h1>Open model sizes</h1>
+<p>This page lists the parameter counts of open-weight language models released in 2025,
+with their training token counts, for comparison.</p>
+<table>
+<tr><th>Model</th><th>Parameters</th><th>Tokens</th></tr>
+<tr><td>DeepSeek-V3</td><td>671B</td><td>14.8T</td></tr>
+<tr><td>Qwen3</td><td>235B</td><td>36T</td></tr>
+</table>
+<p>Both models were trained on large multilingual corpora and released with open weights.</p>
+</article></body></html>
+"""
+
+
+def test_html_table_numbers_reach_the_lines(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path / "page.html", HTML_PAGE))
+    assert doc.media_type == "text/html"
+    text = doc.text
+    for figure in ("671B", "14.8T", "235B", "36T"):
+        assert figure in text
+    rows = [b for b in doc.blocks if b.kind == "table_row"]
+    assert [r.cells for r in rows] == [("DeepSeek-V3", "671B", "14.8T"), ("Qwen3", "235B", "36T")]
+    assert all(r.header == ("Model", "Parameters", "Tokens") for r in rows)
+
+
+@pytest.fixture(scope="module")
+def deepseek_v3() -> Document:
+    if not DEEPSEEK_V3_PDF.is_file():
+        pytest.skip(f"no shared PDF at {DEEPSEEK_V3_PDF}")
+    return read_document(DEEPSEEK_V3_PDF)
+
+
+def test_real_pdf(deepseek_v3: Document) -> None:
+    assert deepseek_v3.media_type == "application/pdf"
+    assert len(deepseek_v3.lines) > 500
+    assert all(b.page is not None and b.page >= 1 for b in deepseek_v3.blocks)
+    assert max(b.page for b in deepseek_v3.blocks if b.page is not None) > 10
+    assert "671B" in deepseek_v3.text

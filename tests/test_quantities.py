@@ -1,0 +1,309 @@
+"""Tests for factcheck.quantities: text → Quantity (value, unit, qualifier, low/high, span)."""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from factcheck.models import Qualifier, Quantity
+from factcheck.quantities import find_quantities, parse_quantity
+
+EXACT, APPROX, RANGE = Qualifier.EXACT, Qualifier.APPROX, Qualifier.RANGE
+LOWER, UPPER = Qualifier.LOWER_BOUND, Qualifier.UPPER_BOUND
+
+# text → every quantity found in it, as (value, unit, qualifier, low, high).
+CASES: list[tuple[str, list[tuple[float | str, str, Qualifier, float | str | None, float | str | None]]]] = [
+    # thousands separators and decimals
+    ("1,509", [(1509, "", EXACT, None, None)]),
+    ("262,144", [(262144, "", EXACT, None, None)]),
+    ("2.788M", [(2.788e6, "", EXACT, None, None)]),
+    ("97.3", [(97.3, "", EXACT, None, None)]),
+    # K/M/B/T and scale words
+    ("671B", [(671e9, "", EXACT, None, None)]),
+    ("36 trillion tokens", [(36e12, "tokens", EXACT, None, None)]),
+    ("128K tokens", [(128e3, "tokens", EXACT, None, None)]),
+    ("1 million", [(1e6, "", EXACT, None, None)]),
+    ("1.5 billion", [(1.5e9, "", EXACT, None, None)]),
+    ("14.8T tokens", [(14.8e12, "tokens", EXACT, None, None)]),
+    # currency
+    ("$5.6M", [(5.6e6, "USD", EXACT, None, None)]),
+    ("$5.6 million", [(5.6e6, "USD", EXACT, None, None)]),
+    ("USD 5 million", [(5e6, "USD", EXACT, None, None)]),
+    ("€20M", [(20e6, "EUR", EXACT, None, None)]),
+    ("$100M+", [(100e6, "USD", LOWER, 100e6, None)]),
+    ("~$5-6M (est)", [(5.5e6, "USD", RANGE, 5e6, 6e6)]),
+    ("$0.11/M input tokens", [(0.11, "USD per million tokens", EXACT, None, None)]),
+    ("$2.19/M output tokens", [(2.19, "USD per million tokens", EXACT, None, None)]),
+    # percentages
+    ("97.3%", [(97.3, "percent", EXACT, None, None)]),
+    ("70%+", [(70, "percent", LOWER, 70, None)]),
+    ("12.5 pp", [(12.5, "percentage_points", EXACT, None, None)]),
+    # ranges
+    ("0.5B to 235B", [(117.75e9, "", RANGE, 0.5e9, 235e9)]),
+    ("0.5B to 235B parameters", [(117.75e9, "parameters", RANGE, 0.5e9, 235e9)]),
+    ("$0.10-0.15", [(0.125, "USD", RANGE, 0.10, 0.15)]),
+    ("10-200×", [(105, "times", RANGE, 10, 200)]),
+    ("between 5 and 10 percent", [(7.5, "percent", RANGE, 5, 10)]),
+    ("from 5 to 10 percent", [(7.5, "percent", RANGE, 5, 10)]),
+    ("between $5M and $6M", [(5.5e6, "USD", RANGE, 5e6, 6e6)]),
+    # approximations
+    ("~600B", [(600e9, "", APPROX, None, None)]),
+    ("approximately 300 GPUs", [(300, "gpus", APPROX, None, None)]),
+    ("nearly 40%", [(40, "percent", APPROX, None, None)]),
+    ("about $5.6 million", [(5.6e6, "USD", APPROX, None, None)]),
+    ("cost 6M est.", [(6e6, "", APPROX, None, None)]),
+    ("est. $6M", [(6e6, "USD", APPROX, None, None)]),
+    ("an estimated 6 million users", [(6e6, "users", APPROX, None, None)]),
+    # bounds
+    ("100,000+", [(100000, "", LOWER, 100000, None)]),
+    ("100K+ downloads", [(100e3, "downloads", LOWER, 100e3, None)]),
+    ("over 1,000 models", [(1000, "models", LOWER, 1000, None)]),
+    ("more than 50 languages", [(50, "languages", LOWER, 50, None)]),
+    ("at least 3 experts", [(3, "experts", LOWER, 3, None)]),
+    (">90%", [(90, "percent", LOWER, 90, None)]),
+    ("up to 128K tokens", [(128e3, "tokens", UPPER, None, 128e3)]),
+    ("under 10%", [(10, "percent", UPPER, None, 10)]),
+    ("less than $1M", [(1e6, "USD", UPPER, None, 1e6)]),
+    # multiples
+    ("10×", [(10, "times", EXACT, None, None)]),
+    ("2.5x", [(2.5, "times", EXACT, None, None)]),
+    ("14-fold", [(14, "times", EXACT, None, None)]),
+    ("3 times more", [(3, "times", EXACT, None, None)]),
+    ("15-18×", [(16.5, "times", RANGE, 15, 18)]),
+    # ratios
+    ("31:1", [(31, "ratio", EXACT, None, None)]),
+    ("4:3", [(4 / 3, "ratio", EXACT, None, None)]),
+    # ranks
+    ("#1", [(1, "rank", EXACT, None, None)]),
+    ("ranked #2 on LMArena", [(2, "rank", EXACT, None, None)]),
+    ("2nd", [(2, "rank", EXACT, None, None)]),
+    ("No. 1", [(1, "rank", EXACT, None, None)]),
+    ("top 4", [(4, "rank", UPPER, None, 4)]),
+    ("top-4", [(4, "rank", UPPER, None, 4)]),
+    # part of whole
+    ("1,509 of the world's 3,755", [(1509, "", EXACT, None, None), (3755, "", EXACT, None, None)]),
+    # compound units
+    ("2.788M H800 GPU hours", [(2.788e6, "gpu_hours", EXACT, None, None)]),
+    ("250 GFLOPS per token", [(250, "gflops_per_token", EXACT, None, None)]),
+    ("512 H800 GPUs", [(512, "gpus", EXACT, None, None)]),
+    ("2,048 H800 GPUs", [(2048, "gpus", EXACT, None, None)]),
+    ("119 languages", [(119, "languages", EXACT, None, None)]),
+    # dates, at their stated precision
+    ("April 29, 2025", [("2025-04-29", "date", EXACT, None, None)]),
+    ("3 Jan 2025", [("2025-01-03", "date", EXACT, None, None)]),
+    ("July 2025", [("2025-07", "date", EXACT, None, None)]),
+    ("Sept. 2024", [("2024-09", "date", EXACT, None, None)]),
+    ("Q3 2024", [("2024-Q3", "date", EXACT, None, None)]),
+    ("H1 2025", [("2025-H1", "date", EXACT, None, None)]),
+    ("2025-06", [("2025-06", "date", EXACT, None, None)]),
+    ("2025-11-09", [("2025-11-09", "date", EXACT, None, None)]),
+    ("mid-2025", [("2025", "date", APPROX, None, None)]),
+    ("2024-2025", [("2024", "date", RANGE, "2024", "2025")]),
+    # names next to figures: only the figure counts
+    ("DeepSeek-V3 has 671B parameters", [(671e9, "parameters", EXACT, None, None)]),
+    ("GPT-4 scored 86.4% on MMLU.", [(86.4, "percent", EXACT, None, None)]),
+    ("Llama 4 Maverick has 400B parameters", [(400e9, "parameters", EXACT, None, None)]),
+    ("Mistral Small 3 has 24B parameters", [(24e9, "parameters", EXACT, None, None)]),
+    ("Claude 3.5 Sonnet costs $3/M input tokens", [(3, "USD per million tokens", EXACT, None, None)]),
+    ("Qwen3-235B-A22B was released on April 29, 2025.", [("2025-04-29", "date", EXACT, None, None)]),
+    ("01.AI released Yi-34B with 3.1T tokens", [(3.1e12, "tokens", EXACT, None, None)]),
+    ("(Lambert, 2025a) reports 15-18× gains", [(16.5, "times", RANGE, 15, 18)]),
+    ("see arXiv:2412.19437 for 14.8T tokens", [(14.8e12, "tokens", EXACT, None, None)]),
+    ("Table 3 lists 61 layers", [(61, "layers", EXACT, None, None)]),
+    ("In 2024, revenue grew 3x", [("2024", "date", EXACT, None, None), (3, "times", EXACT, None, None)]),
+    ("2000%", [(2000, "percent", EXACT, None, None)]),
+    ("2000K", [(2e6, "", EXACT, None, None)]),
+    ("1999 million", [(1999e6, "", EXACT, None, None)]),
+    ("$2025M", [(2025e6, "USD", EXACT, None, None)]),
+]
+
+# Integers that look like years but carry a currency, unit noun, qualifier or "+": not dates.
+YEAR_LIKE_FIGURES = [
+    pytest.param(text, expected, id=text)
+    for text, expected in [
+        ("$2000", [(2000, "USD", EXACT, None, None)]),
+        ("2048 H800 GPUs", [(2048, "gpus", EXACT, None, None)]),
+        ("2000+ models", [(2000, "models", LOWER, 2000, None)]),
+        ("about 2000 users", [(2000, "users", APPROX, None, None)]),
+    ]
+]
+
+# Names, ids, citations, links and references: no quantity at all.
+NO_QUANTITY = [
+    "GPT-4",
+    "Qwen3-235B-A22B",
+    "H800",
+    "Claude 3.5",
+    "Llama 4",
+    "Mistral Small 3",
+    "01.AI",
+    "(Lambert, 2025a)",
+    "(Lambert, 2025)",
+    "arXiv:2412.19437",
+    "https://x.com/search?q=2025",
+    "Table 3",
+    "v2.0.1",
+    "no numbers here",
+    "",
+    "The keynote started at 12:30.",
+]
+
+
+def _close(got: float | str | None, expected: float | str | None) -> bool:
+    if isinstance(expected, float | int) and isinstance(got, float | int):
+        return math.isclose(got, expected, rel_tol=1e-9)
+    return got == expected
+
+
+def _summary(q: Quantity) -> tuple[float | str, str, Qualifier, float | str | None, float | str | None]:
+    return (q.value, q.unit, q.qualifier, q.low, q.high)
+
+
+def _assert_span(text: str, q: Quantity) -> None:
+    assert 0 <= q.start < q.end <= len(text)
+    assert text[q.start : q.end].strip() == q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [pytest.param(text, expected, id=text) for text, expected in CASES] + YEAR_LIKE_FIGURES,
+)
+def test_find_quantities(text: str, expected: list[tuple[object, ...]]) -> None:
+    found = find_quantities(text)
+    got = [_summary(q) for q in found]
+    assert len(got) == len(expected), got
+    for g, e in zip(got, expected, strict=True):
+        assert all(_close(a, b) for a, b in zip(g, e, strict=True)), (g, e)  # type: ignore[arg-type]
+    for q in found:
+        _assert_span(text, q)
+
+
+@pytest.mark.parametrize("text", NO_QUANTITY)
+def test_no_quantity(text: str) -> None:
+    assert find_quantities(text) == []
+    assert parse_quantity(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("$5.6M", "currency"),
+        ("$0.11/M input tokens", "price"),
+        ("97.3%", "percent"),
+        ("10×", "multiple"),
+        ("31:1", "ratio"),
+        ("2nd", "rank"),
+        ("July 2025", "date"),
+        ("671B", "number"),
+    ],
+)
+def test_kind(text: str, kind: str) -> None:
+    (q,) = find_quantities(text)
+    assert q.kind == kind
+
+
+def test_part_of_whole() -> None:
+    part, whole = find_quantities("1,509 of the world's 3,755 models")
+    assert (part.kind, whole.kind) == ("part", "whole")
+    assert (part.value, whole.value) == (1509, 3755)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit_text"),
+    [
+        ("2.788M H800 GPU hours", "H800 GPU hours"),
+        ("512 H800 GPUs", "H800 GPUs"),
+        ("119 languages", "languages"),
+    ],
+)
+def test_unit_text_as_written(text: str, unit_text: str) -> None:
+    (q,) = find_quantities(text)
+    assert q.unit_text == unit_text
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "scale"),
+    [
+        ("$5.6M", 1e5, 1e6),
+        ("1,509", 1, 1),
+        ("97.3%", 0.1, 1),
+        ("2.788M", 1e3, 1e6),
+        ("671B", 1e9, 1e9),
+        ("$0.10-0.15", 0.01, 1),
+    ],
+)
+def test_precision_and_scale(text: str, precision: float, scale: float) -> None:
+    (q,) = find_quantities(text)
+    assert math.isclose(q.precision, precision, rel_tol=1e-9)
+    assert q.scale == scale
+
+
+def test_span_within_sentence() -> None:
+    text = "DeepSeek-V3 was trained on 14.8T tokens for ~$5.6M (est) using 2,048 H800 GPUs."
+    found = find_quantities(text)
+    assert [q.text for q in found] == ["14.8T tokens", "~$5.6M (est)", "2,048 H800 GPUs"]
+    for q in found:
+        _assert_span(text, q)
+
+
+def test_skip_masks_a_name() -> None:
+    text = "AIME 2024 score rose to 79.8%"
+    found = find_quantities(text, skip=[(0, len("AIME 2024"))])
+    assert [(q.value, q.unit) for q in found] == [(79.8, "percent")]
+
+
+def test_parse_quantity_takes_the_widest() -> None:
+    q = parse_quantity("~$5-6M (est)")
+    assert q is not None
+    assert (q.low, q.high, q.unit) == (5e6, 6e6, "USD")
+
+
+# ------------------------------------------------------------------------------- round trips
+
+SCALES = {"": 1.0, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12, " million": 1e6, " billion": 1e9}
+
+
+@st.composite
+def stated_figures(draw: st.DrawFn) -> tuple[str, float, float, str, Qualifier]:
+    """A figure as a writer would state it, with the number, scale, unit and qualifier it means."""
+    places = draw(st.integers(0, 2))
+    whole = draw(st.integers(0, 999_999))
+    fraction = draw(st.integers(0, 10**places - 1)) if places else 0
+    number = Decimal(whole) + Decimal(fraction).scaleb(-places)
+    grouped = draw(st.booleans())
+    digits = f"{number:,.{places}f}" if grouped else f"{number:.{places}f}"
+    suffix = draw(st.sampled_from(sorted(SCALES)))
+    currency = draw(st.booleans())
+    # A percentage carries no scale or currency ("5M%" is not something people write).
+    percent = not currency and not suffix and draw(st.booleans())
+    mark = draw(st.sampled_from(["", "~", "+"]))
+    # A bare 19xx/20xx integer reads as a year, by design; with "$", "~" or "+" it does not.
+    assume(not (re.fullmatch(r"(?:19|20)\d\d", digits) and not (suffix or percent or currency or mark)))
+    text = ("$" if currency else "") + digits + suffix + ("%" if percent else "")
+    qualifier = EXACT
+    if mark == "~":
+        text, qualifier = "~" + text, APPROX
+    elif mark == "+":
+        text, qualifier = text + "+", LOWER
+    unit = "USD" if currency else "percent" if percent else ""
+    return text, float(number), SCALES[suffix], unit, qualifier
+
+
+@settings(max_examples=200, deadline=None)
+@given(stated_figures())
+def test_round_trip(figure: tuple[str, float, float, str, Qualifier]) -> None:
+    text, number, scale, unit, qualifier = figure
+    sentence = f"The figure was {text} last year."
+    found = find_quantities(sentence)
+    assert len(found) == 1, [_summary(q) for q in found]
+    (q,) = found
+    assert isinstance(q.value, float)
+    assert math.isclose(q.value, number * scale, rel_tol=1e-9, abs_tol=1e-12)
+    assert (q.unit, q.qualifier) == (unit, qualifier)
+    assert q.text == text
+    assert sentence[q.start : q.end] == text
