@@ -321,3 +321,16 @@ def test_real_pdf(deepseek_v3: Document) -> None:
     assert all(b.page is not None and b.page >= 1 for b in deepseek_v3.blocks)
     assert max(b.page for b in deepseek_v3.blocks if b.page is not None) > 10
     assert "671B" in deepseek_v3.text
+
+
+def test_html_claims_point_at_lines_of_the_page_source() -> None:
+    from factcheck.claims import extract_claims
+    from factcheck.vocabulary import load_vocabulary
+
+    path = Path(__file__).parent / "data" / "report.html"
+    source = path.read_text(encoding="utf-8").splitlines()
+    claims = extract_claims(read_document(path), load_vocabulary())
+    by_value = {c.value: c for c in claims}
+    assert "88.5" in source[by_value[88.5].line - 1]
+    assert "90.2%" in source[by_value[90.2].line - 1]
+    assert "DeepSeek-V3 was trained" in source[by_value[5.6e6].line - 1]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from factcheck.models import Block, Claim, Document, Qualifier, Quantity
-from factcheck.quantities import find_quantities
+from factcheck.quantities import find_quantities, parse_date
 from factcheck.vocabulary import Mention, Vocabulary, normalize_name
 
 __all__ = ["extract_claims", "claim_id"]
@@ -46,6 +46,11 @@ _FREE_SUBJECT_AFTER = re.compile(r"^\s+(?:in|for|among)\s+((?:[A-Z][\w\-]*\s?){1
 _NOT_A_METRIC = re.compile(r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^(?:q[1-4]|h[12]|"
                            r"note|notes|example|status|focus|verdict|summary|source|sources|why|what|how)$",
                            re.IGNORECASE)
+_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_MONTH_ONLY = re.compile(r"(?:\(\s*|\b(?:in|since|from|on|by)\s+|['’]s\s+(?=\w+\s+(?:release|launch|debut)))(January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
+                         r"(?!\.?\s*\d|\s+of\b)")
 _DURATIONS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds"}
 _COMPATIBLE = {
     "USD": {"USD", "", "score"}, "EUR": {"EUR", ""}, "CNY": {"CNY", ""}, "GBP": {"GBP", ""},
@@ -111,6 +116,15 @@ class _Context:
         return next(iter(models)) if len(models) == 1 else subject
 
 
+def _document_year(document: Document) -> str:
+    """The year the document is dated, from a full date among its first lines ("13 October 2025")."""
+    for line in document.lines[:12]:
+        for q in find_quantities(line):
+            if q.kind == "date" and len(str(q.value)) >= 7:
+                return str(q.value)[:4]
+    return ""
+
+
 def _family_members(document: Document, vocabulary: Vocabulary) -> dict[str, set[str]]:
     members: dict[str, set[str]] = {}
     for mention in vocabulary.find_subjects(document.text, unknown_models=False):
@@ -148,6 +162,7 @@ class _Span:
     label_subject: str = ""
     default_metric: str = ""
     context_words: str = ""  # heading and label words that hint at a metric ("training", "context")
+    carried_subject: str = ""  # the subject of the previous sentence in the same paragraph
 
 
 class _Extractor:
@@ -158,6 +173,7 @@ class _Extractor:
         self.claims: list[tuple[Block, Quantity, str, str, str]] = []
         self._section_cache: dict[tuple[str, ...], str] = {}
         self._carry: tuple[tuple[str, ...], str] = ((), "")
+        self.document_year = _document_year(document)
 
     # --- helpers ------------------------------------------------------------------------------
     def section_subject(self, section: tuple[str, ...]) -> str:
@@ -179,15 +195,56 @@ class _Extractor:
 
     # --- blocks -------------------------------------------------------------------------------
     def run(self) -> None:
-        for block in self.document.blocks:
+        blocks = self.document.blocks
+        for index, block in enumerate(blocks):
             if block.kind == "heading" or any(_NOT_CLAIMS.match(h) for h in block.section):
                 continue
             if block.kind == "table_row":
                 self.table_row(block)
-            else:
+            elif not self.dated_event(block, blocks[index + 1] if index + 1 < len(blocks) else None):
                 self.text_block(block)
 
-    def text_block(self, block: Block) -> None:
+    def dated_event(self, block: Block, following: Block | None) -> bool:
+        """Timelines: a date on a line of its own dates the event on the next line
+        ("2023-08" / "Alibaba releases Qwen-7B"), and a month label takes its year from the headings
+        ("**Q3 2024:**" / "- September: DeepSeek V2.5, Baichuan 2")."""
+        clean = _clean(block.text).strip()
+        marker = _MARKER.match(clean)
+        body = clean[marker.end() :] if marker else clean
+        found = find_quantities(body)
+        if following is not None and len(found) == 1 and found[0].kind == "date" and \
+                len(found[0].text) >= len(body.strip(" :*-")) - 1:
+            event = _clean(following.text)
+            mentions = [m for m in self.vocabulary.find_subjects(event)
+                        if self.vocabulary.subject_kind(m.name) not in ("organisation", "country", "region")]
+            if mentions:
+                metric = "release date" if _RELEASE_WORDS.search(event) else "date"
+                q = replace(found[0], start=block.text.find(found[0].text), end=block.text.find(found[0].text)
+                            + len(found[0].text))
+                self.add(block, q, mentions[0].name, metric, f"{body.strip()}: {event.strip()}")
+                return True
+            return False
+        month = re.match(rf"^\s*({_MONTH_NAME})\s*:\s*(\S.*)$", body)
+        year = next((m.group(0) for h in reversed(block.section) for m in [re.search(r"\b(?:19|20)\d{2}\b", h)] if m),
+                    "")
+        if not month or not year:
+            return False
+        dated = parse_date(f"{month.group(1)} {year}")
+        if dated is None:
+            return False
+        content_start = body.find(month.group(2))
+        for mention in self.vocabulary.find_subjects(month.group(2)):
+            if self.vocabulary.subject_kind(mention.name) in ("organisation", "country", "region"):
+                continue
+            start = block.text.find(month.group(1))
+            q = replace(dated, text=month.group(1), start=start, end=start + len(month.group(1)))
+            del content_start
+            content_start = 0
+            self.add(block, q, mention.name, "release date", body.strip())
+        self.text_block(block, dates=False)
+        return True
+
+    def text_block(self, block: Block, *, dates: bool = True) -> None:
         clean = _clean(block.text)
         marker = _MARKER.match(clean)
         body_start = marker.end() if marker else len(clean) - len(clean.lstrip())
@@ -219,13 +276,17 @@ class _Extractor:
             self._carry = (block.section, label_subject)
         elif not section_subject and self._carry[0] != block.section:
             self._carry = ((), "")
+        carried = ""
         for start, end in _sentences(clean) if block.kind == "paragraph" else [(0, len(clean))]:
             span = _Span(clean, max(start, body_start), end, default_subject or DOCUMENT_SUBJECT,
                          label_metric=label_metric, label_subject=label_subject, context_words=context_words,
-                         default_metric=free_label if start <= content_start else "")
+                         default_metric=free_label if start <= content_start else "", carried_subject=carried)
+            named = [m for m in self.vocabulary.find_subjects(clean[span.start : end])
+                     if self.vocabulary.subject_kind(m.name) != "organisation"]
+            carried = named[0].name if named else carried
             if start < content_start < end and label_subject:
                 span.label_subject = label_subject
-            self.read_span(block, span)
+            self.read_span(block, span, dates=dates)
 
     def rank_item(self, block: Block, clean: str, body_start: int) -> None:
         mentions = self.vocabulary.find_subjects(clean[body_start:])
@@ -240,13 +301,13 @@ class _Extractor:
         self.add(block, rank, self.context.specific(mentions[0].name), metric, block.text.strip())
 
     # --- spans --------------------------------------------------------------------------------
-    def read_span(self, block: Block, span: _Span) -> None:
+    def read_span(self, block: Block, span: _Span, *, dates: bool = True) -> None:
         text = span.text[: span.end]
         subjects = [m for m in self.vocabulary.find_subjects(text) if m.start >= span.start]
         metrics = [m for m in self.vocabulary.find_metrics(text) if m.start >= span.start]
         # Only names with digits in them hide numbers ("Llama 4", "AIME 2024"); "total params" does not.
         skip = [(m.start, m.end) for m in subjects + metrics if any(ch.isdigit() for ch in text[m.start : m.end])]
-        quantities = [q for q in find_quantities(text, skip) if q.start >= span.start]
+        quantities = [q for q in find_quantities(text, skip) if q.start >= span.start and (dates or q.kind != "date")]
         comparisons = [(m.start(), m.end() + (_SEGMENT_END.search(text, m.end()).start()  # type: ignore[union-attr]
                                               - m.end())) for m in _COMPARISON.finditer(text, span.start)]
         previous_metric = ""
@@ -261,6 +322,46 @@ class _Extractor:
             quote = text[span.start : span.end].strip()
             q = self.with_unit(q, metric)
             self.add(block, q, subject, metric, quote)
+        if dates:
+            self.month_releases(block, span, text, subjects, quantities)
+
+    def month_releases(self, block: Block, span: _Span, text: str, subjects: Sequence[Mention],
+                       quantities: Sequence[Quantity]) -> None:
+        """Releases dated by month alone ("Qwen3 (Apr)", "Llama 4, released in April"): the year comes
+        from the nearest year stated before them in the block, else from the headings, else from the
+        document's own date. Without a year in sight there is no claim."""
+        taken = [(q.start, q.end) for q in quantities]
+        for m in _MONTH_ONLY.finditer(text, span.start):
+            if any(a <= m.start(1) < b for a, b in taken):
+                continue
+            year = self.year_context(block, text[: m.start()])
+            if not year:
+                continue
+            boundary = max(text.rfind(d, span.start, m.start()) for d in (",", ";", ":", ". ", "), "))
+            models = [s for s in subjects if s.end <= m.start()
+                      and self.vocabulary.subject_kind(s.name) not in ("organisation", "country", "region")]
+            group = [s for s in models if boundary < s.start] or [s for s in models if m.start() - s.end <= 40][-1:]
+            lead = text[max(span.start, m.start() - 40) : m.start()]
+            opener = m.group(0)[: m.start(1) - m.start()]
+            if not group or not (opener.lstrip().startswith(("(", "'", "’")) or _RELEASE_WORDS.search(lead)
+                                 or opener.strip() == "in"):
+                continue
+            dated = parse_date(f"{m.group(1)} {year}")
+            if dated is None:
+                continue
+            q = replace(dated, text=m.group(1), start=m.start(1), end=m.end(1))
+            for subject in dict.fromkeys(s.name for s in group):
+                self.add(block, q, subject, "release date", text[span.start : span.end].strip())
+
+    def year_context(self, block: Block, before: str) -> str:
+        years = re.findall(r"\b(?:19|20)\d{2}\b", before)
+        if years:
+            return years[-1]
+        for heading in reversed((*block.section, *block.header[:1], *block.cells[:1])):
+            found = re.search(r"\b(?:19|20)\d{2}\b", heading)
+            if found:
+                return found.group(0)
+        return self.document_year
 
     def subject_for(self, q: Quantity, span: _Span, subjects: Sequence[Mention],
                     segment: tuple[int, int] | None, text: str) -> str:
@@ -274,7 +375,7 @@ class _Extractor:
         if segment is not None:
             inside = [m for m in subjects if segment[0] <= m.start < segment[1]]
             if inside:
-                return self.context.specific(inside[0].name)
+                return inside[0].name
             free = _FREE_SUBJECT_AFTER.match(text[q.end :])
             return free.group(1).strip() if free else ""
         short = re.search(r"\b([A-Z]\w{0,3}\d[\w.]*)\s*\(\s*$", text[max(0, q.start - 20) : q.start])
@@ -293,8 +394,10 @@ class _Extractor:
         outside = [m for m in before if not _COMPARISON.search(text[m.end : q.start])]
         models = [m for m in outside if self.vocabulary.subject_kind(m.name) not in ("organisation",)]
         if models or outside:
-            return self.context.specific((models or outside)[0].name)
-        return self.context.specific(span.default_subject)
+            return (models or outside)[0].name
+        if span.carried_subject:
+            return span.carried_subject
+        return span.default_subject
 
     def metric_for(self, q: Quantity, span: _Span, metrics: Sequence[Mention], text: str, previous: str) -> str:
         vocabulary = self.vocabulary
@@ -323,6 +426,10 @@ class _Extractor:
         if derived:
             return derived
         near = sorted(before + after, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))
+        # A metric named further off in the sentence counts only for a figure that says what it
+        # measures (a unit, scale or %); a bare "3" near "adoption" is more likely a version number.
+        near = [m for m in near if q.unit or q.scale != 1.0 or q.kind != "number"
+                or min(abs(m.start - q.end), abs(q.start - m.end)) <= 30]
         if near and q.kind != "date":
             return self.refine(near[0].name, q, text, span)
         if span.default_metric:
@@ -367,7 +474,7 @@ class _Extractor:
             # The event word must lead up to the date ("launched in January 2025", "Released: 2025"),
             # not merely share its sentence ("By mid-2025, ... publicly released LLMs").
             lead = text[max(span.start, q.start - 60) : q.start] + " " + span.context_words
-            if _RELEASE_WORDS.search(lead):
+            if _RELEASE_WORDS.search(lead) or re.search(r"[\w.]\s*\(\s*$", text[max(0, q.start - 4) : q.start]):
                 return "release date"
             return "date" if len(str(q.value)) > 4 else ""
         if unit == "parameters" or (not unit and q.scale >= 1e9 and re.search(r"\bparam", clause)):
@@ -400,12 +507,11 @@ class _Extractor:
         if unit in ("weeks", "days", "months", "hours") and "train" in clause:
             return "training duration"
         if q.kind == "multiple":
-            if re.search(r"efficien", clause):
-                return "efficiency gain"
-            if re.search(r"cheap|cost", clause):
-                return "cost reduction"
-            if re.search(r"fast|speed", clause):
-                return "speedup"
+            for window in (text[q.end : q.end + 30].lower(), clause):
+                for pattern, name in ((r"cheap|cost|price", "cost reduction"), (r"efficien", "efficiency gain"),
+                                      (r"fast|speed", "speedup"), (r"fewer|less|smaller", "reduction")):
+                    if re.search(pattern, window):
+                        return name
             return "multiple"
         if q.kind == "percent" and re.search(r"\bshare\b", clause):
             return "market share"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import ftfy
@@ -137,8 +137,9 @@ def _pdf_lines(raw: bytes, path: str) -> tuple[list[str], list[int]]:
     return lines, pages
 
 
-def _html_lines(text: str, path: str) -> list[str]:
-    """Main text of an HTML page as Markdown (tables kept), via trafilatura."""
+def _html_lines(text: str, path: str) -> tuple[list[str], list[int]]:
+    """Main text of an HTML page as Markdown (tables kept), via trafilatura, with the line of the
+    original file each extracted line comes from, so that claims point into the page's source."""
     import trafilatura
 
     extracted = trafilatura.extract(
@@ -147,7 +148,34 @@ def _html_lines(text: str, path: str) -> list[str]:
     )
     if not extracted:
         raise InputError(f"{path}: no main text found in the HTML")
-    return extracted.splitlines()
+    lines = extracted.splitlines()
+    return lines, _source_lines(lines, text.splitlines())
+
+
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"[^\W_]+(?:[.,][^\W_]+)*")
+
+
+def _source_lines(extracted: list[str], source: list[str]) -> list[int]:
+    """For each extracted line, the first source line at or after the previous match whose visible
+    text holds the extracted line's leading words; unmatched lines inherit the previous number."""
+    import html
+
+    visible = [" ".join(_WORD.findall(html.unescape(_TAG.sub(" ", line)))) for line in source]
+    numbers: list[int] = []
+    cursor = 0
+    for line in extracted:
+        words = _WORD.findall(line)
+        key = " ".join(words[:4])
+        found = None
+        if key:
+            found = next((i for i in range(cursor, len(visible)) if key in visible[i]), None)
+            if found is None and words:
+                found = next((i for i in range(cursor, len(visible)) if words[0] in visible[i].split()), None)
+        if found is not None:
+            cursor = found
+        numbers.append(cursor + 1)
+    return numbers
 
 
 def read_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Document:
@@ -160,6 +188,7 @@ def read_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Documen
     suffix = path.suffix.lower()
     sha = hashlib.sha256(raw).hexdigest()
     pages: list[int] | None = None
+    line_numbers: list[int] | None = None
     if suffix == ".pdf" or raw.startswith(b"%PDF-"):
         lines, pages = _pdf_lines(raw, str(path))
         media_type = "application/pdf"
@@ -168,7 +197,7 @@ def read_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Documen
             raise InputError(f"{path}: binary file, not a text document")
         text = _decode(raw, str(path))
         if suffix in (".html", ".htm") or re.match(r"\s*(<!doctype html|<html)", text[:500], re.IGNORECASE):
-            lines = _html_lines(text, str(path))
+            lines, line_numbers = _html_lines(text, str(path))
             media_type = "text/html"
         else:
             lines = text.splitlines()
@@ -176,7 +205,7 @@ def read_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Documen
             media_type = "text/markdown" if markdown else "text/plain"
     repaired = [repair_line(line) for line in lines]
     repairs = sum(1 for a, b in zip(lines, repaired, strict=True) if a != b)
-    blocks = parse_structure(repaired, pages=pages)
+    blocks = parse_structure(repaired, pages=pages, line_numbers=line_numbers)
     return Document(path=str(path), name=path.name, media_type=media_type, sha256=sha, lines=tuple(repaired),
                     blocks=tuple(blocks), repairs=repairs)
 
@@ -265,9 +294,17 @@ def _is_plain_heading(lines: list[str], i: int) -> bool:
     return line[0].isupper() or line[0].isdigit()
 
 
-def parse_structure(lines: list[str], pages: list[int] | None = None) -> list[Block]:
-    """The blocks of a Markdown or plain-text document, each with its heading path."""
-    return list(_walk(lines, pages))
+def parse_structure(lines: list[str], pages: list[int] | None = None,
+                    line_numbers: list[int] | None = None) -> list[Block]:
+    """The blocks of a Markdown or plain-text document, each with its heading path.
+
+    `line_numbers` maps each of `lines` to its line in the original file where they differ
+    (text extracted from HTML); by default line i is line i + 1.
+    """
+    blocks = list(_walk(lines, pages))
+    if line_numbers is None:
+        return blocks
+    return [replace(b, line=line_numbers[b.line - 1]) for b in blocks]
 
 
 def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
@@ -282,7 +319,9 @@ def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
         page = pages[i] if pages else None
         stripped = line.strip()
         if not stripped:
-            if table_kind == "tab":
+            # PDF conversion leaves blank lines between the rows of one table: it goes on while
+            # the next non-blank line still has tab-separated cells.
+            if table_kind == "tab" and "\t" not in next((x for x in lines[i + 1 :] if x.strip()), ""):
                 table_kind = ""
             continue
         if _TOC.search(stripped):

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from factcheck.models import Qualifier, Quantity
 
-__all__ = ["find_quantities", "parse_quantity", "format_number"]
+__all__ = ["find_quantities", "parse_quantity", "parse_date", "format_number"]
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -124,14 +124,15 @@ _NOT_NAME_WORDS = {
 }  # fmt: skip
 _REFERENCE_WORDS = {"table", "figure", "fig", "section", "chapter", "appendix", "page", "step", "stage",
                     "phase", "part", "item", "eq", "equation", "version", "v", "ver", "level", "tier"}
-_CORE = re.compile(rf"(?<![\w.,/@\-−:])(?:{_NUM})")
+_CORE = re.compile(rf"(?<![\w.,@\-−:])(?<!\d/)(?<!\d /)(?:{_NUM})")
 _RANK_HASH = re.compile(r"(?:#|\bNo\.\s?|\bnumber\s)(\d{1,4})\b(?!\.\d)", re.IGNORECASE)
 _TOP_N = re.compile(r"\btop[- ](\d{1,4}|one|two|three|four|five|ten)\b(?![.,]\d)", re.IGNORECASE)
 _RATIO = re.compile(r"(?<![\w.:])(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)(?![\w:])")
 _ARXIV = re.compile(r"(?:arxiv[:/ ]\s*)?\b\d{4}\.\d{4,5}(?:v\d+)?\b", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s)>\]\"']+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b(?:/[^\s)>\]\"']*)?", re.IGNORECASE)
 _CITATION = re.compile(
-    r"\(\s*(?:see\s+)?[A-Z][\w'’\-]+(?:\s+(?:et al\.?|and|&)\s*[A-Z]?[\w'’\-]*)?,?\s+(?:19|20)\d{2}[a-z]?"
+    r"\(\s*(?:see\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[\s,])[A-Z][\w'’\-]+"
+    r"(?:\s+(?:et al\.?|and|&)\s*[A-Z]?[\w'’\-]*)?,\s+(?:19|20)\d{2}[a-z]?"
     r"(?:\s*;\s*[A-Z][^()]*?)?\)"
 )
 
@@ -347,7 +348,7 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
                                        or _ORDINAL_AFTER.match(rest) or _PERCENT_AFTER.match(rest)):
         tail = re.match(r"[\w.\-]*", rest)
         return None, end + (tail.end() if tail else 0)
-    if re.match(r"^(?:[KMBT]|bn)-[A-Za-z]*\d", rest):  # "30B-A3B"
+    if re.match(r"^(?:[KMBT]|bn)-[A-Za-z]+\d", rest):  # "30B-A3B"
         return None, end + len(re.match(r"[\w.\-]*", rest).group(0))  # type: ignore[union-attr]
     if re.match(r"^:\d", rest):  # a time of day or a ratio the ratio rule declined: "12:30"
         tail = re.match(r":[\d:]+", rest)
@@ -522,3 +523,9 @@ def parse_quantity(text: str) -> Quantity | None:
     if not found:
         return None
     return max(found, key=lambda q: q.end - q.start)
+
+
+def parse_date(text: str) -> Quantity | None:
+    """The date `text` states, at its precision ("September 2024" → "2024-09"), or None."""
+    found = [q for q in _find_dates(text, []) if q.kind == "date"]
+    return found[0] if len(found) == 1 else None

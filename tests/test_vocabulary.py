@@ -1,0 +1,91 @@
+"""Subject and metric names: aliases, variants kept apart, and a project's own vocabulary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.errors import ConfigError
+from factcheck.vocabulary import load_vocabulary
+
+VOCABULARY = load_vocabulary()
+
+
+@pytest.mark.parametrize(
+    ("spelling", "canonical"),
+    [
+        ("DeepSeek V3", "DeepSeek-V3"),
+        ("deepseek-v3", "DeepSeek-V3"),
+        ("DeepSeek R1", "DeepSeek-R1"),
+        ("Qwen 3", "Qwen3"),
+        ("Qwen3-235B", "Qwen3-235B-A22B"),
+        ("Qwen 2.5", "Qwen2.5"),
+        ("LLaMA-3.1", "Llama 3.1"),
+        ("Maverick", "Llama 4 Maverick"),
+        ("GLM-4.5 Air", "GLM-4.5-Air"),
+        ("U.S.", "United States"),
+    ],
+)
+def test_subject_aliases(spelling: str, canonical: str) -> None:
+    assert VOCABULARY.subject(spelling) == canonical
+
+
+@pytest.mark.parametrize(
+    ("spelling", "canonical"),
+    [("MATH 500", "MATH-500"), ("AIME24", "AIME 2024"), ("SWE-Bench", "SWE-bench"), ("ELO", "LMArena Elo")],
+)
+def test_metric_aliases(spelling: str, canonical: str) -> None:
+    assert VOCABULARY.metric(spelling) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("GLM-4.5 and GLM-4.5-Air", ["GLM-4.5", "GLM-4.5-Air"]),
+        ("Qwen3-235B-A22B and Qwen3-30B-A3B", ["Qwen3-235B-A22B", "Qwen3-30B-A3B"]),
+        ("Llama 4 Scout and Llama 4 Maverick", ["Llama 4 Scout", "Llama 4 Maverick"]),
+        ("Qwen3-4B rivals Qwen2.5-72B-Instruct", ["Qwen3-4B", "Qwen2.5-72B-Instruct"]),
+        ("DeepSeek's V3 model", ["DeepSeek-V3"]),
+        ("vs LLaMA 2,448 GFLOPS", ["Llama"]),
+        ("Mixtral-8x22B-v0.3 is new", ["Mixtral-8x22B-v0.3"]),  # unlisted: kept as written
+    ],
+)
+def test_mentions_keep_variants_apart(text: str, names: list[str]) -> None:
+    assert [m.name for m in VOCABULARY.find_subjects(text)] == names
+
+
+def test_short_aliases_are_case_sensitive() -> None:
+    assert VOCABULARY.find_subjects("let us see") == []
+    assert [m.name for m in VOCABULARY.find_subjects("the US share")] == ["United States"]
+
+
+def test_a_project_extends_the_vocabulary(tmp_path: Path) -> None:
+    extra = tmp_path / "vocab.yaml"
+    extra.write_text("subjects:\n  Hunyuan-Large: {family: Tencent, aliases: [Hunyuan Large]}\n"
+                     "  DeepSeek-V3: {aliases: [DSV3]}\nmetrics:\n  MMLU: {aliases: [MMLU (5-shot)]}\n",
+                     encoding="utf-8")
+    vocabulary = load_vocabulary([extra])
+    assert vocabulary.subject("Hunyuan Large") == "Hunyuan-Large"
+    assert vocabulary.subject("DSV3") == "DeepSeek-V3"
+    assert vocabulary.subject("DeepSeek V3") == "DeepSeek-V3"  # built-in aliases kept
+    assert vocabulary.metric("MMLU (5-shot)") == "MMLU"
+    assert VOCABULARY.subject("DSV3") is None  # the package's vocabulary is untouched
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("subjects: [a, b]\n", "must be a mapping"),
+        ("subjects:\n  X: {alias: [y]}\n", "unknown keys"),
+        ("subject:\n  X: {}\n", "unknown top-level keys"),
+        ("subjects:\n  X: {aliases: y}\n", "must be a list"),
+        ("subjects: {X: [\n", "invalid YAML"),
+    ],
+)
+def test_bad_vocabulary_files_name_the_file(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "vocab.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as info:
+        load_vocabulary([path])
+    assert "vocab.yaml" in str(info.value)
