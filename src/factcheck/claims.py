@@ -39,9 +39,14 @@ _NOT_CLAIMS = re.compile(r"^\s*(?:\d+\.?\s*)?(?:references|bibliography|works ci
                          r"further reading|table of contents|contents|footnotes|endnotes)\s*:?\s*$", re.IGNORECASE)
 _GENERIC_HEADERS = {"score", "scores", "result", "results", "value", "values", "figure", "number", "notes",
                     "comparison", "details", "performance", "benchmark", "metric", "metrics", "amount", "data"}
-_ATTACH_BEFORE = re.compile(r"^(?:['’]s)?\s*(?::|\(|=|-|–|at|with|scored|scores|reached|hit|of)?\s*$", re.IGNORECASE)
-_IN_NAME_AFTER = re.compile(r"^\s*(?:[A-Za-z%]+\s+){0,2}?(?:in|for|by|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
-_FREE_SUBJECT_AFTER = re.compile(r"^\s+(?:in|for|among)\s+((?:[A-Z][\w\-]*\s?){1,3})")
+_ATTACH_BEFORE = re.compile(r"^(?:['’]s)?\s*(?::|\(|=|-|–|at|scored|scores|reached|hit|of)?\s*$", re.IGNORECASE)
+_IN_NAME_AFTER = re.compile(r"^\s*(?:[A-Za-z%]+\s+){0,2}?(?:in|for|by|from|with|of)\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+_FREE_SUBJECT_AFTER = re.compile(r"^\s+(?:in|for|among)\s+((?:[A-Z][\w\-]*\s?){1,3}(?:[a-z]+)?)")
+# First-column headers that say the rows are subjects, even when the vocabulary knows none of them.
+_SUBJECT_HEADERS = re.compile(r"^(?:model|models|provider|company|companies|lab|organi[sz]ation|country|region|"
+                              r"vendor|developer|family|name|system|approach|option|deployment|platform)s?$",
+                              re.IGNORECASE)
+_GENERIC_LABEL_NOUNS = re.compile(r"\s+(?:model|models|variant|variants|version|edition)$", re.IGNORECASE)
 
 _NOT_A_METRIC = re.compile(r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^(?:q[1-4]|h[12]|"
                            r"note|notes|example|status|focus|verdict|summary|source|sources|why|what|how)$",
@@ -258,8 +263,12 @@ class _Extractor:
         if label:
             label_text = label.group(1).strip()
             mentions = self.vocabulary.find_subjects(label_text)
+            relative = self.resolve_subject(_GENERIC_LABEL_NOUNS.sub("", label_text), section_subject) \
+                if not mentions and section_subject else ""
             if mentions and mentions[0].end - mentions[0].start >= len(label_text) - 12:
                 label_subject = mentions[0].name
+            elif relative:
+                label_subject = relative
             else:
                 label_metric = self.vocabulary.metric(label_text) or ""
                 if not label_metric:
@@ -378,6 +387,11 @@ class _Extractor:
                 return inside[0].name
             free = _FREE_SUBJECT_AFTER.match(text[q.end :])
             return free.group(1).strip() if free else ""
+        opening = text.rfind("(", span.start, q.start)
+        if opening >= 0 and ")" not in text[opening : q.start]:
+            owner = [m for m in before if m.end <= opening and not text[m.end : opening].strip()]
+            if owner:  # "Maverick (17B active/400B total, 1M context)"
+                return owner[-1].name
         short = re.search(r"\b([A-Z]\w{0,3}\d[\w.]*)\s*\(\s*$", text[max(0, q.start - 20) : q.start])
         if short:
             resolved = self.resolve_subject(short.group(1), span.default_subject)
@@ -539,6 +553,8 @@ class _Extractor:
             return
         section_subject = self.section_subject(block.section)
         row_subject = self._cell_subject(cells[0])
+        if not row_subject and header and _SUBJECT_HEADERS.match(_clean(header[0]).strip()) and cells[0].strip():
+            row_subject = " ".join(_clean(cells[0]).split())
         column_subjects = [self._cell_subject(h) for h in header]
         subject_columns = sum(1 for s in column_subjects[1:] if s)
         row_metric = self._cell_metric(cells[0])
@@ -578,6 +594,10 @@ class _Extractor:
         text = _clean(cell).strip()
         if not text:
             return ""
+        bare = _GENERIC_LABEL_NOUNS.sub("", re.sub(r"\s*\([^)]*\)\s*$", "", text))
+        exact = self.vocabulary.subject(text) or self.vocabulary.subject(bare)
+        if exact:
+            return exact
         mentions = self.vocabulary.find_subjects(text)
         if mentions and mentions[0].start <= 2 and (mentions[0].end - mentions[0].start) >= len(text) * 0.5:
             return mentions[0].name

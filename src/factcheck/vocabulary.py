@@ -22,7 +22,10 @@ from factcheck.errors import ConfigError
 __all__ = ["Mention", "Vocabulary", "load_vocabulary", "normalize_name"]
 
 # Hyphenated names with a digit that no vocabulary lists: "Qwen3-4B", "GPT-OSS-120B", "Yi-9B".
-_UNKNOWN_MODEL = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]*\d*(?:-[A-Za-z0-9.]*\d[A-Za-z0-9.]*)+(?![\w\-])")
+_UNKNOWN_MODEL = re.compile(
+    r"(?<![\w.\-])[A-Z][A-Za-z]*\d*(?:-[A-Za-z0-9.]*\d[A-Za-z0-9.]*)+(?![\w\-])"
+    r"|(?<![\w.\-])[A-Z][A-Za-z]+ \d+(?:\.\d+)?(?: [A-Z][a-z]+)?(?=:\s*[$~≈]?\d)"  # "Gemini 2.0: 71.7%"
+)
 
 
 _MEMBER_AFTER = re.compile(r"(?:['’]s)?\s+([A-Za-z]?\d[\w.\-]*|[A-Z][\w.\-]*\d[\w.\-]*)(?![\w\-]|,\d{3})")
