@@ -121,6 +121,13 @@ class _Context:
         return next(iter(models)) if len(models) == 1 else subject
 
 
+def _leaderboard(document: Document, vocabulary: Vocabulary) -> str:
+    """The leaderboard a document ranks models on, when it names one: "Top 3 globally" in a report
+    about LMArena is an LMArena rank."""
+    boards = Counter(m.name for m in vocabulary.find_metrics(document.text) if m.name.startswith("LMArena"))
+    return "LMArena" if boards else ""
+
+
 def _document_year(document: Document) -> str:
     """The year the document is dated, from a full date among its first lines ("13 October 2025")."""
     for line in document.lines[:12]:
@@ -168,6 +175,7 @@ class _Span:
     default_metric: str = ""
     context_words: str = ""  # heading and label words that hint at a metric ("training", "context")
     carried_subject: str = ""  # the subject of the previous sentence in the same paragraph
+    table: bool = False
 
 
 class _Extractor:
@@ -179,6 +187,7 @@ class _Extractor:
         self._section_cache: dict[tuple[str, ...], str] = {}
         self._carry: tuple[tuple[str, ...], str] = ((), "")
         self.document_year = _document_year(document)
+        self.leaderboard = _leaderboard(document, vocabulary)
 
     # --- helpers ------------------------------------------------------------------------------
     def section_subject(self, section: tuple[str, ...]) -> str:
@@ -431,8 +440,14 @@ class _Extractor:
             return self.refine(before[-1].name, q, text, span)
         if previous:
             return previous
+        if q.kind == "multiple":  # "18× cheaper": the words after a multiple say what it multiplies
+            derived = self.metric_from_unit(q, text, span)
+            if derived != "multiple":
+                return derived
         if span.label_metric and _unit_ok(q, vocabulary.metric_unit(span.label_metric)):
             return self.refine(span.label_metric, q, text, span)
+        if span.table and span.default_metric and (q.unit in ("", "USD", "percent") or q.kind == "price"):
+            return span.default_metric
         near_after = [m for m in after if m.start - q.end <= 14]
         if near_after:
             return self.refine(near_after[0].name, q, text, span)
@@ -457,8 +472,11 @@ class _Extractor:
     def refine(self, metric: str, q: Quantity, text: str, span: _Span) -> str:
         """Modifiers that split a metric: input/output context, total/active parameters, input/output price."""
         tail = text[q.end : q.end + 24].lower()
-        if metric == "context length" and re.match(r"^\s*(input|output)\b", tail):
-            return f"{tail.split()[0]} context length"
+        side = re.search(r"\b(input|output)\b", q.text.lower()) or re.match(r"^\s*(input|output)\b", tail)
+        if metric == "context length" and side:
+            return f"{side.group(1)} context length"
+        if metric == "languages supported" and re.match(r"^\s*(tested|evaluated|covered)\b", tail):
+            return f"languages {tail.split()[0]}"
         if metric in ("total parameters", "active parameters", "model size range"):
             if q.qualifier.value == "range" and metric == "total parameters":
                 return "model size range"
@@ -466,8 +484,8 @@ class _Extractor:
                 return "active parameters"
             if re.match(r"^\s*models?\b", tail) or q.unit == "models":
                 return "model size"
-        if metric in ("input price", "output price") and re.search(r"\boutput\b", tail):
-            return "output price"
+        if metric in ("input price", "output price") and side:
+            return f"{side.group(1)} price"
         return metric
 
     def rank_metric(self, q: Quantity, metrics: Sequence[Mention], text: str, span: _Span) -> str:
@@ -476,8 +494,8 @@ class _Extractor:
                                              re.IGNORECASE) else ""
         if boards:
             return f"LMArena{scope} rank"
-        if re.search(r"\bglobal(?:ly)?\b", text[q.end : q.end + 30], re.IGNORECASE):
-            return "global rank"
+        if re.search(r"\bglobal(?:ly)?\b|\boverall\b", text[q.end : q.end + 30], re.IGNORECASE):
+            return f"{self.leaderboard} rank" if self.leaderboard else "global rank"
         words = re.match(r"^\s*(?:on|in|among|of)\s+(?:the\s+)?([\w\- ]{3,30}?)(?=[,.;)]|$)", text[q.end :])
         return f"{words.group(1).strip()} rank" if words else ("rank" + scope)
 
@@ -496,6 +514,13 @@ class _Extractor:
         if unit == "models" and q.scale >= 1e9 or not unit and q.scale >= 1e9 and re.search(r"\bmodels?\b", clause):
             return "model size"
         if unit == "tokens":
+            near_words = text[q.end : q.end + 20].lower()
+            if "input" in q.text.lower() or re.match(r"^\s*input\b", near_words):
+                return "input context length"
+            if "output" in q.text.lower() or re.match(r"^\s*output\b", near_words):
+                return "output context length"
+            if q.value >= 1e11 if isinstance(q.value, float) else False:  # no context window holds 100B tokens
+                return "training tokens"
             if re.search(r"\bcontext|window", clause):
                 return "context length"
             if re.search(r"\btrain|dataset|corpus|pre-?train", clause):
@@ -507,6 +532,9 @@ class _Extractor:
             return "compute per token"
         if q.kind == "price":
             return "output price" if "output" in clause else "input price"
+        if q.kind == "currency" and re.search(r"/\s*m\b|per (?:1)?m|per million|price", clause):
+            side = re.search(r"\b(input|output)\b", clause)
+            return f"{side.group(1)} price" if side else "price"
         if q.kind == "currency":
             if re.search(r"\bcost|train", clause):
                 return "training cost"
@@ -575,8 +603,9 @@ class _Extractor:
                 metric = row_metric if row_metric else self._cell_metric(column)
             offset = block.cell_offsets[index] if index < len(block.cell_offsets) else 0
             clean = " " * offset + _clean(cell)
+            known = metric in self.vocabulary.metrics or metric.endswith(("context length", "price"))
             span = _Span(clean, offset, len(clean), self.context.specific(subject) if subject else DOCUMENT_SUBJECT,
-                         default_metric=metric, label_metric=metric,
+                         default_metric=metric, label_metric=metric if known else "", table=True,
                          context_words=" ".join([*block.section[-2:], cells[0], column]))
             span.label_subject = ""
             self._read_cell(block, span, cells[0])
@@ -611,9 +640,13 @@ class _Extractor:
         exact = self.vocabulary.metric(text) or self.vocabulary.metric(_clean(cell).strip())
         if exact:
             return exact
-        mentions = self.vocabulary.find_metrics(_clean(cell))
-        if mentions:
+        mentions = self.vocabulary.find_metrics(text)
+        # A partial match names the metric only when it is most of the header: "MMLU 5-shot" is
+        # MMLU, but "Monthly Cost" is not training cost and "Efficiency Ratio" not efficiency gain.
+        if mentions and mentions[0].end - mentions[0].start >= 0.7 * len(text):
             return mentions[0].name
+        if re.search(r"\(\s*\$\s*/|per (?:1)?M\b|/\s*M tokens", cell) and text.lower() in ("input", "output"):
+            return f"{text.lower()} price"
         return text.lower() if not any(ch.isdigit() for ch in text) or len(text) > 3 else ""
 
     # --- output -------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ _CURRENCY_SUFFIX = {"usd": "USD", "dollars": "USD", "eur": "EUR", "euros": "EUR"
 
 # Unit nouns: surface (lower case) → canonical unit. Multi-word entries are matched first.
 _UNIT_NOUNS = {
-    "gpu hours": "gpu_hours", "gpu-hours": "gpu_hours", "gpu hour": "gpu_hours",
+    "gpu hours": "gpu_hours", "gpu-hours": "gpu_hours", "gpu hour": "gpu_hours", "gpu hrs": "gpu_hours",
     "gpus": "gpus", "gpu": "gpus", "chips": "chips", "accelerators": "chips",
     "tokens": "tokens", "token": "tokens", "parameters": "parameters", "parameter": "parameters",
     "params": "parameters", "param": "parameters", "languages": "languages", "language": "languages",
@@ -65,7 +65,7 @@ _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_NOUNS), key=len, reverse
 _UNIT_AFTER = re.compile(
     rf"[ \-]?(?:(?:[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]?|NVIDIA|Nvidia|Ascend|Huawei|TPU|v\d|open[- ]source|open-weight|"
     rf"new|active|total|activated|input|output|context|training|more|fewer|major|additional|distinct|"
-    rf"supported|different|derivative|public|publicly released|released)\s+){{0,2}}({_UNIT_RE})\b(?:\s*(?:per|/)\s*(token|second|hour|day|query|request|user|month|year))?",
+    rf"supported|different|derivative|public|publicly released|released|[a-z]+-[a-z][a-z\-]*|[a-z]+ly [a-z]+ed)\s+){{0,2}}({_UNIT_RE})\b(?:\s*(?:per|/)\s*(token|second|hour|day|query|request|user|month|year))?",
     re.IGNORECASE,
 )
 _SPELLED = {
