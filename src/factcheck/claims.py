@@ -508,6 +508,12 @@ class _Extractor:
             lead = text[max(span.start, q.start - 60) : q.start] + " " + span.context_words
             if _RELEASE_WORDS.search(lead) or re.search(r"[\w.]\s*\(\s*$", text[max(0, q.start - 4) : q.start]):
                 return "release date"
+            # "R1 in January 2025", "the Qwen 3 suite in April 2025": a model and a date it is "in".
+            close = text[max(span.start, q.start - 30) : q.start]
+            if re.search(r"\bin\s*$", close) and any(
+                    self.vocabulary.subject_kind(m.name) not in ("organisation", "country", "region")
+                    for m in self.vocabulary.find_subjects(close)):
+                return "release date"
             return "date" if len(str(q.value)) > 4 else ""
         if unit == "parameters" or (not unit and q.scale >= 1e9 and re.search(r"\bparam", clause)):
             return "model size range" if q.qualifier.value == "range" else "total parameters"
