@@ -56,6 +56,7 @@ _MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|
 _MONTH_ONLY = re.compile(r"(?:\(\s*|\b(?:in|since|from|on|by)\s+|['’]s\s+(?=\w+\s+(?:release|launch|debut)))(January|February|March|April|May|June|July|August|"
                          r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
                          r"(?!\.?\s*\d|\s+of\b)")
+_DIGIT = re.compile(r"\d")
 _DURATIONS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds"}
 _COMPATIBLE = {
     "USD": {"USD", "", "score"}, "EUR": {"EUR", ""}, "CNY": {"CNY", ""}, "GBP": {"GBP", ""},
@@ -187,6 +188,7 @@ class _Extractor:
         self._section_cache: dict[tuple[str, ...], str] = {}
         self._carry: tuple[tuple[str, ...], str] = ((), "")
         self.document_year = _document_year(document)
+        self._scanned: tuple[str, tuple[list[Mention], list[Mention], list[Quantity]]] = ("\0", ([], [], []))
         self.leaderboard = _leaderboard(document, vocabulary)
 
     # --- helpers ------------------------------------------------------------------------------
@@ -225,7 +227,7 @@ class _Extractor:
         clean = _clean(block.text).strip()
         marker = _MARKER.match(clean)
         body = clean[marker.end() :] if marker else clean
-        found = find_quantities(body)
+        found = find_quantities(body) if following is not None and len(body) <= 40 else []
         if following is not None and len(found) == 1 and found[0].kind == "date" and \
                 len(found[0].text) >= len(body.strip(" :*-")) - 1:
             event = _clean(following.text)
@@ -299,8 +301,8 @@ class _Extractor:
             span = _Span(clean, max(start, body_start), end, default_subject or DOCUMENT_SUBJECT,
                          label_metric=label_metric, label_subject=label_subject, context_words=context_words,
                          default_metric=free_label if start <= content_start else "", carried_subject=carried)
-            named = [m for m in self.vocabulary.find_subjects(clean[span.start : end])
-                     if self.vocabulary.subject_kind(m.name) != "organisation"]
+            named = [m for m in self.scan(clean)[0] if span.start <= m.start and m.end <= end
+                     and self.vocabulary.subject_kind(m.name) != "organisation"]
             carried = named[0].name if named else carried
             if start < content_start < end and label_subject:
                 span.label_subject = label_subject
@@ -321,11 +323,11 @@ class _Extractor:
     # --- spans --------------------------------------------------------------------------------
     def read_span(self, block: Block, span: _Span, *, dates: bool = True) -> None:
         text = span.text[: span.end]
-        subjects = [m for m in self.vocabulary.find_subjects(text) if m.start >= span.start]
-        metrics = [m for m in self.vocabulary.find_metrics(text) if m.start >= span.start]
-        # Only names with digits in them hide numbers ("Llama 4", "AIME 2024"); "total params" does not.
-        skip = [(m.start, m.end) for m in subjects + metrics if any(ch.isdigit() for ch in text[m.start : m.end])]
-        quantities = [q for q in find_quantities(text, skip) if q.start >= span.start and (dates or q.kind != "date")]
+        all_subjects, all_metrics, all_quantities = self.scan(span.text)
+        subjects = [m for m in all_subjects if span.start <= m.start and m.end <= span.end]
+        metrics = [m for m in all_metrics if span.start <= m.start and m.end <= span.end]
+        quantities = [q for q in all_quantities
+                      if span.start <= q.start and q.end <= span.end and (dates or q.kind != "date")]
         comparisons = [(m.start(), m.end() + (_SEGMENT_END.search(text, m.end()).start()  # type: ignore[union-attr]
                                               - m.end())) for m in _COMPARISON.finditer(text, span.start)]
         previous_metric = ""
@@ -380,6 +382,16 @@ class _Extractor:
             if found:
                 return found.group(0)
         return self.document_year
+
+    def scan(self, text: str) -> tuple[list[Mention], list[Mention], list[Quantity]]:
+        """Names and numbers of a whole block, found once and shared by its sentences."""
+        if self._scanned[0] != text:
+            subjects = self.vocabulary.find_subjects(text)
+            metrics = self.vocabulary.find_metrics(text)
+            # Only names with digits in them hide numbers ("Llama 4", "AIME 2024"); "total params" does not.
+            skip = [(m.start, m.end) for m in subjects + metrics if _DIGIT.search(text, m.start, m.end)]
+            self._scanned = (text, (subjects, metrics, find_quantities(text, skip)))
+        return self._scanned[1]
 
     def subject_for(self, q: Quantity, span: _Span, subjects: Sequence[Mention],
                     segment: tuple[int, int] | None, text: str) -> str:

@@ -149,6 +149,11 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                 rf"(?![\w%.,]\d|[%\w+]|\s?(?:thousand|million|billion|trillion|[KMBT]\b|x\b|×|%|percent)|"
                 rf"\s+(?:[A-Z]{{1,3}}\d{{2,4}}\s+)?(?:{_UNIT_RE})\b)", re.IGNORECASE), "y"),
 )
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+_MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)")
+_HALF_HINT = re.compile(r"\b[QH][1-4]")
+_SPELLED_HINT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                           r"thirty|fifty|hundred|dozen)\s")
 _YEAR_RANGE = re.compile(rf"\b({_YEAR})\s*(?:-|–|—|to)\s*({_YEAR}|\d{{2}})\b(?![\w%])")
 
 
@@ -201,7 +206,10 @@ def _date_iso(kind: str, groups: Sequence[str | None]) -> tuple[str, Qualifier]:
 
 def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = []
+    if not _YEAR_HINT.search(text):  # every date form below states a year
+        return found
     taken = list(blocked)
+    months = _MONTH_HINT.search(text) is not None
     for m in _YEAR_RANGE.finditer(text):
         second = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
         if _overlaps(m.start(), m.end(), taken) or not m.group(1) < second:
@@ -210,6 +218,8 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
                               start=m.start(), end=m.end(), low=m.group(1), high=second, kind="date"))
         taken.append((m.start(), m.end()))
     for pattern, kind in _DATE_PATTERNS:
+        if kind in ("mdy", "dmy", "my") and not months or kind in ("qy", "yq", "hy") and not _HALF_HINT.search(text):
+            continue
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
                 continue
@@ -224,8 +234,10 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
 
 def _blocked_spans(text: str, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     spans = list(skip)
-    for pattern in (_URL, _ARXIV, _CITATION):
-        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    # Cheap substring checks first: most lines hold no link, arXiv id or citation.
+    for pattern, hint in ((_URL, "."), (_URL, "/"), (_ARXIV, "."), (_CITATION, "(")):
+        if hint in text:
+            spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
     return spans
 
 
@@ -336,6 +348,7 @@ class _Scan:
             self.end += _EST_AFTER.match(rest).end()  # type: ignore[union-attr]
 
 
+_ANY_DIGIT = re.compile(r"\d")
 _CURRENCY_SUFFIX_RE = re.compile(r"^\s?(USD|EUR|RMB|dollars|euros|yuan)\b", re.IGNORECASE)
 
 
@@ -449,6 +462,10 @@ def _read_range(text: str, first: _Scan, q_start: int) -> Quantity | None:
 def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
     """Ranks written with # or "top N", ratios, and spelled-out counts with a unit noun."""
     found: list[Quantity] = []
+    lower = text.lower()
+    if "#" not in text and "no." not in lower and "number" not in lower and "top" not in lower \
+            and ":" not in text and not _SPELLED_HINT.search(lower):
+        return found
     for m in _RANK_HASH.finditer(text):
         if not _overlaps(m.start(), m.end(), blocked):
             found.append(Quantity(value=float(m.group(1)), unit="rank", qualifier=Qualifier.EXACT, text=m.group(0),
@@ -498,7 +515,7 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     `skip` holds spans (start, end) that belong to names; numbers inside them are ignored.
     Never raises: text without numbers gives an empty list.
     """
-    if not any(ch.isdigit() for ch in text) and not _SPELLED_RE.search(text):
+    if not _ANY_DIGIT.search(text) and not _SPELLED_RE.search(text):
         return []
     blocked = _blocked_spans(text, skip)
     special = _special_quantities(text, blocked)

@@ -31,24 +31,57 @@ _UNKNOWN_MODEL = re.compile(
 _MEMBER_AFTER = re.compile(r"(?:['’]s)?\s+([A-Za-z]?\d[\w.\-]*|[A-Z][\w.\-]*\d[\w.\-]*)(?![\w\-]|,\d{3})")
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Case, spaces, hyphens, underscores and dots ignored: the key aliases are compared by."""
     return re.sub(r"[\s\-_.'’]+", "", name).lower()
 
 
-def _alias_pattern(alias: str) -> str:
-    out: list[str] = []
+_SEP = r"[\s\-_]?"
+
+
+def _alias_atoms(alias: str) -> list[str]:
+    """An alias as regex atoms: its characters (lower case, escaped), with an optional separator
+    wherever it has a space, hyphen or underscore or switches between letters and digits."""
+    atoms: list[str] = []
     prev = ""
     for ch in alias:
         if ch in " -_":
-            if not out or out[-1] != r"[\s\-_]?":
-                out.append(r"[\s\-_]?")
+            if atoms and atoms[-1] != _SEP:
+                atoms.append(_SEP)
         else:
-            if prev and (prev.isalpha() and ch.isdigit() or prev.isdigit() and ch.isalpha()):
-                out.append(r"[\s\-_]?")
-            out.append(re.escape(ch))
+            if prev and (prev.isalpha() and ch.isdigit() or prev.isdigit() and ch.isalpha()) and atoms[-1] != _SEP:
+                atoms.append(_SEP)
+            atoms.append(re.escape(ch.lower()))
         prev = ch if ch not in " -_" else prev
-    return "".join(out)
+    return atoms
+
+
+def _trie_pattern(aliases: Iterable[str]) -> str:
+    """One alternation for many aliases, factored by common prefix.
+
+    Python's re tries the alternatives of a flat alternation one by one at every position; a
+    trie-shaped pattern rejects most positions after one character, which makes finding
+    mentions several times faster. Longer continuations come first, so the longest alias that
+    passes the boundary check wins, as with a flat alternation sorted by length.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for alias in aliases:
+        node = trie
+        for atom in _alias_atoms(alias):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body if len(branches) == 1 else body
+
+    return emit(trie)
 
 
 @dataclass(frozen=True)
@@ -118,22 +151,23 @@ class Vocabulary:
             short = [a for a in spellings if len(a) <= 3]
             long = [a for a in spellings if len(a) > 3]
             boundary_after = r"(?![\w]|[\-.][A-Za-z0-9]|,\d{3})"
-            long_re = re.compile(
-                r"(?<![\w])(?:" + "|".join(_alias_pattern(a) for a in long) + ")" + boundary_after, re.IGNORECASE
-            )
+            long_re = re.compile(r"(?<![\w])(?:" + _trie_pattern(long) + ")" + boundary_after, re.IGNORECASE)
             short_re = re.compile(r"(?<![\w.\-])(?:" + "|".join(re.escape(a) for a in short) + ")" + boundary_after)
             self._compiled[section] = (long_re, short_re, by_key)
         return self._compiled[section]
 
     def _find(self, section: str, text: str) -> list[Mention]:
         long_re, short_re, by_key = self._matchers(section)
-        found: list[Mention] = []
-        for pattern in (long_re, short_re):
-            for m in pattern.finditer(text):
+        found = [Mention(by_key[key], m.start(), m.end()) for m in long_re.finditer(text)
+                 if (key := normalize_name(m.group(0))) in by_key]
+        if short_re.pattern and any(ch.isupper() for ch in text):
+            taken = [(f.start, f.end) for f in found]
+            for m in short_re.finditer(text):
                 name = by_key.get(normalize_name(m.group(0)))
-                if name and not any(m.start() < f.end and f.start < m.end() for f in found):
+                if name and not any(m.start() < e and b < m.end() for b, e in taken):
                     found.append(Mention(name, m.start(), m.end()))
-        return sorted(found, key=lambda f: f.start)
+            found.sort(key=lambda f: f.start)
+        return found
 
     def find_subjects(self, text: str, *, unknown_models: bool = True) -> list[Mention]:
         """Subject mentions, known ones and (optionally) unlisted hyphenated model names."""
