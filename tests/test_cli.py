@@ -107,3 +107,23 @@ def test_unknown_config_key_is_an_error(project: Path, capsys: pytest.CaptureFix
     (project / "factcheck.toml").write_text('documnets = ["docs"]\n', encoding="utf-8")
     assert main(["audit"]) == 2
     assert "documnets" in capsys.readouterr().err
+
+
+def test_extract_and_list_on_postgresql(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same commands through a real PostgreSQL server (started by .ci/run)."""
+    import os
+
+    from factcheck.store import Store
+
+    url = os.environ.get("FACTCHECK_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("set FACTCHECK_TEST_POSTGRES_URL to run the CLI against PostgreSQL")
+    with Store(url) as store:
+        for document in store.documents():
+            store.remove_document(document.name)
+    docs = _copy_example(project)
+    assert main(["--db", url, "extract", str(docs / "001_493fd152ae4ebc24.txt")]) == 0
+    capsys.readouterr()
+    assert main(["--db", url, "claims", "--format", "json", "--subject", "deepseek-v3"]) == 0
+    claims = json.loads(capsys.readouterr().out)
+    assert {(c["metric"], c["value"]) for c in claims} >= {("total parameters", 671e9), ("MMLU", 88.5)}
