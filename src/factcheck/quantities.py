@@ -28,7 +28,7 @@ _MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _YEAR = r"(?:19|20)\d{2}"
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\d.])\.\d+"
 
 _SCALE_WORDS = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mm": 1e6, "billion": 1e9,
@@ -38,7 +38,11 @@ _CURRENCY_PREFIX = {
     "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
     "¥": "CNY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY",
 }  # fmt: skip
-_CURRENCY_SUFFIX = {"usd": "USD", "dollars": "USD", "eur": "EUR", "euros": "EUR", "yuan": "CNY", "rmb": "CNY"}
+_CURRENCY_SUFFIX = {
+    "usd": "USD", "dollars": "USD", "dollar": "USD", "us dollars": "USD", "us dollar": "USD", "$": "USD",
+    "eur": "EUR", "euros": "EUR", "euro": "EUR", "€": "EUR", "gbp": "GBP", "pounds": "GBP", "pound": "GBP",
+    "£": "GBP", "yuan": "CNY", "chinese yuan": "CNY", "rmb": "CNY", "cny": "CNY", "元": "CNY", "¥": "CNY",
+}  # fmt: skip
 
 # Unit nouns: surface (lower case) → canonical unit. Multi-word entries are matched first.
 _UNIT_NOUNS = {
@@ -107,7 +111,7 @@ _PER_MILLION = re.compile(
 _PERCENT_AFTER = re.compile(r"^\s?(%|percent\b|per cent\b|pp\b|percentage points?\b)", re.IGNORECASE)
 _MULTIPLE_AFTER = re.compile(r"^(?:\s?[×x✕](?![A-Za-z0-9])|-fold\b|\s?fold\b|\s+times\b)", re.IGNORECASE)
 _SCALE_AFTER = re.compile(
-    r"^(?:\s?(thousand|million|billion|trillion|hundred)\b|(K|k|M|B|T|bn|Bn|tn|mn|MM)(?![A-Za-z0-9]))"
+    r"^(?:\s?(thousand|million|billion|trillion|hundred)\b|(K|k|M|B|b|T|bn|Bn|tn|mn|MM)(?![A-Za-z0-9]))"
 )
 _ORDINAL_AFTER = re.compile(r"^(st|nd|rd|th)\b", re.IGNORECASE)
 _NAME_TAIL = re.compile(rf"^(?:[A-Za-z]|-[A-Za-z]+\d|-(?!(?:{_UNIT_RE}|fold)\b)[A-Za-z]|\.\d|\.[A-Za-z])", re.IGNORECASE)
@@ -124,7 +128,9 @@ _NOT_NAME_WORDS = {
 }  # fmt: skip
 _REFERENCE_WORDS = {"table", "figure", "fig", "section", "chapter", "appendix", "page", "step", "stage",
                     "phase", "part", "item", "eq", "equation", "version", "v", "ver", "level", "tier"}
-_CORE = re.compile(rf"(?<![\w.,@\-−:])(?<!\d/)(?<!\d /)(?:{_NUM})")
+# A hyphen right before a number is a minus only after a space or bracket ("fell -3.5%"), never
+# inside a name ("GPT-4") or a range ("5-6M", read as one quantity).
+_CORE = re.compile(rf"(?<![\w.,@:])(?<![\w.,)\]%][\-−])(?<!\d/)(?<!\d /)(?:{_NUM})")
 _RANK_HASH = re.compile(r"(?:#|\bNo\.\s?|\bnumber\s)(\d{1,4})\b(?!\.\d)", re.IGNORECASE)
 _TOP_N = re.compile(r"\btop[- ](\d{1,4}|one|two|three|four|five|ten)\b(?![.,]\d)", re.IGNORECASE)
 _RATIO = re.compile(r"(?<![\w.:])(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)(?![\w:])")
@@ -327,7 +333,7 @@ class _Scan:
             rest = self.text[self.end :]
         m = _CURRENCY_SUFFIX_RE.match(rest)
         if m and not self.unit:
-            self.unit, self.kind = _CURRENCY_SUFFIX[m.group(1).lower()], "currency"
+            self.unit, self.kind = _CURRENCY_SUFFIX[(m.group(1) or m.group(2)).lower()], "currency"
             self.end += m.end()
             rest = self.text[self.end :]
         if allow_unit_noun and self.kind in ("number",):
@@ -349,7 +355,11 @@ class _Scan:
 
 
 _ANY_DIGIT = re.compile(r"\d")
-_CURRENCY_SUFFIX_RE = re.compile(r"^\s?(USD|EUR|RMB|dollars|euros|yuan)\b", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"^\s?(?:am|pm|a\.m\.|p\.m\.)(?![\w])", re.IGNORECASE)
+_CURRENCY_SUFFIX_RE = re.compile(
+    r"^\s?(us dollars?|chinese yuan|usd|eur|gbp|rmb|cny|dollars?|euros?|pounds?|yuan)\b|^\s?([$€£¥元])(?!\d)",
+    re.IGNORECASE,
+)
 
 
 def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> tuple[Quantity | None, int]:
@@ -363,6 +373,8 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
         return None, end + (tail.end() if tail else 0)
     if re.match(r"^(?:[KMBT]|bn)-[A-Za-z]+\d", rest):  # "30B-A3B"
         return None, end + len(re.match(r"[\w.\-]*", rest).group(0))  # type: ignore[union-attr]
+    if _CLOCK_AFTER.match(rest):  # "at 2 pm": a time of day, not a quantity
+        return None, end
     if re.match(r"^:\d", rest):  # a time of day or a ratio the ratio rule declined: "12:30"
         tail = re.match(r":[\d:]+", rest)
         return None, end + (tail.end() if tail else 0)
@@ -397,6 +409,8 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
         range_q = replace(range_q, start=range_q.start - left, text=text[range_q.start - left : range_q.end])
         return range_q, range_q.end
     value = _to_float(number_text) * scan.scale
+    if q_start > 0 and text[q_start - 1] in "-−":
+        value, q_start = -value, q_start - 1
     qualifier, left = _left_qualifier(text[max(0, q_start - 25) : q_start])
     if scan.plus:
         qualifier = Qualifier.LOWER_BOUND
