@@ -47,6 +47,14 @@ def _progress(total: int) -> Iterator[Any]:
         yield advance
 
 
+def _shown(path: Path) -> str:
+    """A path relative to the working directory when it lies inside it: what a user would type."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def _report_errors(result: ExtractionResult) -> None:
     for error in result.errors:
         _err.print(f"[red]error[/red]: {error.path}: {error.reason}", soft_wrap=True)
@@ -126,7 +134,7 @@ def audit(ctx: click.Context, paths: tuple[Path, ...], reports_dir: Path | None)
     _report_errors(result.extraction)
     _err.print(_summary(result.extraction))
     for path in result.reports:
-        _err.print(f"wrote {path}")
+        _err.print(f"wrote {_shown(path)}")
     ctx.exit(result.exit_code)
 
 
