@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from textwrap import dedent
 from typing import Any
@@ -21,16 +20,14 @@ from factcheck.claimfiles import (
 from factcheck.errors import InputError
 from factcheck.models import Claim, Qualifier, Quantity
 
+from .factories import claim_with
+
 DOCUMENT = "000_d4f2133b4cbabe07.txt"
 
 
 def make_claim(claim_id: str = "c1", line: int = 1, **changes: Any) -> Claim:
     """A claim that differs from a plain one only in the fields a test names."""
     quantity = Quantity(value=5.6e6, unit="USD", qualifier=Qualifier.EXACT, text="$5.6M", start=0, end=5)
-    # `text` is the claim's text; the quantity's own text (the figure as written) is `quote`.
-    quantity_fields = {f.name for f in dataclasses.fields(Quantity)} - {"text"} | {"quote"}
-    quantity_changes = {"text" if k == "quote" else k: v for k, v in changes.items() if k in quantity_fields}
-    quantity = dataclasses.replace(quantity, **quantity_changes)
     claim = Claim(
         id=claim_id,
         document=DOCUMENT,
@@ -40,7 +37,7 @@ def make_claim(claim_id: str = "c1", line: int = 1, **changes: Any) -> Claim:
         quantity=quantity,
         text="DeepSeek-R1 cost $5.6M to train",
     )
-    return dataclasses.replace(claim, **{k: v for k, v in changes.items() if k not in quantity_fields})
+    return claim_with(claim, **changes)
 
 
 def write(path: Path, text: str) -> Path:

@@ -15,6 +15,8 @@ from factcheck.errors import StoreError
 from factcheck.models import Claim, Document, Qualifier, Quantity
 from factcheck.store import Store, StoredDocument, default_database_url
 
+from .factories import claim_with
+
 POSTGRES_URL = os.environ.get("FACTCHECK_TEST_POSTGRES_URL", "")
 
 
@@ -32,10 +34,6 @@ def make_claim(claim_id: str = "c1", document: str = "a.md", line: int = 1, **ch
         unit_text="",
         kind="currency",
     )
-    # `text` is the claim's text; the quantity's own text (the figure as written) is `quote`.
-    quantity_fields = {f.name for f in dataclasses.fields(Quantity)} - {"text"} | {"quote"}
-    quantity_changes = {"text" if k == "quote" else k: v for k, v in changes.items() if k in quantity_fields}
-    quantity = dataclasses.replace(quantity, **quantity_changes)
     claim = Claim(
         id=claim_id,
         document=document,
@@ -45,7 +43,7 @@ def make_claim(claim_id: str = "c1", document: str = "a.md", line: int = 1, **ch
         quantity=quantity,
         text="DeepSeek-R1 cost $5.6M to train",
     )
-    return dataclasses.replace(claim, **{k: v for k, v in changes.items() if k not in quantity_fields})
+    return claim_with(claim, **changes)
 
 
 def make_document(name: str = "a.md", sha256: str = "0" * 64) -> Document:
