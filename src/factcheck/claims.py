@@ -374,7 +374,7 @@ class _Extractor:
                 self.add(block, q, subject, "release date", text[span.start : span.end].strip())
 
     def year_context(self, block: Block, before: str) -> str:
-        years = re.findall(r"\b(?:19|20)\d{2}\b", before)
+        years: list[str] = re.findall(r"\b(?:19|20)\d{2}\b", before)
         if years:
             return years[-1]
         for heading in reversed((*block.section, *block.header[:1], *block.cells[:1])):
