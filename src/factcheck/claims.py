@@ -57,6 +57,7 @@ _MONTH_ONLY = re.compile(r"(?:\(\s*|\b(?:in|since|from|on|by)\s+|['’]s\s+(?=\w
                          r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
                          r"(?!\.?\s*\d|\s+of\b)")
 _DIGIT = re.compile(r"\d")
+_SCORE_WORDS = re.compile(r"\s+(?:score|scores|result|results|accuracy|acc\.?|value)$", re.IGNORECASE)
 _DURATIONS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds"}
 _COMPATIBLE = {
     "USD": {"USD", "", "score"}, "EUR": {"EUR", ""}, "CNY": {"CNY", ""}, "GBP": {"GBP", ""},
@@ -249,8 +250,10 @@ class _Extractor:
         if dated is None:
             return False
         content_start = body.find(month.group(2))
-        for mention in self.vocabulary.find_subjects(month.group(2)):
-            if self.vocabulary.subject_kind(mention.name) in ("organisation", "country", "region"):
+        entry = month.group(2)
+        for mention in self.vocabulary.find_subjects(entry):
+            inside_brackets = entry.count("(", 0, mention.start) > entry.count(")", 0, mention.start)
+            if inside_brackets or self.vocabulary.subject_kind(mention.name) in ("organisation", "country", "region"):
                 continue
             start = block.text.find(month.group(1))
             q = replace(dated, text=month.group(1), start=start, end=start + len(month.group(1)))
@@ -309,16 +312,24 @@ class _Extractor:
             self.read_span(block, span, dates=dates)
 
     def rank_item(self, block: Block, clean: str, body_start: int) -> None:
-        mentions = self.vocabulary.find_subjects(clean[body_start:])
-        if not mentions:
-            return
-        board = next((m.name for m in self.vocabulary.find_metrics(block.list_title)), "")
+        item = clean[body_start:]
+        mentions = self.vocabulary.find_subjects(item)
+        if mentions and mentions[0].start <= 2:
+            subject = self.context.specific(mentions[0].name)
+        else:  # an entry the vocabulary does not know is named by its leading words: "8. Grok 3 (xAI)"
+            lead = re.match(r"\s*([^(:–—;,]{2,40}?)\s*(?:[(:–—;,]|$| - )", item)
+            if not lead or not lead.group(1)[0].isupper():
+                return
+            subject = lead.group(1).strip()
+        board = next((m.name for heading in (block.list_title, *reversed(block.section))
+                      for m in self.vocabulary.find_metrics(heading) if m.name.startswith("LMArena")), "")
+        board = board or next((m.name for m in self.vocabulary.find_metrics(block.list_title)), "")
         metric = board if board.endswith("rank") else (f"{board} rank" if board else "rank")
         marker = _MARKER.match(block.text)
         text = marker.group(1).strip() if marker else str(block.number)
         rank = Quantity(value=float(block.number or 0), unit="rank", qualifier=Qualifier.EXACT, text=text,
                         start=block.text.find(text), end=block.text.find(text) + len(text), kind="rank")
-        self.add(block, rank, self.context.specific(mentions[0].name), metric, block.text.strip())
+        self.add(block, rank, subject, metric, block.text.strip())
 
     # --- spans --------------------------------------------------------------------------------
     def read_span(self, block: Block, span: _Span, *, dates: bool = True) -> None:
@@ -652,6 +663,7 @@ class _Extractor:
 
     def _cell_metric(self, cell: str) -> str:
         text = re.sub(r"\s*\([^)]*\)\s*$", "", _clean(cell)).strip()
+        text = _SCORE_WORDS.sub("", text).strip() or text  # "MMLU Score" is MMLU
         if not text or normalize_name(text) in {normalize_name(h) for h in _GENERIC_HEADERS}:
             exact = self.vocabulary.metric(_clean(cell).strip())
             return exact or ""
