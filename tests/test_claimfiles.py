@@ -74,7 +74,7 @@ ROUND_TRIP_CASES = {
 def test_write_then_load_round_trips(tmp_path: Path, claim: Claim) -> None:
     claims = [claim, make_claim("c2", line=7)]
     path = write_claim_file(tmp_path / "claims", DOCUMENT, claims)
-    assert path == tmp_path / "claims" / "000_d4f2133b4cbabe07.yaml"
+    assert path == tmp_path / "claims" / "000_d4f2133b4cbabe07.txt.yaml"
     assert load_claim_file(path) == claims
     assert check_claim_files([path]) == []
 
@@ -358,3 +358,31 @@ def test_problem_str() -> None:
 def test_deeply_nested_yaml_is_a_problem(tmp_path: Path) -> None:
     path = write(tmp_path / "a.yaml", "document: " + "[" * 2_000 + "]" * 2_000 + "\n")
     assert [p.line for p in check_claim_files([path])] == [1]
+
+
+def test_check_survives_bad_dates_and_keeps_checking_after_schema_errors(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.yaml", """
+        document: a.md
+        claims:
+        - id: a1
+          subject: X
+          metric: m
+          value: 2025-04-31
+        - id: a1
+          subject: X
+          metric: m
+          value: 5
+          qualifier: roughly
+        - id: a2
+          subject: X
+          metric: m
+          value: 32000
+          low: 10000
+          high: 20000
+          qualifier: range
+        """)
+    problems = [(p.line, p.message.split(":")[0]) for p in check_claim_files([path])]
+    assert (6, "claims[0].value") in problems  # an impossible date, at its line
+    assert any(line == 7 and "duplicate claim id" in message for line, message in problems)
+    assert any(line == 11 for line, _ in problems)  # the bad qualifier
+    assert any(line == 15 for line, _ in problems)  # value outside low..high

@@ -127,3 +127,40 @@ def test_extract_and_list_on_postgresql(project: Path, capsys: pytest.CaptureFix
     assert main(["--db", url, "claims", "--format", "json", "--subject", "deepseek-v3"]) == 0
     claims = json.loads(capsys.readouterr().out)
     assert {(c["metric"], c["value"]) for c in claims} >= {("total parameters", 671e9), ("MMLU", 88.5)}
+
+
+def test_two_files_with_one_name_are_not_silently_merged(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for folder, figure in (("a", "1T"), ("b", "2T")):
+        (project / folder).mkdir()
+        (project / folder / "notes.md").write_text(f"# Kimi K2\n- {figure} total\n", encoding="utf-8")
+    assert main(["extract", str(project / "a"), str(project / "b")]) == 2
+    assert "same file name" in capsys.readouterr().err
+    assert main(["claims", "--format", "json"]) == 0
+    assert [c["value"] for c in json.loads(capsys.readouterr().out)] == [1e12]
+
+
+def test_documents_differing_in_extension_keep_separate_claim_files(project: Path) -> None:
+    (project / "page.md").write_text("# Kimi K2\n- 1T total\n", encoding="utf-8")
+    (project / "page.txt").write_text("# GLM-4.5\n- 355B total\n", encoding="utf-8")
+    assert main(["extract", str(project / "page.md"), str(project / "page.txt")]) == 0
+    assert sorted(p.name for p in (project / "claims").iterdir()) == ["page.md.yaml", "page.txt.yaml"]
+
+
+def test_a_mistyped_path_does_not_blank_the_last_reports(project: Path) -> None:
+    docs = _copy_example(project)
+    assert main(["audit", str(docs)]) == 0
+    before = (project / "reports" / "claims.json").read_text(encoding="utf-8")
+    assert main(["audit", str(project / "doesnotexist")]) == 2
+    assert (project / "reports" / "claims.json").read_text(encoding="utf-8") == before
+
+
+def test_claims_filters_accept_any_spelling(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = _copy_example(project)
+    assert main(["extract", str(docs / "001_493fd152ae4ebc24.txt")]) == 0
+    capsys.readouterr()
+    assert main(["claims", "--format", "json", "--subject", "DeepSeek V3", "--metric", "MATH 500"]) == 0
+    out = capsys.readouterr()
+    assert json.loads(out.out) == []  # V3 has no MATH-500 claim in 001 ...
+    assert "no claims match" in out.err
+    assert main(["claims", "--format", "json", "--subject", "deepseek r1", "--metric", "MATH 500"]) == 0
+    assert {c["value"] for c in json.loads(capsys.readouterr().out)} == {97.3}  # ... R1 has

@@ -1,4 +1,4 @@
-"""Claim files: the reviewable YAML form of a document's claims, `claims/<document-stem>.yaml`.
+"""Claim files: the reviewable YAML form of a document's claims, `claims/<document>.yaml`.
 
 `factcheck extract` writes them and people edit them or write new ones by hand, so the format
 is made for diffs and for hands: one block-style entry per claim with its keys in a fixed order,
@@ -42,6 +42,17 @@ _EXPONENT_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+")
 _T = TypeVar("_T")
 
 
+class _ClaimLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as the strings they are written as: `2025-04-31` is a bad date
+    to report at its line, not an exception, and ISO strings are what claims carry anyway."""
+
+
+_ClaimLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in a claim file; `line` is 1-based."""
@@ -74,7 +85,10 @@ _ClaimDumper.add_representer(
 
 
 def write_claim_file(directory: Path, document_name: str, claims: Sequence[Claim]) -> Path:
-    """Write the claims of one document to `directory/<document stem>.yaml` and return the path.
+    """Write the claims of one document to `directory/<document name>.yaml` and return the path.
+
+    The whole file name is kept ("page.md.yaml", "page.html.yaml") so that documents that
+    differ only in their extension never overwrite each other's claims.
 
     The file is replaced atomically, so readers never see half a file. Raises ValueError if a
     claim belongs to another document and OSError if the directory cannot be written.
@@ -86,7 +100,7 @@ def write_claim_file(directory: Path, document_name: str, claims: Sequence[Claim
     text = yaml.dump(content, Dumper=_ClaimDumper, sort_keys=False, allow_unicode=True,
                      default_flow_style=False, width=sys.maxsize)  # fmt: skip
     directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"{Path(document_name).stem}.yaml"
+    path = directory / f"{Path(document_name).name}.yaml"
     _write_atomically(path, text)
     return path
 
@@ -179,8 +193,8 @@ def _check_file(path: Path, seen: dict[str, tuple[str, int]]) -> tuple[Any, list
     name = str(path)
     try:
         text = _read_text(path)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = _normalized(yaml.safe_load(text))
+        root = yaml.compose(text, Loader=_ClaimLoader)
+        data = _normalized(yaml.load(text, Loader=_ClaimLoader))  # noqa: S506 - a SafeLoader subclass
     except InputError as exc:
         return None, [Problem(name, 1, str(exc))]
     except yaml.YAMLError as exc:
@@ -190,8 +204,8 @@ def _check_file(path: Path, seen: dict[str, tuple[str, int]]) -> tuple[Any, list
     if root is None:
         return None, [Problem(name, 1, "empty claim file: expected `document:` and `claims:`")]
     problems = _duplicate_keys(name, root) + _schema_problems(name, root, data)
-    if not problems:
-        problems = _range_problems(name, root, data) + _duplicate_ids(name, root, data, seen)
+    # Ids and ranges are checked entry by entry, so one bad entry does not hide the others' problems.
+    problems += _range_problems(name, root, data) + _duplicate_ids(name, root, data, seen)
     return data, sorted(problems, key=lambda p: p.line)
 
 
@@ -300,13 +314,33 @@ def _duplicate_keys(name: str, node: yaml.Node) -> list[Problem]:
     return problems
 
 
+def _entries(data: Any) -> list[tuple[int, Mapping[str, Any]]]:
+    """The well-formed entries of a possibly malformed file, with their index."""
+    claims = data.get("claims") if isinstance(data, Mapping) else None
+    if not isinstance(claims, list):
+        return []
+    return [(i, record) for i, record in enumerate(claims) if isinstance(record, Mapping)]
+
+
 def _range_problems(name: str, root: yaml.Node, data: Any) -> list[Problem]:
     problems = []
-    for index, record in enumerate(data["claims"]):
-        low, high = record.get("low"), record.get("high")
+    for index, record in _entries(data):
+        low, high, value = record.get("low"), record.get("high"), record.get("value")
+        for key in _FIGURES:
+            figure = record.get(key)
+            if isinstance(figure, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", figure):
+                try:
+                    dt.date.fromisoformat(figure)
+                except ValueError as exc:
+                    problems.append(Problem(name, _line_of(root, ["claims", index, key]),
+                                            f"claims[{index}].{key}: {figure!r} is not a date ({exc})"))
         if _comparable(low, high) and low > high:
             line = _line_of(root, ["claims", index, "low"])
             problems.append(Problem(name, line, f"claims[{index}]: low {low!r} is above high {high!r}"))
+        elif _comparable(low, value) and _comparable(value, high) and not low <= value <= high:
+            line = _line_of(root, ["claims", index, "value"])
+            problems.append(Problem(name, line, f"claims[{index}]: value {value!r} is outside low..high "
+                                                f"{low!r}..{high!r}"))
     return problems
 
 
@@ -319,9 +353,11 @@ def _comparable(low: object, high: object) -> bool:
 
 def _duplicate_ids(name: str, root: yaml.Node, data: Any, seen: dict[str, tuple[str, int]]) -> list[Problem]:
     problems = []
-    for index, record in enumerate(data["claims"]):
+    for index, record in _entries(data):
+        if not isinstance(record.get("id"), str | int):
+            continue
         line = _line_of(root, ["claims", index, "id"])
-        first = seen.setdefault(record["id"], (name, line))
+        first = seen.setdefault(str(record["id"]), (name, line))
         if first != (name, line):
             message = f"duplicate claim id {record['id']!r} (first at {first[0]}:{first[1]})"
             problems.append(Problem(name, line, message))

@@ -22,7 +22,8 @@ from factcheck.claimfiles import check_claim_files
 from factcheck.config import Settings, load_settings
 from factcheck.errors import FactcheckError
 from factcheck.models import ExtractionResult
-from factcheck.pipeline import collect_paths, extract_paths, run_audit
+from factcheck.pipeline import collect_paths, extract_paths, find_claims, run_audit
+from factcheck.reports import format_value
 from factcheck.store import Store
 
 _err = Console(stderr=True, highlight=False)
@@ -101,18 +102,23 @@ def claims(ctx: click.Context, subject: str | None, metric: str | None, document
     """List stored claims."""
     settings = _settings(ctx)
     with Store(settings.database) as store:
-        found = store.claims(subject=subject, metric=metric, document=document)
+        found = find_claims(settings, store, subject=subject, metric=metric, document=document)
+    if not found:
+        _err.print("no claims match" if subject or metric or document else "no claims stored yet: run factcheck extract")
     if fmt == "json":
         click.echo(json.dumps([c.as_record() for c in found], indent=2, ensure_ascii=False))
     elif fmt == "jsonl":
         for c in found:
             click.echo(json.dumps(c.as_record(), ensure_ascii=False))
     else:
-        table = Table("document", "line", "subject", "metric", "value", "unit", "qualifier", "quote")
+        table = Table("document", "line", "subject", "metric", "value", "qualifier", "quote")
         for c in found:
-            table.add_row(c.document, str(c.line), c.subject, c.metric, str(c.value), c.quantity.unit,
+            table.add_row(c.document, str(c.line), c.subject, c.metric, format_value(c.quantity),
                           c.quantity.qualifier.value, c.quantity.text)
-        Console(highlight=False).print(table)
+        out = Console(highlight=False)
+        if not out.is_terminal:  # piped: no terminal width to fit, so do not squeeze the columns
+            out = Console(highlight=False, width=200)
+        out.print(table)
 
 
 @cli.command()
@@ -146,7 +152,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     problems = check_claim_files(list(paths))
     for problem in problems:
         click.echo(str(problem))
-    _err.print(f"{len(problems)} problems" if problems else "claim files are valid")
+    _err.print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else "claim files are valid")
     ctx.exit(1 if problems else 0)
 
 

@@ -23,7 +23,7 @@ from factcheck.reports import DocumentSummary, ReportInput, write_reports
 from factcheck.store import Store
 from factcheck.vocabulary import Vocabulary, load_vocabulary
 
-__all__ = ["AuditResult", "collect_paths", "extract_paths", "run_audit"]
+__all__ = ["AuditResult", "collect_paths", "extract_paths", "find_claims", "run_audit"]
 
 Progress = Callable[[str], None]
 
@@ -43,7 +43,22 @@ def collect_paths(paths: Iterable[Path]) -> tuple[list[Path], list[DocumentError
             files.append(path)
         else:
             errors.append(DocumentError(str(path), "no such file or folder"))
-    return list(dict.fromkeys(files)), errors
+    return _unique_names(list(dict.fromkeys(files)), errors), errors
+
+
+def _unique_names(files: list[Path], errors: list[DocumentError]) -> list[Path]:
+    """Documents are keyed by file name; a second file with a name already taken is refused
+    rather than silently replacing the first one's claims."""
+    seen: dict[str, Path] = {}
+    kept: list[Path] = []
+    for path in files:
+        if path.name in seen:
+            errors.append(DocumentError(str(path), f"same file name as {seen[path.name]}; documents are keyed "
+                                                   "by file name, so rename one of them"))
+            continue
+        seen[path.name] = path
+        kept.append(path)
+    return kept
 
 
 def extract_paths(
@@ -87,6 +102,18 @@ def extract_paths(
                             unchanged=tuple(unchanged))
 
 
+def find_claims(settings: Settings, store: Store, *, subject: str | None = None, metric: str | None = None,
+                document: str | None = None) -> list[Claim]:
+    """Stored claims, with subject and metric given in any spelling the vocabulary knows
+    ("DeepSeek V3" finds DeepSeek-V3's claims, "MATH 500" finds MATH-500)."""
+    vocabulary = load_vocabulary(settings.vocabulary)
+    if subject:
+        subject = vocabulary.subject(subject) or subject
+    if metric:
+        metric = vocabulary.metric(metric) or metric
+    return store.claims(subject=subject, metric=metric, document=document)
+
+
 @dataclass(frozen=True)
 class AuditResult:
     """What `factcheck audit` found and wrote, and the exit code it implies."""
@@ -107,6 +134,8 @@ def run_audit(paths: Sequence[Path], settings: Settings, store: Store, *, progre
               now: datetime | None = None) -> AuditResult:
     """Extract every document and write the audit reports into `settings.reports_dir`."""
     extraction = extract_paths(paths, settings, store, progress=progress)
+    if not extraction.documents:  # nothing readable: keep the last good reports rather than blank them
+        return AuditResult(extraction=extraction, reports=(), findings=0)
     stamp = (now or datetime.now(UTC)).replace(microsecond=0).isoformat()
     report = ReportInput(
         claims=extraction.claims,
