@@ -25,6 +25,7 @@ from factcheck.vocabulary import Mention, Vocabulary, normalize_name
 __all__ = ["extract_claims", "claim_id"]
 
 DOCUMENT_SUBJECT = "(this document)"
+_ESCAPE = re.compile(r"\\(?=[$*_#\[\]()|`~>.\-])")
 _MARKUP = re.compile(r"\*\*|__|`|~~|<sup>|</sup>|<br\s*/?>")
 _LINK_TARGET = re.compile(r"\]\(([^)]*)\)")
 _MARKER = re.compile(r"^(\s*(?:[-*+•▪◦]|\d{1,3}[.)])\s+)")
@@ -91,7 +92,8 @@ def claim_id(document: str, subject: str, metric: str, quote: str, occurrence: i
 
 def _clean(line: str) -> str:
     """Markup replaced by spaces of the same length, so offsets still index the original line."""
-    text = _MARKUP.sub(lambda m: " " * len(m.group(0)), line)
+    text = _ESCAPE.sub(" ", line)  # "\$100 million" from a converter is "$100 million"
+    text = _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
     text = _LINK_TARGET.sub(lambda m: "]" + " " * (len(m.group(0)) - 1), text)
     return text.replace("[", " ").replace("]", " ").replace("\t", " ")
 
@@ -178,6 +180,7 @@ class _Span:
     context_words: str = ""  # heading and label words that hint at a metric ("training", "context")
     carried_subject: str = ""  # the subject of the previous sentence in the same paragraph
     table: bool = False
+    label_end: int = 0  # where a "Label:" ends; figures before it belong to the label itself
 
 
 class _Extractor:
@@ -232,8 +235,9 @@ class _Extractor:
         if following is not None and len(found) == 1 and found[0].kind == "date" and \
                 len(found[0].text) >= len(body.strip(" :*-")) - 1:
             event = _clean(following.text)
-            mentions = [m for m in self.vocabulary.find_subjects(event)
-                        if self.vocabulary.subject_kind(m.name) not in ("organisation", "country", "region")]
+            named = self.vocabulary.find_subjects(event)
+            mentions = [m for m in named if self.vocabulary.subject_kind(m.name) not in
+                        ("organisation", "country", "region")] or named
             if mentions:
                 metric = "release date" if _RELEASE_WORDS.search(event) else "date"
                 q = replace(found[0], start=block.text.find(found[0].text), end=block.text.find(found[0].text)
@@ -303,7 +307,8 @@ class _Extractor:
         for start, end in _sentences(clean) if block.kind == "paragraph" else [(0, len(clean))]:
             span = _Span(clean, max(start, body_start), end, default_subject or DOCUMENT_SUBJECT,
                          label_metric=label_metric, label_subject=label_subject, context_words=context_words,
-                         default_metric=free_label if start <= content_start else "", carried_subject=carried)
+                         default_metric=free_label if start <= content_start else "", carried_subject=carried,
+                         label_end=content_start)
             named = [m for m in self.scan(clean)[0] if span.start <= m.start and m.end <= end
                      and self.vocabulary.subject_kind(m.name) != "organisation"]
             carried = named[0].name if named else carried
@@ -459,7 +464,7 @@ class _Extractor:
             return self.refine(after[0].name, q, text, span)
         if after and re.match(r"^\s*(?:on|in|for|at)?\s*(?:the\s+)?$", text[q.end : after[0].start]):
             return self.refine(after[0].name, q, text, span)
-        if before and re.match(r"^\s*(?::|of|=|-|score of|at)?\s*$", text[before[-1].end : q.start]):
+        if before and re.match(r"^\s*(?::|of|=|-|\(|score of|at)?\s*$", text[before[-1].end : q.start]):
             return self.refine(before[-1].name, q, text, span)
         if previous:
             return previous
@@ -469,7 +474,8 @@ class _Extractor:
                 return derived
         if span.label_metric and _unit_ok(q, vocabulary.metric_unit(span.label_metric)):
             return self.refine(span.label_metric, q, text, span)
-        if span.table and span.default_metric and (q.unit in ("", "USD", "percent") or q.kind == "price"):
+        if span.table and span.default_metric and (q.unit in ("", "USD", "percent") or q.kind == "price") \
+                and not (q.unit == "" and q.scale >= 1e9 and q.kind == "number"):
             return span.default_metric
         near_after = [m for m in after if m.start - q.end <= 14]
         if near_after:
@@ -484,7 +490,7 @@ class _Extractor:
                 or min(abs(m.start - q.end), abs(q.start - m.end)) <= 30]
         if near and q.kind != "date":
             return self.refine(near[0].name, q, text, span)
-        if span.default_metric:
+        if span.default_metric and q.start >= span.label_end:
             return span.default_metric
         if q.kind in ("part", "whole", "count") or q.unit not in ("",):
             noun = q.unit_text or q.unit
@@ -496,10 +502,13 @@ class _Extractor:
         """Modifiers that split a metric: input/output context, total/active parameters, input/output price."""
         tail = text[q.end : q.end + 24].lower()
         side = re.search(r"\b(input|output)\b", q.text.lower()) or re.match(r"^\s*(input|output)\b", tail)
+        if metric.endswith("context length") and isinstance(q.value, float) and q.value >= 1e11:
+            return "training tokens"  # no context window holds 100B tokens: "S1: 30T tokens, 4K context"
         if metric == "context length" and side:
             return f"{side.group(1)} context length"
-        if metric == "languages supported" and re.match(r"^\s*(tested|evaluated|covered)\b", tail):
-            return f"languages {tail.split()[0]}"
+        participle = re.match(r"^\s*(tested|evaluated|covered)\b", tail)
+        if metric == "languages supported" and participle:
+            return f"languages {participle.group(1)}"
         if metric in ("total parameters", "active parameters", "model size range"):
             if q.qualifier.value == "range" and metric == "total parameters":
                 return "model size range"
@@ -541,6 +550,8 @@ class _Extractor:
         if unit == "parameters" or (not unit and q.scale >= 1e9 and re.search(r"\bparam", clause)):
             return "model size range" if q.qualifier.value == "range" else "total parameters"
         if unit == "models" and q.scale >= 1e9 or not unit and q.scale >= 1e9 and re.search(r"\bmodels?\b", clause):
+            if q.qualifier.value == "range":
+                return "model size range"
             return "model size"
         if unit == "tokens":
             near_words = text[q.end : q.end + 20].lower()
@@ -588,12 +599,17 @@ class _Extractor:
             return "market share"
         if q.kind == "ratio":
             return "ratio"
-        if not unit and q.kind == "number" and q.scale >= 1e9 and re.match(r"^[\d.,]+\s?[BT]$", q.text):
-            return "model size"  # "Baichuan 2 (7B, 13B)": in writing about models, a bare 7B is a size
+        if not unit and q.kind == "number" and q.scale >= 1e9 and re.match(r"^[\d.,]+\s?[BT](?:-[\d.,]+\s?[BT])?$",
+                                                                             q.text):
+            return "model size range" if q.qualifier.value == "range" else "model size"  # "Baichuan 2 (7B, 13B)": in writing about models, a bare 7B is a size
         return ""
 
     def with_unit(self, q: Quantity, metric: str) -> Quantity:
         """A bare figure takes its metric's unit: "671B" of total parameters is 671e9 parameters."""
+        if q.unit == "models" and q.scale >= 1e9:  # "13B models": the size of each, in parameters
+            return replace(q, unit="parameters")
+        if q.unit in ("USD", "EUR", "CNY", "GBP") and metric.endswith(" price"):
+            return replace(q, unit=f"{q.unit} per million tokens")
         if q.unit:
             return q
         unit = self.vocabulary.metric_unit(metric)

@@ -64,7 +64,12 @@ def _repair_thai_mojibake(line: str) -> str:
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError:
-            return run
+            # Bytes 0x81-0x9F that neither code page maps were lost when the text was first
+            # mis-decoded ("โณ" is ⏳ missing its 0x8F). Up to two lost bytes are tolerated;
+            # real Thai text re-encoded this way is not UTF-8 at all and stays as it is.
+            partial = raw.decode("utf-8", errors="ignore")
+            lost = len(raw) - len(partial.encode("utf-8"))
+            return partial if partial and lost <= 2 and not _THAI.search(partial) else run
 
     return _NON_ASCII_RUN.sub(fix, line)
 
@@ -291,7 +296,8 @@ def _is_plain_heading(lines: list[str], i: int) -> bool:
     after = lines[i + 1].strip() if i + 1 < len(lines) else ""
     if before or after:
         return False
-    return line[0].isupper() or line[0].isdigit()
+    first = next((ch for ch in line if ch.isascii() and ch.isalnum()), "")  # an emoji may lead: "⏳ Timeline"
+    return first.isupper() or first.isdigit()
 
 
 def parse_structure(lines: list[str], pages: list[int] | None = None,

@@ -101,6 +101,9 @@ _UPPER_BEFORE = re.compile(
 _EST_AFTER = re.compile(r"^\s*(?:\(est\.?\)|\(estimated\)|est\.|\(approx\.?\))", re.IGNORECASE)
 _PLUS_AFTER = re.compile(r"^\+")
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|~|through)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(r"\b(?:grew|grow|grows|growing|rose|rise|rising|increas\w*|jump\w*|climb\w*|surg\w*|"
+                            r"fell|fall|falling|drop\w*|declin\w*|decreas\w*|shrank|went|moved|changed)\b"
+                            r"[^.;]*?\bfrom\s*(?:about\s+|approximately\s+|~)?$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
 _AND_SEP = re.compile(r"^\s*(?:and|to|-|–)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|£|¥|\bUSD|\bEUR|\bGBP|\bRMB|\bCNY)\s?$", re.IGNORECASE)
@@ -240,6 +243,7 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
 
 def _blocked_spans(text: str, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     spans = list(skip)
+    spans.extend((m.start(), m.end()) for m in _INDEX_NAME.finditer(text))
     # Cheap substring checks first: most lines hold no link, arXiv id or citation.
     for pattern, hint in ((_URL, "."), (_URL, "/"), (_ARXIV, "."), (_CITATION, "(")):
         if hint in text:
@@ -355,6 +359,8 @@ class _Scan:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+# Names that end in a number: "Fortune 500 companies" are not 500 companies.
+_INDEX_NAME = re.compile(r"\b(?:Fortune|S&P|Russell|Forbes|Global|FTSE|Nasdaq|Nikkei|Inc\.?)\s?\d{2,4}\b")
 _CLOCK_AFTER = re.compile(r"^\s?(?:am|pm|a\.m\.|p\.m\.)(?![\w])", re.IGNORECASE)
 _CURRENCY_SUFFIX_RE = re.compile(
     r"^\s?(us dollars?|chinese yuan|usd|eur|gbp|rmb|cny|dollars?|euros?|pounds?|yuan)\b|^\s?([$€£¥元])(?!\d)",
@@ -435,6 +441,8 @@ def _read_range(text: str, first: _Scan, q_start: int) -> Quantity | None:
         sep = _AND_SEP.match(rest)
     if not sep or first.plus:
         return None
+    if _CHANGE_BEFORE.search(text[max(0, q_start - 60) : q_start]) and re.match(r"^\s*to\b", rest):
+        return None  # "grew from 1.2% to 30%": a before and an after, not a range
     if "-" in sep.group(0) and first.scale == 1.0 and not first.unit and re.match(_YEAR + "$", first.number_text):
         return None
     second_start = first.end + sep.end()
