@@ -31,3 +31,31 @@ def test_every_cli_command_is_documented() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert f"factcheck {name}" in readme, name
+
+
+def test_readme_output_and_committed_claim_files_match_the_code(tmp_path, monkeypatch) -> None:
+    """The README shows the real output of its first command, and claims/ holds what extraction of
+    the bundled example really gives: when extraction changes, both are regenerated and the diff is
+    reviewed (`factcheck audit` from the repository root rewrites claims/)."""
+    import shutil
+
+    from factcheck.cli import main
+
+    from .conftest import EXAMPLE
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FACTCHECK_DB", raising=False)
+    (tmp_path / "factcheck.toml").write_text("", encoding="utf-8")
+    shutil.copytree(EXAMPLE, tmp_path / "example")
+    assert main(["audit", "example"]) == 0
+    report = (tmp_path / "reports" / "claims.json").read_text(encoding="utf-8")
+    import json
+
+    summary = json.loads(report)["summary"]
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"{summary['documents']} documents, {summary['claims']} claims" in readme
+    produced = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "claims").glob("*.yaml")}
+    committed = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "claims").glob("*.txt.yaml")}
+    assert produced.keys() == committed.keys()
+    for name, text in produced.items():
+        assert text == committed[name], f"claims/{name} is stale: run `factcheck audit` and review the diff"
