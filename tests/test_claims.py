@@ -153,3 +153,14 @@ def test_every_bundled_document_extracts(tmp_path: Path) -> None:
         claims = extract_claims(read_document(path), VOCABULARY)
         assert claims, path.name
         assert all(c.subject and c.metric for c in claims)
+
+
+def test_prose_outside_the_vocabulary() -> None:
+    """A company the vocabulary has never heard of, with metrics named only by the prose."""
+    claims = _claims("# Quarterly note\n\nAcme Corp reported revenue of $4.2 billion in Q3 2024, up 12% from a year "
+                     "earlier. Operating margin was 18.5%, compared with 15.1% a year ago. The company employs "
+                     "about 12,000 people in 30 countries.\n")
+    got = {(c.subject, c.metric, c.value) for c in claims}
+    assert {("Acme Corp", "revenue", 4.2e9), ("Acme Corp", "revenue growth", 12.0),
+            ("Acme Corp", "operating margin", 18.5), ("Acme Corp", "operating margin", 15.1),
+            ("Acme Corp", "number of people", 12000.0), ("Acme Corp", "number of countries", 30.0)} <= got

@@ -58,6 +58,11 @@ _MONTH_ONLY = re.compile(r"(?:\(\s*|\b(?:in|since|from|on|by)\s+|['’]s\s+(?=\w
                          r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
                          r"(?!\.?\s*\d|\s+of\b)")
 _DIGIT = re.compile(r"\d")
+_NOUN_PHRASE_BEFORE = re.compile(
+    r"(?:^|[.;:,(]\s*|\b(?:its|their|the|a|an|with|and|reported|posted|had)\s+)(?P<np>[A-Za-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})"
+    r"\s+(?:of|was|were|is|are|at|reached|hit|totaled|totalled|stood at|rose to|fell to|grew to|increased to|"
+    r"decreased to)\s+(?:about\s+|approximately\s+|around\s+|nearly\s+|over\s+|~\s*)?$")
+_NOT_METRIC_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "total", "which", "it"}
 _SCORE_WORDS = re.compile(r"\s+(?:score|scores|result|results|accuracy|acc\.?|value)$", re.IGNORECASE)
 _DURATIONS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds"}
 _COMPATIBLE = {
@@ -423,7 +428,9 @@ class _Extractor:
             if inside:
                 return inside[0].name
             free = _FREE_SUBJECT_AFTER.match(text[q.end :])
-            return free.group(1).strip() if free else ""
+            if free:
+                return free.group(1).strip()
+            # "compared with 15.1% a year ago": nobody else is named, so it is the same subject then
         opening = text.rfind("(", span.start, q.start)
         if opening >= 0 and ")" not in text[opening : q.start]:
             owner = [m for m in before if m.end <= opening and not text[m.end : opening].strip()]
@@ -466,7 +473,7 @@ class _Extractor:
             return self.refine(after[0].name, q, text, span)
         if before and re.match(r"^\s*(?::|of|=|-|\(|score of|at)?\s*$", text[before[-1].end : q.start]):
             return self.refine(before[-1].name, q, text, span)
-        if previous:
+        if previous and q.kind != "date":  # "363% vs H2 2024": the date is when, not another growth figure
             return previous
         if q.kind == "multiple":  # "18× cheaper": the words after a multiple say what it multiplies
             derived = self.metric_from_unit(q, text, span)
@@ -490,13 +497,38 @@ class _Extractor:
                 or min(abs(m.start - q.end), abs(q.start - m.end)) <= 30]
         if near and q.kind != "date":
             return self.refine(near[0].name, q, text, span)
+        phrase = self.phrase_metric(q, text, span)
+        if phrase:
+            return phrase
+        if q.kind == "currency" and not span.default_metric:
+            return "amount"
         if span.default_metric and q.start >= span.label_end:
             return span.default_metric
         if q.kind in ("part", "whole", "count") or q.unit not in ("",):
             noun = q.unit_text or q.unit
-            countable = noun.endswith("s") and q.unit not in _DURATIONS
+            countable = (noun.endswith("s") or q.unit == "people") and q.unit not in _DURATIONS
             return f"number of {noun}" if countable and q.kind in ("part", "whole", "count", "number") else ""
         return ""
+
+    def phrase_metric(self, q: Quantity, text: str, span: _Span) -> str:
+        """Outside the vocabulary, the noun phrase a figure is given for: "revenue of $4.2 billion",
+        "Operating margin was 18.5%"; "up 12%" after another figure is that figure's growth. Only
+        for figures that say what kind of number they are (money, a share, a multiple, a scale)."""
+        if not (q.kind in ("currency", "percent", "price", "multiple") or q.scale != 1.0):
+            return ""
+        before = text[max(span.start, q.start - 60) : q.start]
+        change = re.search(r"\b(up|down)\s*$", before, re.IGNORECASE)
+        earlier = [c for c in self.claims if c[0] is not None and c[1].kind != "date"]
+        if change and earlier:
+            previous = earlier[-1][3]
+            return f"{previous} {'growth' if change.group(1).lower() == 'up' else 'decline'}"
+        m = _NOUN_PHRASE_BEFORE.search(before)
+        if not m:
+            return ""
+        words = [w for w in m.group("np").lower().split() if w not in _NOT_METRIC_WORDS]
+        while len(words) > 1 and words[0].endswith("ed"):
+            words.pop(0)  # "reported revenue" → revenue
+        return " ".join(words[-2:]) if words else ""
 
     def refine(self, metric: str, q: Quantity, text: str, span: _Span) -> str:
         """Modifiers that split a metric: input/output context, total/active parameters, input/output price."""
@@ -580,7 +612,7 @@ class _Extractor:
                 return "training cost"
             if re.search(r"\bpric", clause):
                 return "price"
-            return "amount" if unit else ""
+            return ""  # "revenue of $4.2 billion": the phrase before it, else just an amount (metric_for)
         if unit == "languages":
             m = re.match(r"^\s*(supported|tested|covered|evaluated)", text[q.end :])
             return f"languages {m.group(1)}" if m else "languages supported"

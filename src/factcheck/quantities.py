@@ -61,7 +61,8 @@ _UNIT_NOUNS = {
     "mb": "MB", "bits": "bits", "bit": "bits", "words": "words", "pages": "pages", "steps": "steps",
     "samples": "samples", "examples": "examples", "problems": "problems", "questions": "questions",
     "points": "points", "elo": "elo", "derivatives": "models", "repositories": "repositories",
-    "papers": "papers", "citations": "citations", "labs": "organisations", "organizations": "organisations",
+    "papers": "papers", "citations": "citations", "people": "people", "staff": "people", "workers": "people",
+    "customers": "customers", "clients": "customers", "stores": "stores", "offices": "offices", "labs": "organisations", "organizations": "organisations",
     "organisations": "organisations", "institutions": "organisations", "nodes": "nodes",
 }  # fmt: skip
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_NOUNS), key=len, reverse=True))

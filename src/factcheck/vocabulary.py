@@ -25,6 +25,8 @@ __all__ = ["Mention", "Vocabulary", "load_vocabulary", "normalize_name"]
 _UNKNOWN_MODEL = re.compile(
     r"(?<![\w.\-])[A-Z][A-Za-z]*\d*(?:-[A-Za-z0-9.]*\d[A-Za-z0-9.]*)+(?![\w\-])"
     r"|(?<![\w.\-])[A-Z][A-Za-z]+ \d+(?:\.\d+)?(?: [A-Z][a-z]+)?(?=:\s*[$~≈]?\d)"  # "Gemini 2.0: 71.7%"
+    # Companies by their legal suffix: "Acme Corp", "Northwind Holdings Ltd."
+    r"|(?<![\w.\-])[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3} (?:Corp(?:oration)?|Inc|Ltd|LLC|PLC|plc|AG|GmbH|Holdings)\b\.?"
 )
 
 
