@@ -518,9 +518,8 @@ class _Extractor:
             return ""
         before = text[max(span.start, q.start - 60) : q.start]
         change = re.search(r"\b(up|down)\s*$", before, re.IGNORECASE)
-        earlier = [c for c in self.claims if c[0] is not None and c[1].kind != "date"]
-        if change and earlier:
-            previous = earlier[-1][3]
+        previous = next((c[3] for c in reversed(self.claims[-8:]) if c[1].kind != "date"), "")
+        if change and previous:
             return f"{previous} {'growth' if change.group(1).lower() == 'up' else 'decline'}"
         m = _NOUN_PHRASE_BEFORE.search(before)
         if not m:

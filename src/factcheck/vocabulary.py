@@ -8,6 +8,7 @@ are found with one compiled pattern per vocabulary, longest alias first, so that
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -163,12 +164,14 @@ class Vocabulary:
         found = [Mention(by_key[key], m.start(), m.end()) for m in long_re.finditer(text)
                  if (key := normalize_name(m.group(0))) in by_key]
         if short_re.pattern and any(ch.isupper() for ch in text):
-            taken = [(f.start, f.end) for f in found]
+            starts = [f.start for f in found]  # sorted: finditer goes left to right without overlaps
+            extra = []
             for m in short_re.finditer(text):
                 name = by_key.get(normalize_name(m.group(0)))
-                if name and not any(m.start() < e and b < m.end() for b, e in taken):
-                    found.append(Mention(name, m.start(), m.end()))
-            found.sort(key=lambda f: f.start)
+                i = bisect.bisect_left(starts, m.end())  # long mentions starting before this one ends
+                if name and not (i and found[i - 1].end > m.start()):
+                    extra.append(Mention(name, m.start(), m.end()))
+            found = sorted(found + extra, key=lambda f: f.start)
         return found
 
     def find_subjects(self, text: str, *, unknown_models: bool = True) -> list[Mention]:
