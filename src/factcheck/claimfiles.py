@@ -334,10 +334,10 @@ def _range_problems(name: str, root: yaml.Node, data: Any) -> list[Problem]:
                 except ValueError as exc:
                     problems.append(Problem(name, _line_of(root, ["claims", index, key]),
                                             f"claims[{index}].{key}: {figure!r} is not a date ({exc})"))
-        if _comparable(low, high) and low > high:
+        if _comparable(low, high) and low > high:  # type: ignore[operator]
             line = _line_of(root, ["claims", index, "low"])
             problems.append(Problem(name, line, f"claims[{index}]: low {low!r} is above high {high!r}"))
-        elif _comparable(low, value) and _comparable(value, high) and not low <= value <= high:
+        elif _comparable(low, value) and _comparable(value, high) and not low <= value <= high:  # type: ignore[operator]
             line = _line_of(root, ["claims", index, "value"])
             problems.append(Problem(name, line, f"claims[{index}]: value {value!r} is outside low..high "
                                                 f"{low!r}..{high!r}"))
