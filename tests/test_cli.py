@@ -21,10 +21,10 @@ def _copy_example(target: Path) -> Path:
 
 def test_audit_on_the_bundled_example(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = _copy_example(project)
-    assert main(["audit", str(docs)]) == 0
-    for name in ("claims.json", "claims.md", "claims.html"):
+    assert main(["audit", str(docs)]) == 1  # the example really contradicts itself: high findings
+    for name in ("audit.json", "audit.md", "audit.html"):
         assert (project / "reports" / name).stat().st_size > 1000
-    report = json.loads((project / "reports" / "claims.json").read_text(encoding="utf-8"))
+    report = json.loads((project / "reports" / "audit.json").read_text(encoding="utf-8"))
     assert report["summary"]["documents"] == 5
     assert report["summary"]["claims"] > 300
     assert len(list((project / "claims").glob("*.yaml"))) == 5
@@ -34,8 +34,8 @@ def test_audit_on_the_bundled_example(project: Path, capsys: pytest.CaptureFixtu
 def test_audit_uses_configured_documents(project: Path) -> None:
     _copy_example(project)
     (project / "factcheck.toml").write_text('documents = ["docs"]\n', encoding="utf-8")
-    assert main(["audit"]) == 0
-    assert (project / "reports" / "claims.html").exists()
+    assert main(["audit"]) == 1
+    assert (project / "reports" / "audit.html").exists()
 
 
 def test_audit_without_documents_is_a_usage_error(project: Path) -> None:
@@ -148,10 +148,10 @@ def test_documents_differing_in_extension_keep_separate_claim_files(project: Pat
 
 def test_a_mistyped_path_does_not_blank_the_last_reports(project: Path) -> None:
     docs = _copy_example(project)
-    assert main(["audit", str(docs)]) == 0
-    before = (project / "reports" / "claims.json").read_text(encoding="utf-8")
+    assert main(["audit", str(docs)]) == 1
+    before = (project / "reports" / "audit.json").read_text(encoding="utf-8")
     assert main(["audit", str(project / "doesnotexist")]) == 2
-    assert (project / "reports" / "claims.json").read_text(encoding="utf-8") == before
+    assert (project / "reports" / "audit.json").read_text(encoding="utf-8") == before
 
 
 def test_claims_filters_accept_any_spelling(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

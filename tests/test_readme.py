@@ -47,8 +47,8 @@ def test_readme_output_and_committed_claim_files_match_the_code(tmp_path, monkey
     monkeypatch.delenv("FACTCHECK_DB", raising=False)
     (tmp_path / "factcheck.toml").write_text("", encoding="utf-8")
     shutil.copytree(EXAMPLE, tmp_path / "example")
-    assert main(["audit", "example"]) == 0
-    report = (tmp_path / "reports" / "claims.json").read_text(encoding="utf-8")
+    assert main(["audit", "example"]) == 1
+    report = (tmp_path / "reports" / "audit.json").read_text(encoding="utf-8")
     import json
 
     summary = json.loads(report)["summary"]

@@ -13,12 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import sys
-import tempfile
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -29,6 +25,7 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from factcheck.errors import InputError
 from factcheck.models import Claim, Qualifier, Quantity
+from factcheck.yamlfiles import BlockDumper, Problem, dump_yaml, duplicate_keys, line_of, parse_yaml, write_atomically
 
 __all__ = ["Problem", "check_claim_files", "claim_from_record", "load_claim_file", "write_claim_file"]
 
@@ -42,37 +39,11 @@ _EXPONENT_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+")
 _T = TypeVar("_T")
 
 
-class _ClaimLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as the strings they are written as: `2025-04-31` is a bad date
-    to report at its line, not an exception, and ISO strings are what claims carry anyway."""
-
-
-_ClaimLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a claim file; `line` is 1-based."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
 # ----------------------------------------------------------------------------------------- writing
 
 
-class _ClaimDumper(yaml.SafeDumper):
-    """SafeDumper that never writes anchors: each entry must read on its own in a diff."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
+class _ClaimDumper(BlockDumper):
+    """BlockDumper that also quotes ISO dates (`_Date`)."""
 
 
 class _Date(str):
@@ -97,11 +68,10 @@ def write_claim_file(directory: Path, document_name: str, claims: Sequence[Claim
     if strays:
         raise ValueError(f"claims of {strays} passed for document {document_name!r}")
     content = {"document": document_name, "claims": [_file_record(c) for c in claims]}
-    text = yaml.dump(content, Dumper=_ClaimDumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=sys.maxsize)  # fmt: skip
+    text = dump_yaml(content, _ClaimDumper)
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{Path(document_name).name}.yaml"
-    _write_atomically(path, text)
+    write_atomically(path, text)
     return path
 
 
@@ -128,21 +98,6 @@ def _inferred_extras(unit: str, quote: str) -> dict[str, object]:
     """What `claim_from_record` assumes for a key an entry leaves out."""
     return {"kind": "date" if unit == "date" else "number", "scale": 1.0, "precision": 1.0,
             "unit_text": "", "start": 0, "end": len(quote), "page": None, "origin": "extracted"}  # fmt: skip
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    # The dot prefix and .tmp suffix keep a leftover temp file out of `*.yaml` globs.
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o644)  # mkstemp makes 0600; claim files are shared, reviewed files
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 # ----------------------------------------------------------------------------------------- reading
@@ -191,43 +146,20 @@ def _check_file(path: Path, seen: dict[str, tuple[str, int]]) -> tuple[Any, list
     `seen` maps claim ids to where they first appeared, and is updated with this file's ids.
     """
     name = str(path)
+    parsed = parse_yaml(path, "claim file")
+    if isinstance(parsed, Problem):
+        return None, [parsed]
+    root = parsed[0]
     try:
-        text = _read_text(path)
-        root = yaml.compose(text, Loader=_ClaimLoader)
-        data = _normalized(yaml.load(text, Loader=_ClaimLoader))  # noqa: S506 - a SafeLoader subclass
-    except InputError as exc:
-        return None, [Problem(name, 1, str(exc))]
-    except yaml.YAMLError as exc:
-        return None, [_syntax_problem(name, exc)]
+        data = _normalized(parsed[1])
     except RecursionError:
         return None, [Problem(name, 1, "YAML nested too deeply to be a claim file")]
     if root is None:
         return None, [Problem(name, 1, "empty claim file: expected `document:` and `claims:`")]
-    problems = _duplicate_keys(name, root) + _schema_problems(name, root, data)
+    problems = duplicate_keys(name, root) + _schema_problems(name, root, data)
     # Ids and ranges are checked entry by entry, so one bad entry does not hide the others' problems.
     problems += _range_problems(name, root, data) + _duplicate_ids(name, root, data, seen)
     return data, sorted(problems, key=lambda p: p.line)
-
-
-def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read claim file: {exc.strerror or exc}") from exc
-    if b"\0" in raw:
-        raise InputError("not a claim file: binary content")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not a claim file: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-
-
-def _syntax_problem(name: str, exc: yaml.YAMLError) -> Problem:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    context = getattr(exc, "context", None)
-    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    return Problem(name, mark.line + 1 if mark is not None else 1, message)
 
 
 def _normalized(data: Any) -> Any:
@@ -270,48 +202,7 @@ def _schema_problem(name: str, root: yaml.Node, error: ValidationError) -> Probl
         allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
         path += sorted(str(key) for key in error.instance if key not in allowed)[:1]
     where = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in error.absolute_path)
-    return Problem(name, _line_of(root, path), f"{where.lstrip('.') or 'file'}: {error.message}")
-
-
-def _line_of(root: yaml.Node, path: Iterable[object]) -> int:
-    """The 1-based line of the node at `path`; for a mapping entry, the line of its key."""
-    node, line = root, root.start_mark.line
-    for step in path:
-        child = _child(node, step)
-        if child is None:
-            break
-        node, line = child[1], child[0].start_mark.line
-    return line + 1
-
-
-def _child(node: yaml.Node, step: object) -> tuple[yaml.Node, yaml.Node] | None:
-    """(where the child starts, the child) for a mapping key or sequence index."""
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == str(step):
-                return key, value
-    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
-        item: yaml.Node = node.value[step]
-        return item, item
-    return None
-
-
-def _duplicate_keys(name: str, node: yaml.Node) -> list[Problem]:
-    """Keys repeated in one mapping; YAML loaders silently keep the last, hiding the first."""
-    problems: list[Problem] = []
-    if isinstance(node, yaml.MappingNode):
-        first: dict[str, int] = {}
-        for key, value in node.value:
-            line = key.start_mark.line + 1
-            if isinstance(key, yaml.ScalarNode) and key.value in first:
-                message = f"duplicate key {key.value!r} (first on line {first[key.value]})"
-                problems.append(Problem(name, line, message))
-            first.setdefault(str(key.value), line)
-            problems += _duplicate_keys(name, value)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            problems += _duplicate_keys(name, item)
-    return problems
+    return Problem(name, line_of(root, path), f"{where.lstrip('.') or 'file'}: {error.message}")
 
 
 def _entries(data: Any) -> list[tuple[int, Mapping[str, Any]]]:
@@ -332,13 +223,13 @@ def _range_problems(name: str, root: yaml.Node, data: Any) -> list[Problem]:
                 try:
                     dt.date.fromisoformat(figure)
                 except ValueError as exc:
-                    problems.append(Problem(name, _line_of(root, ["claims", index, key]),
+                    problems.append(Problem(name, line_of(root, ["claims", index, key]),
                                             f"claims[{index}].{key}: {figure!r} is not a date ({exc})"))
         if _comparable(low, high) and low > high:  # type: ignore[operator]
-            line = _line_of(root, ["claims", index, "low"])
+            line = line_of(root, ["claims", index, "low"])
             problems.append(Problem(name, line, f"claims[{index}]: low {low!r} is above high {high!r}"))
         elif _comparable(low, value) and _comparable(value, high) and not low <= value <= high:  # type: ignore[operator]
-            line = _line_of(root, ["claims", index, "value"])
+            line = line_of(root, ["claims", index, "value"])
             problems.append(Problem(name, line, f"claims[{index}]: value {value!r} is outside low..high "
                                                 f"{low!r}..{high!r}"))
     return problems
@@ -356,7 +247,7 @@ def _duplicate_ids(name: str, root: yaml.Node, data: Any, seen: dict[str, tuple[
     for index, record in _entries(data):
         if not isinstance(record.get("id"), str | int):
             continue
-        line = _line_of(root, ["claims", index, "id"])
+        line = line_of(root, ["claims", index, "id"])
         first = seen.setdefault(str(record["id"]), (name, line))
         if first != (name, line):
             message = f"duplicate claim id {record['id']!r} (first at {first[0]}:{first[1]})"

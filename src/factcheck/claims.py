@@ -29,7 +29,7 @@ _ESCAPE = re.compile(r"\\(?=[$*_#\[\]()|`~>.\-])")
 _MARKUP = re.compile(r"\*\*|__|`|~~|<sup>|</sup>|<br\s*/?>")
 _LINK_TARGET = re.compile(r"\]\(([^)]*)\)")
 _MARKER = re.compile(r"^(\s*(?:[-*+•▪◦]|\d{1,3}[.)])\s+)")
-_LABEL = re.compile(r"^\s*([^:.!?]{1,48}?)\s*:\s+(?=\S)")
+_LABEL = re.compile(r"^\s*((?:[^:.!?]|\.(?=\d))(?:[^:.!?]|\.(?=\d)){0,47}?)\s*:\s+(?=\S)")  # "GLM-4.5: ..."
 _COMPARISON = re.compile(r"\b(?:vs\.?|versus|compared (?:to|with)|against|than)\s", re.IGNORECASE)
 _SEGMENT_END = re.compile(r"[);\]]|,\s(?=[A-Z])|$")
 _RELEASE_WORDS = re.compile(r"\b(?:releas\w*|launch\w*|introduc\w*|debut\w*|unveil\w*|publish\w*|inception|"
@@ -42,13 +42,15 @@ _GENERIC_HEADERS = {"score", "scores", "result", "results", "value", "values", "
                     "comparison", "details", "performance", "benchmark", "metric", "metrics", "amount", "data"}
 _ATTACH_BEFORE = re.compile(r"^(?:['’]s)?\s*(?::|\(|=|-|–|at|scored|scores|reached|hit|of)?\s*$", re.IGNORECASE)
 _IN_NAME_AFTER = re.compile(r"^\s*(?:[A-Za-z%]+\s+){0,2}?(?:in|for|by|from|with|of)\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
-_FREE_SUBJECT_AFTER = re.compile(r"^\s+(?:in|for|among)\s+((?:[A-Z][\w\-]*\s?){1,3}(?:[a-z]+)?)")
+_FREE_SUBJECT_AFTER = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:in|for|among)\s+(?:the\s+)?((?:[A-Z][\w\-]*\s?){1,3}(?:[a-z]+)?|[a-z][\w\-]+(?:\s+[a-z][\w\-]+)?)")
 # First-column headers that say the rows are subjects, even when the vocabulary knows none of them.
 _SUBJECT_HEADERS = re.compile(r"^(?:model|models|provider|company|companies|lab|organi[sz]ation|country|region|"
                               r"vendor|developer|family|name|system|approach|option|deployment|platform)s?$",
                               re.IGNORECASE)
 _GENERIC_LABEL_NOUNS = re.compile(r"\s+(?:model|models|variant|variants|version|edition)$", re.IGNORECASE)
 
+_STAGE_LABEL = re.compile(r"^(?:stage|phase|step|round)\s*\d+|^S\d$|^final(?: stage)?$", re.IGNORECASE)
 _NOT_A_METRIC = re.compile(r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^(?:q[1-4]|h[12]|"
                            r"note|notes|example|status|focus|verdict|summary|source|sources|why|what|how)$",
                            re.IGNORECASE)
@@ -58,12 +60,42 @@ _MONTH_ONLY = re.compile(r"(?:\(\s*|\b(?:in|since|from|on|by)\s+|['’]s\s+(?=\w
                          r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
                          r"(?!\.?\s*\d|\s+of\b)")
 _DIGIT = re.compile(r"\d")
+_NOUN_PHRASE_AFTER = re.compile(r"^\s+((?:[a-z][a-z\-]+\s+){0,2}?(?:share|usage|improvement|increase|decrease|"
+                                r"reduction|growth|savings?|rate|adoption|accuracy|margin|penetration|probability)"
+                                r"(?:\s+of\s+(?:[\w\-]+\s+){0,2}?[\w\-]*(?:models|downloads|usage|market|users))?)\b")
+_NOT_METRIC_HEADS = {"of", "in", "on", "for", "by", "to", "and", "the", "more", "less", "higher", "lower", "from",
+                     "than", "vs", "with", "at", "a", "an"}
 _NOUN_PHRASE_BEFORE = re.compile(
     r"(?:^|[.;:,(]\s*|\b(?:its|their|the|a|an|with|and|reported|posted|had)\s+)(?P<np>[A-Za-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})"
     r"\s+(?:of|was|were|is|are|at|reached|hit|totaled|totalled|stood at|rose to|fell to|grew to|increased to|"
     r"decreased to)\s+(?:about\s+|approximately\s+|around\s+|nearly\s+|over\s+|~\s*)?$")
 _NOT_METRIC_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "total", "which", "it"}
 _SCORE_WORDS = re.compile(r"\s+(?:score|scores|result|results|accuracy|acc\.?|value)$", re.IGNORECASE)
+_LICENCE_LABEL = re.compile(r"^\s*licen[cs]es?(?:\s+type)?\s*:?\s*$", re.IGNORECASE)
+_LICENCE = re.compile(
+    r"\s*(?:apache[- ]?(?:2\.0|2)?(?:\s*/\s*mit)?|mit(?:\s*/\s*apache(?:[- ]2\.0)?)?|proprietary|closed[- ]source|"
+    r"(?:meta\s+)?(?:llama\s+)?(?:community|open)\s+licen[cs]e|llama\s+(?:\d\s+)?licen[cs]e|"
+    r"cc[- ]by[\w\-.]*|gpl[\w\-.]*|custom\s+licen[cs]e|research[- ]only)(?![\w])", re.IGNORECASE)
+
+
+def _licence_name(text: str) -> str:
+    """One spelling per licence, so that "Apache 2.0" and "apache-2.0" agree."""
+    lowered = " ".join(text.lower().split())
+    parts = []
+    for part in re.split(r"\s*/\s*", lowered):
+        if part.startswith("apache"):
+            parts.append("Apache-2.0")
+        elif part == "mit":
+            parts.append("MIT")
+        elif part in ("proprietary", "closed source", "closed-source"):
+            parts.append("proprietary")
+        elif "community" in part or "open licen" in part or part.startswith("llama"):
+            parts.append("Llama community license")
+        else:
+            parts.append(part)
+    return "/".join(sorted(set(parts)))
+
+
 _DURATIONS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds"}
 _COMPATIBLE = {
     "USD": {"USD", "", "score"}, "EUR": {"EUR", ""}, "CNY": {"CNY", ""}, "GBP": {"GBP", ""},
@@ -186,6 +218,7 @@ class _Span:
     carried_subject: str = ""  # the subject of the previous sentence in the same paragraph
     table: bool = False
     label_end: int = 0  # where a "Label:" ends; figures before it belong to the label itself
+    stage: str = ""  # "stage 1 ": figures under a stage label are about that stage, not the whole
 
 
 class _Extractor:
@@ -280,7 +313,7 @@ class _Extractor:
             clean = " " * marker.end() + clean[marker.end() :]
         section_subject = self.section_subject(block.section)
         context_words = " ".join(block.section[-2:])
-        label_subject = label_metric = free_label = ""
+        label_subject = label_metric = free_label = stage_prefix = ""
         label = _LABEL.match(clean[body_start:])
         content_start = body_start
         if label:
@@ -298,9 +331,16 @@ class _Extractor:
                     label_metric = next((m.name for m in self.vocabulary.find_metrics(label_text)), "")
                 context_words += " " + label_text
                 free_label = "" if label_metric or _NOT_A_METRIC.search(label_text) else label_text.lower()
+                stage = _STAGE_LABEL.match(label_text)
+                if stage:
+                    stage_prefix = f"{stage.group(0).lower()} "
             content_start = body_start + label.end()
         if block.kind == "numbered" and block.number is not None and _RANK_LIST.search(block.list_title):
             self.rank_item(block, clean, body_start)
+        licence_subject = label_subject or (section_subject if label and _LICENCE_LABEL.match(label.group(1)) or
+                                            not label else "")
+        if licence_subject and (label_subject or not label or _LICENCE_LABEL.match(label.group(1))):
+            self.licence(block, clean, content_start, licence_subject)
         default_subject = section_subject
         if not label_subject and not section_subject and self._carry[0] == block.section:
             default_subject = self._carry[1]
@@ -313,13 +353,27 @@ class _Extractor:
             span = _Span(clean, max(start, body_start), end, default_subject or DOCUMENT_SUBJECT,
                          label_metric=label_metric, label_subject=label_subject, context_words=context_words,
                          default_metric=free_label if start <= content_start else "", carried_subject=carried,
-                         label_end=content_start)
+                         label_end=content_start, stage=stage_prefix)
             named = [m for m in self.scan(clean)[0] if span.start <= m.start and m.end <= end
                      and self.vocabulary.subject_kind(m.name) != "organisation"]
             carried = named[0].name if named else carried
             if start < content_start < end and label_subject:
                 span.label_subject = label_subject
             self.read_span(block, span, dates=dates)
+
+    def licence(self, block: Block, clean: str, start: int, subject: str) -> None:
+        """Categorical claims: the licence a model is released under, when the text states it as the
+        value of a label, a table cell or a bullet of its own ("License: Apache 2.0", "Yi-Large:
+        Proprietary dense model"). Licences mentioned in passing are not claims."""
+        content = clean[start:]
+        m = _LICENCE.match(content)
+        if not m:
+            return
+        value = _licence_name(m.group(0))
+        at = start + m.start() + (len(content) - len(content.lstrip()))
+        q = Quantity(value=value, unit="category", qualifier=Qualifier.EXACT, text=m.group(0).strip(),
+                     start=at, end=at + len(m.group(0).strip()), kind="category")
+        self.add(block, q, subject, "license", clean.strip())
 
     def rank_item(self, block: Block, clean: str, body_start: int) -> None:
         item = clean[body_start:]
@@ -351,11 +405,17 @@ class _Extractor:
                       if span.start <= q.start and q.end <= span.end and (dates or q.kind != "date")]
         comparisons = [(m.start(), m.end() + (_SEGMENT_END.search(text, m.end()).start()  # type: ignore[union-attr]
                                               - m.end())) for m in _COMPARISON.finditer(text, span.start)]
-        previous_metric = ""
+        previous_metric = whole_metric = ""
         for q in quantities:
             in_comparison = next(((a, b) for a, b in comparisons if a <= q.start < b), None)
             subject = self.subject_for(q, span, subjects, in_comparison, text)
             metric = self.metric_for(q, span, metrics, text, previous_metric if in_comparison else "")
+            if q.kind == "percent" and whole_metric and re.search(r"\(\s*$", text[max(0, q.start - 3) : q.start]):
+                metric = "share of " + whole_metric.removeprefix("number of ")  # "1,509 of 3,755 LLMs (40%)"
+            if q.kind == "whole" and metric:
+                whole_metric = metric
+            if metric and span.stage and not metric.startswith(span.stage) and q.kind != "date":
+                metric = span.stage + (metric.replace("S1", "").strip())
             if not subject or not metric:
                 continue
             if not in_comparison:
@@ -420,7 +480,7 @@ class _Extractor:
         after = [m for m in subjects if m.start >= q.end]
         if before and _ATTACH_BEFORE.match(text[before[-1].end : q.start]):
             return self.context.specific(before[-1].name)
-        if after and _IN_NAME_AFTER.match(text[q.end : after[0].start]) and (
+        if after and q.kind != "part" and _IN_NAME_AFTER.match(text[q.end : after[0].start]) and (
             segment is not None or after[0].start - q.end < 16):
             return self.context.specific(after[0].name)
         if segment is not None:
@@ -436,6 +496,12 @@ class _Extractor:
             owner = [m for m in before if m.end <= opening and not text[m.end : opening].strip()]
             if owner:  # "Maverick (17B active/400B total, 1M context)"
                 return owner[-1].name
+        variant = re.search(r"\b([A-Z][\w.\-]*)\s+(?:variant|model|version|edition)\s*:\s*$",
+                            text[max(0, q.start - 40) : q.start])
+        if variant:
+            resolved = self.resolve_subject(variant.group(1), span.default_subject)
+            if resolved:
+                return resolved
         short = re.search(r"\b([A-Z]\w{0,3}\d[\w.]*)\s*\(\s*$", text[max(0, q.start - 20) : q.start])
         if short:
             resolved = self.resolve_subject(short.group(1), span.default_subject)
@@ -465,6 +531,8 @@ class _Extractor:
         after = [m for m in metrics if m.start >= q.end and _unit_ok(q, vocabulary.metric_unit(m.name))]
         before = [m for m in metrics if m.end <= q.start and _unit_ok(q, vocabulary.metric_unit(m.name))]
         if q.kind == "rank":
+            if re.search(r"\b(?:from|behind|than|to|below|above|after|vs\.?)\s*$", text[max(0, q.start - 10) : q.start]):
+                return ""  # "51 points from #1": the leader as a reference, not anybody's rank
             return self.rank_metric(q, metrics, text, span)
         if q.kind == "part" and after and re.match(r"^\s*(?:of|out of)\s+(?:the\s+)?[\w'’\s]*?\d[\d,.]*\s*$",
                                                   text[q.end : after[0].start]):
@@ -557,6 +625,9 @@ class _Extractor:
                                              re.IGNORECASE) else ""
         if boards:
             return f"LMArena{scope} rank"
+        row = span.default_metric
+        if span.table and row and not row.endswith("rank") and not row.startswith("LMArena"):
+            return f"{row} rank"  # "| Average (12 tests) | 63.2 | 3rd globally |": third on that average
         if re.search(r"\bglobal(?:ly)?\b|\boverall\b", text[q.end : q.end + 30], re.IGNORECASE):
             return f"{self.leaderboard} rank" if self.leaderboard else "global rank"
         words = re.match(r"^\s*(?:on|in|among|of)\s+(?:the\s+)?([\w\- ]{3,30}?)(?=[,.;)]|$)", text[q.end :])
@@ -626,8 +697,10 @@ class _Extractor:
                     if re.search(pattern, window):
                         return name
             return "multiple"
-        if q.kind == "percent" and re.search(r"\bshare\b", clause):
-            return "market share"
+        if q.kind == "percent":
+            after = _NOUN_PHRASE_AFTER.match(text[q.end : q.end + 60])
+            if after and after.group(1).split()[0] not in _NOT_METRIC_HEADS:
+                return " ".join(after.group(1).split())
         if q.kind == "ratio":
             return "ratio"
         if not unit and q.kind == "number" and q.scale >= 1e9 and re.match(r"^[\d.,]+\s?[BT](?:-[\d.,]+\s?[BT])?$",
@@ -665,6 +738,11 @@ class _Extractor:
         named = [self._cell_subject(c) for c in cells[1:] if c and not any(ch.isdigit() for ch in c)]
         row_named = next((s for s, c in zip(named, cells[1:], strict=False) if s), "")
         for index, cell in enumerate(cells):
+            column_name = header[index] if index < len(header) else ""
+            if index and row_subject and _LICENCE_LABEL.match(_clean(column_name).strip()):
+                offset = block.cell_offsets[index] if index < len(block.cell_offsets) else 0
+                self.licence(block, " " * offset + _clean(cell), offset, row_subject)
+                continue
             if index == 0 and not (row_subject and len(cells) == 1):
                 continue
             if not any(ch.isdigit() for ch in cell):

@@ -22,8 +22,11 @@ from factcheck.claimfiles import check_claim_files
 from factcheck.config import Settings, load_settings
 from factcheck.errors import FactcheckError
 from factcheck.models import ExtractionResult
-from factcheck.pipeline import collect_paths, extract_paths, find_claims, run_audit
-from factcheck.reports import format_value
+from factcheck.decisions import accept as record_decision
+from factcheck.decisions import check_decisions_in
+from factcheck.models import Severity
+from factcheck.pipeline import Review, collect_paths, extract_paths, find_claims, review_conflicts, run_audit
+from factcheck.reports import format_value, render_github, render_sarif
 from factcheck.store import Store
 
 _err = Console(stderr=True, highlight=False)
@@ -48,12 +51,29 @@ def _progress(total: int) -> Iterator[Any]:
         yield advance
 
 
+def _review_summary(review: Review) -> str:
+    counts = {s: sum(1 for f in review.open if f.severity is s) for s in Severity}
+    text = f"{len(review.open)} open findings ({counts[Severity.HIGH]} high, {counts[Severity.MEDIUM]} medium, " \
+           f"{counts[Severity.LOW]} low)"
+    if review.accepted:
+        text += f", {len(review.accepted)} accepted"
+    if review.stale:
+        text += f", {len(review.stale)} stale decisions"
+    return text
+
+
 def _shown(path: Path) -> str:
     """A path relative to the working directory when it lies inside it: what a user would type."""
     try:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def _wide_console() -> Console:
+    """stdout; when piped there is no terminal width to fit, so columns are not squeezed."""
+    out = Console(highlight=False)
+    return out if out.is_terminal else Console(highlight=False, width=200)
 
 
 def _report_errors(result: ExtractionResult) -> None:
@@ -97,12 +117,15 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], force: bool, claims_dir
 @click.option("--metric", help="Only claims of this metric.")
 @click.option("--document", help="Only claims from this document (file name).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
+@click.option("--categories", is_flag=True, help="Also list categorical claims (licences), not only numbers.")
 @click.pass_context
-def claims(ctx: click.Context, subject: str | None, metric: str | None, document: str | None, fmt: str) -> None:
+def claims(ctx: click.Context, subject: str | None, metric: str | None, document: str | None, fmt: str,
+           categories: bool) -> None:
     """List stored claims."""
     settings = _settings(ctx)
     with Store(settings.database) as store:
-        found = find_claims(settings, store, subject=subject, metric=metric, document=document)
+        found = find_claims(settings, store, subject=subject, metric=metric, document=document,
+                            categories=categories)
     if not found:
         _err.print("no claims match" if subject or metric or document else "no claims stored yet: run factcheck extract")
     if fmt == "json":
@@ -115,22 +138,25 @@ def claims(ctx: click.Context, subject: str | None, metric: str | None, document
         for c in found:
             table.add_row(c.document, str(c.line), c.subject, c.metric, format_value(c.quantity),
                           c.quantity.qualifier.value, c.quantity.text)
-        out = Console(highlight=False)
-        if not out.is_terminal:  # piped: no terminal width to fit, so do not squeeze the columns
-            out = Console(highlight=False, width=200)
-        out.print(table)
+        _wide_console().print(table)
+
+
+_FAIL_ON = click.Choice(["high", "medium", "low", "never"])
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--reports-dir", type=click.Path(path_type=Path), help="Where to write reports (default: reports/).")
+@click.option("--fail-on", type=_FAIL_ON, help="Lowest severity of unaccepted findings that fails the run "
+                                               "(default: high).")
 @click.pass_context
-def audit(ctx: click.Context, paths: tuple[Path, ...], reports_dir: Path | None) -> None:
-    """Extract claims and write the audit reports (HTML, Markdown, JSON).
+def audit(ctx: click.Context, paths: tuple[Path, ...], reports_dir: Path | None, fail_on: str | None) -> None:
+    """Extract claims, find conflicts and write the audit reports (HTML, Markdown, JSON).
 
     With no PATHS, audits the documents configured in [tool.factcheck] or factcheck.toml.
+    Exit 0 when no unaccepted finding reaches --fail-on, 1 when one does, 2 on input errors.
     """
-    settings = _settings(ctx, reports_dir=str(reports_dir) if reports_dir else None)
+    settings = _settings(ctx, reports_dir=str(reports_dir) if reports_dir else None, fail_on=fail_on)
     targets: Sequence[Path] = paths or settings.documents
     if not targets:
         raise click.UsageError("no documents given and none configured ([tool.factcheck] documents = [...])")
@@ -138,21 +164,69 @@ def audit(ctx: click.Context, paths: tuple[Path, ...], reports_dir: Path | None)
     with Store(settings.database) as store, _progress(len(files)) as advance:
         result = run_audit(targets, settings, store, progress=advance)
     _report_errors(result.extraction)
-    _err.print(_summary(result.extraction))
+    _err.print(_summary(result.extraction) + ", " + _review_summary(result.review))
     for path in result.reports:
         _err.print(f"wrote {_shown(path)}")
     ctx.exit(result.exit_code)
 
 
 @cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "sarif", "github"]), default="table",
+              show_default=True, help="sarif: SARIF 2.1.0 for code scanning; github: Actions annotations.")
+@click.option("--fail-on", type=_FAIL_ON, help="Lowest severity of unaccepted findings that exits 1 (default: high).")
+@click.pass_context
+def conflicts(ctx: click.Context, fmt: str, fail_on: str | None) -> None:
+    """Print the conflicts among the stored claims."""
+    settings = _settings(ctx, fail_on=fail_on)
+    with Store(settings.database) as store:
+        review = review_conflicts(store.claims(), settings)
+    accepted = {f.fingerprint for f in review.accepted}
+    findings = [*review.open, *review.accepted]
+    reasons = {d.fingerprint: d.reason for d in review.decisions if d.fingerprint in accepted}
+    if fmt == "json":
+        records = [{**f.as_record(), "status": "accepted" if f.fingerprint in accepted else "open"} for f in findings]
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+    elif fmt == "sarif":
+        click.echo(render_sarif(findings, reasons))
+    elif fmt == "github":
+        click.echo(render_github(findings, accepted), nl=False)
+    else:
+        table = Table("id", "severity", "kind", "subject", "metric", "where", "explanation")
+        for f in findings:
+            where = ", ".join(f"{c.document}:{c.line}" for c in f.claims[:4]) + (" …" if len(f.claims) > 4 else "")
+            status = " (accepted)" if f.fingerprint in accepted else ""
+            table.add_row(f.id, f.severity.value + status, f.kind.value, f.subject, f.metric, where, f.explanation)
+        _wide_console().print(table)
+    for decision in review.stale:
+        _err.print(f"stale decision: {decision.fingerprint[:12]} matches no current finding ({decision.reason})")
+    _err.print(_review_summary(review))
+    ctx.exit(1 if review.failing(settings.fail_on) else 0)
+
+
+@cli.command()
+@click.argument("fingerprint")
+@click.option("--reason", required=True, help="Why the finding is acceptable (kept in claims/decisions.yaml).")
+@click.pass_context
+def accept(ctx: click.Context, fingerprint: str, reason: str) -> None:
+    """Accept a finding (its id or fingerprint) so that it no longer fails a run."""
+    settings = _settings(ctx)
+    with Store(settings.database) as store:
+        review = review_conflicts(store.claims(), settings)
+    known = [f.fingerprint for f in (*review.open, *review.accepted)]
+    decision = record_decision(settings.claims_dir, fingerprint, reason, known=known)
+    _err.print(f"accepted {decision.fingerprint[:12]}: {decision.reason} ({_shown(settings.claims_dir / 'decisions.yaml')})")
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[Path, ...]) -> None:
-    """Validate claim files (YAML): schema errors with file:line, duplicate ids."""
-    problems = check_claim_files(list(paths))
+    """Validate claim files and claims/decisions.yaml: schema errors with file:line, duplicate ids."""
+    problems = check_claim_files(list(paths)) + check_decisions_in(list(paths))
     for problem in problems:
         click.echo(str(problem))
-    _err.print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else "claim files are valid")
+    _err.print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems
+               else "claim and decision files are valid")
     ctx.exit(1 if problems else 0)
 
 

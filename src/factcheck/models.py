@@ -153,3 +153,75 @@ class ExtractionResult:
     claims: tuple[Claim, ...] = ()
     errors: tuple[DocumentError, ...] = ()
     unchanged: tuple[str, ...] = field(default=())
+
+
+class FindingKind(StrEnum):
+    """What kind of disagreement a finding is."""
+
+    VALUE = "value"  # one subject and metric, incompatible values
+    ATTRIBUTION = "attribution"  # one distinctive figure given to different subjects
+    DATE = "date"  # one event, two dates
+    RANKING = "ranking"  # rank statements that cannot all hold
+    ARITHMETIC = "arithmetic"  # a share, ratio or total that does not follow from its parts
+    CATEGORICAL = "categorical"  # a stated category (licence, architecture) that disagrees
+
+
+class Severity(StrEnum):
+    """How much a reader would be misled: high, medium, or low (compatible bounds, rounding)."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        return {"high": 3, "medium": 2, "low": 1}[self.value]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A disagreement among claims, with every claim involved.
+
+    `fingerprint` identifies the finding across runs: it derives from the kind, subject, metric
+    and the claims' ids (which do not change when unrelated lines move), never from line numbers.
+    """
+
+    kind: FindingKind
+    severity: Severity
+    subject: str
+    metric: str
+    explanation: str  # one sentence a reviewer can act on
+    claims: tuple[Claim, ...]
+    fingerprint: str
+
+    @property
+    def id(self) -> str:
+        return self.fingerprint[:12]
+
+    def as_record(self) -> dict[str, object]:
+        """The JSON form used by `factcheck conflicts --format json` and the reports."""
+        return {
+            "id": self.id,
+            "fingerprint": self.fingerprint,
+            "kind": self.kind.value,
+            "severity": self.severity.value,
+            "subject": self.subject,
+            "metric": self.metric,
+            "explanation": self.explanation,
+            "claims": [
+                {"id": c.id, "document": c.document, "line": c.line, "subject": c.subject, "metric": c.metric,
+                 "value": c.quantity.value, "unit": c.quantity.unit, "qualifier": c.quantity.qualifier.value,
+                 "quote": c.quantity.text, "text": c.text}
+                for c in self.claims
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A reviewer's decision to accept a finding, kept in claims/decisions.yaml."""
+
+    fingerprint: str
+    reason: str
+    accepted_by: str = ""
+    accepted_at: str = ""  # ISO date

@@ -16,14 +16,16 @@ from factcheck import __version__
 from factcheck.claimfiles import write_claim_file
 from factcheck.claims import extract_claims
 from factcheck.config import Settings
+from factcheck.conflicts import find_conflicts
+from factcheck.decisions import load_decisions, split_findings
 from factcheck.documents import SUPPORTED_SUFFIXES, read_document
 from factcheck.errors import InputError
-from factcheck.models import Claim, Document, DocumentError, ExtractionResult
+from factcheck.models import Claim, Decision, Document, DocumentError, ExtractionResult, Finding, Severity
 from factcheck.reports import DocumentSummary, ReportInput, write_reports
 from factcheck.store import Store
 from factcheck.vocabulary import Vocabulary, load_vocabulary
 
-__all__ = ["AuditResult", "collect_paths", "extract_paths", "find_claims", "run_audit"]
+__all__ = ["AuditResult", "Review", "collect_paths", "extract_paths", "find_claims", "review_conflicts", "run_audit"]
 
 Progress = Callable[[str], None]
 
@@ -103,15 +105,42 @@ def extract_paths(
 
 
 def find_claims(settings: Settings, store: Store, *, subject: str | None = None, metric: str | None = None,
-                document: str | None = None) -> list[Claim]:
+                document: str | None = None, categories: bool = False) -> list[Claim]:
     """Stored claims, with subject and metric given in any spelling the vocabulary knows
-    ("DeepSeek V3" finds DeepSeek-V3's claims, "MATH 500" finds MATH-500)."""
+    ("DeepSeek V3" finds DeepSeek-V3's claims, "MATH 500" finds MATH-500). Numeric claims only,
+    unless `categories`: categorical claims (licences) exist to be cross-checked, not counted."""
     vocabulary = load_vocabulary(settings.vocabulary)
     if subject:
         subject = vocabulary.subject(subject) or subject
     if metric:
         metric = vocabulary.metric(metric) or metric
-    return store.claims(subject=subject, metric=metric, document=document)
+    found = store.claims(subject=subject, metric=metric, document=document)
+    return found if categories else [c for c in found if c.quantity.kind != "category"]
+
+
+@dataclass(frozen=True)
+class Review:
+    """Findings split by the reviewers' decisions in claims/decisions.yaml."""
+
+    open: tuple[Finding, ...]
+    accepted: tuple[Finding, ...]
+    stale: tuple[Decision, ...]
+    decisions: tuple[Decision, ...]
+
+    def failing(self, fail_on: str) -> tuple[Finding, ...]:
+        """Open findings at or above `fail_on` (high, medium, low; never: none fail)."""
+        if fail_on == "never":
+            return ()
+        floor = Severity(fail_on).rank
+        return tuple(f for f in self.open if f.severity.rank >= floor)
+
+
+def review_conflicts(claims: Sequence[Claim], settings: Settings) -> Review:
+    """Every conflict among `claims`, with the decisions already taken on them applied."""
+    findings = find_conflicts(claims, load_vocabulary(settings.vocabulary))
+    decisions = load_decisions(settings.claims_dir)
+    open_, accepted, stale = split_findings(findings, decisions)
+    return Review(tuple(open_), tuple(accepted), tuple(stale), tuple(decisions))
 
 
 @dataclass(frozen=True)
@@ -120,22 +149,25 @@ class AuditResult:
 
     extraction: ExtractionResult
     reports: tuple[Path, ...]
-    findings: int
+    review: Review
+    fail_on: str = "high"
 
     @property
     def exit_code(self) -> int:
-        """Linter convention: 2 when input could not be read, 1 for findings, 0 when clean."""
+        """Linter convention: 2 when input could not be read, 1 for unaccepted findings at or above
+        the --fail-on severity, 0 when clean."""
         if self.extraction.errors:
             return 2
-        return 1 if self.findings else 0
+        return 1 if self.review.failing(self.fail_on) else 0
 
 
 def run_audit(paths: Sequence[Path], settings: Settings, store: Store, *, progress: Progress | None = None,
               now: datetime | None = None) -> AuditResult:
     """Extract every document and write the audit reports into `settings.reports_dir`."""
     extraction = extract_paths(paths, settings, store, progress=progress)
+    review = review_conflicts(extraction.claims, settings)
     if not extraction.documents:  # nothing readable: keep the last good reports rather than blank them
-        return AuditResult(extraction=extraction, reports=(), findings=0)
+        return AuditResult(extraction=extraction, reports=(), review=review, fail_on=settings.fail_on)
     stamp = (now or datetime.now(UTC)).replace(microsecond=0).isoformat()
     report = ReportInput(
         claims=extraction.claims,
@@ -143,6 +175,9 @@ def run_audit(paths: Sequence[Path], settings: Settings, store: Store, *, progre
         errors=extraction.errors,
         generated_at=stamp,
         tool_version=__version__,
+        findings=(*review.open, *review.accepted),
+        accepted=frozenset(f.fingerprint for f in review.accepted),
+        stale_decisions=review.stale,
     )
     written = write_reports(settings.reports_dir, report)
-    return AuditResult(extraction=extraction, reports=tuple(written), findings=0)
+    return AuditResult(extraction=extraction, reports=tuple(written), review=review, fail_on=settings.fail_on)

@@ -1,4 +1,8 @@
-"""Claims → JSON, Markdown and HTML reports, rendered through `templates/`.
+"""Findings and claims → the audit report (JSON, Markdown, HTML) and machine formats (SARIF,
+GitHub Actions annotations).
+
+The audit report is rendered through `templates/`: findings first, then the claims they came
+from. SARIF and the annotations are plain data and are built here without templates.
 
 This is the only module that imports jinja2. Everything a template shows is computed here
 first (rows, counts, chart geometry, display strings), so templates hold no logic beyond loops
@@ -9,30 +13,42 @@ environment autoescapes every value, the Markdown cells go through `markdown_cel
 document text is ever placed inside the page's JavaScript.
 
 Layout of `templates/`: `report.html.j2` and `report.md.j2` are page shells that include one
-partial per section (`_summary.html.j2`, `_claims.html.j2`, ...). A later section, such as
-findings, is one more partial and one more include. The directory stays flat because the
-package data ships `templates/*` only.
+partial per section (`_summary.html.j2`, `_findings.html.j2`, `_claims.html.j2`, ...). The
+directory stays flat because the package data ships `templates/*` only.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import os
 import secrets
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib import metadata
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from urllib.parse import quote
 
 import jinja2
 
-from factcheck.models import Claim, Document, DocumentError, ExtractionResult, Quantity
+from factcheck.models import (
+    Claim,
+    Decision,
+    Document,
+    DocumentError,
+    ExtractionResult,
+    Finding,
+    FindingKind,
+    Quantity,
+    Severity,
+)
 
-SCHEMA_NAME = "factcheck.claims-report"
-SCHEMA_VERSION = 1
-REPORT_FILES = ("claims.json", "claims.md", "claims.html")
+SCHEMA_NAME = "factcheck.audit-report"
+SCHEMA_VERSION = 2
+REPORT_FILES = ("audit.json", "audit.md", "audit.html")
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
@@ -53,12 +69,16 @@ class DocumentSummary:
 
 @dataclass(frozen=True)
 class ReportInput:
-    """Everything a claims report shows.
+    """Everything an audit report shows.
 
     Claim counts are derived from `claims` (grouped by `Claim.document`, which matches
     `DocumentSummary.name`), never passed separately, so the tables cannot disagree with the
     rows. `generated_at` (ISO 8601) and `tool_version` are passed in so that the same input
     renders to the same bytes.
+
+    `findings` are the conflicts among the claims; a finding whose fingerprint is in `accepted`
+    was accepted by a reviewer and is shown as such, after the open ones. `stale_decisions` are
+    decisions whose finding no longer exists, listed so that they can be removed.
     """
 
     claims: Sequence[Claim]
@@ -66,18 +86,31 @@ class ReportInput:
     errors: Sequence[DocumentError]
     generated_at: str
     tool_version: str
+    findings: Sequence[Finding] = ()
+    accepted: frozenset[str] = frozenset()
+    stale_decisions: Sequence[Decision] = ()
 
     @classmethod
     def from_extraction(
-        cls, result: ExtractionResult, *, generated_at: str, tool_version: str
+        cls,
+        result: ExtractionResult,
+        *,
+        generated_at: str,
+        tool_version: str,
+        findings: Sequence[Finding] = (),
+        accepted: frozenset[str] = frozenset(),
+        stale_decisions: Sequence[Decision] = (),
     ) -> ReportInput:
-        """Report the documents, claims and read errors of one extraction run."""
+        """Report the documents, claims and read errors of one extraction run, with findings."""
         return cls(
             claims=result.claims,
             documents=tuple(DocumentSummary.from_document(d) for d in result.documents),
             errors=result.errors,
             generated_at=generated_at,
             tool_version=tool_version,
+            findings=findings,
+            accepted=accepted,
+            stale_decisions=stale_decisions,
         )
 
 
@@ -108,6 +141,37 @@ class _ClaimRow:
     figure: str
     after: str
     section: str
+    anchor: str = ""  # the row's HTML id, "claim-<id>", made unique within the page
+
+
+@dataclass(frozen=True)
+class _FindingRow:
+    id: str
+    fingerprint: str
+    kind: str
+    severity: str
+    subject: str
+    metric: str
+    explanation: str
+    status: str  # open | accepted
+    claims: tuple[_ClaimRow, ...]
+
+    @property
+    def locations(self) -> tuple[str, ...]:
+        return tuple(f"{c.document}:{c.line}" for c in self.claims)
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.document for c in self.claims))
+
+
+_SEVERITIES = tuple(Severity)  # high, medium, low: the order every summary lists them in
+
+
+def ordered_findings(findings: Iterable[Finding], accepted: Collection[str]) -> list[Finding]:
+    """Open findings before accepted ones, each group by severity (high first); otherwise in the
+    order given, so the reports list findings in the same order every run."""
+    return sorted(findings, key=lambda f: (f.fingerprint in accepted, -f.severity.rank))
 
 
 def _all_errors(report: ReportInput) -> tuple[DocumentError, ...]:
@@ -131,6 +195,53 @@ def _document_rows(report: ReportInput, errors: Sequence[DocumentError]) -> tupl
     return tuple(
         _DocumentRow(d.name, d.path, counts[d.name], d.repairs, error_counts[d.path]) for d in documents
     )
+
+
+def _claim_anchors(claims: Iterable[Claim]) -> dict[tuple[str, str, int], str]:
+    """An HTML id per claim, "claim-<id>", with a suffix where two claims share an id."""
+    anchors: dict[tuple[str, str, int], str] = {}
+    used: Counter[str] = Counter()
+    for claim in claims:
+        key = (claim.id, claim.document, claim.line)
+        if key not in anchors:
+            base = "claim-" + "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in claim.id)
+            used[base] += 1
+            anchors[key] = base if used[base] == 1 else f"{base}-{used[base]}"
+    return anchors
+
+
+def _finding_row(
+    finding: Finding, accepted: Collection[str], anchors: Mapping[tuple[str, str, int], str]
+) -> _FindingRow:
+    return _FindingRow(
+        id=finding.id,
+        fingerprint=finding.fingerprint,
+        kind=finding.kind.value,
+        severity=finding.severity.value,
+        subject=finding.subject,
+        metric=finding.metric,
+        explanation=finding.explanation,
+        status="accepted" if finding.fingerprint in accepted else "open",
+        claims=tuple(
+            dataclasses.replace(_claim_row(c), anchor=anchors.get((c.id, c.document, c.line), ""))
+            for c in finding.claims
+        ),
+    )
+
+
+def _findings_summary(rows: Sequence[_FindingRow]) -> dict[str, object]:
+    """Totals, and open findings per kind, severity and document (a finding counts once for
+    every document it involves)."""
+    open_rows = [r for r in rows if r.status == "open"]
+    by_document: Counter[str] = Counter(d for r in open_rows for d in r.documents)
+    return {
+        "total": len(rows),
+        "open": len(open_rows),
+        "accepted": len(rows) - len(open_rows),
+        "by_kind": dict(sorted(Counter(r.kind for r in open_rows).items())),
+        "by_severity": {s.value: sum(r.severity == s.value for r in open_rows) for s in _SEVERITIES},
+        "by_document": dict(sorted(by_document.items())),
+    }
 
 
 def _claim_row(claim: Claim) -> _ClaimRow:
@@ -228,10 +339,16 @@ def _raw(value: float | str | None) -> str:
 
 
 def report_record(report: ReportInput) -> dict[str, object]:
-    """The JSON report as a dict; its shape is `data/claims-report.schema.json`, version 1."""
+    """The JSON report as a dict; its shape is `data/audit-report.schema.json`, version 2.
+
+    Findings come in report order (open before accepted, high severity first), each as
+    `Finding.as_record()` plus its `status`.
+    """
     errors = _all_errors(report)
     documents = _document_rows(report, errors)
     error_by_path = {e.path: e.reason for e in reversed(errors)}  # first reason wins
+    findings = ordered_findings(report.findings, report.accepted)
+    rows = [_finding_row(f, report.accepted, {}) for f in findings]
     return {
         "schema": SCHEMA_NAME,
         "version": SCHEMA_VERSION,
@@ -243,7 +360,10 @@ def report_record(report: ReportInput) -> dict[str, object]:
             "errors": len(errors),
             "by_document": {d.name: d.claims for d in documents},
             "by_kind": dict(sorted(Counter(c.quantity.kind for c in report.claims).items())),
+            "findings": _findings_summary(rows),
         },
+        "findings": [{**f.as_record(), "status": r.status} for f, r in zip(findings, rows, strict=True)],
+        "stale_decisions": [_decision_record(d) for d in report.stale_decisions],
         "documents": [
             {
                 "name": d.name,
@@ -259,6 +379,15 @@ def report_record(report: ReportInput) -> dict[str, object]:
     }
 
 
+def _decision_record(decision: Decision) -> dict[str, object]:
+    return {
+        "fingerprint": decision.fingerprint,
+        "reason": decision.reason,
+        "accepted_by": decision.accepted_by,
+        "accepted_at": decision.accepted_at,
+    }
+
+
 def render_json(report: ReportInput) -> str:
     """The report as JSON (UTF-8 text, 2-space indent, trailing newline).
 
@@ -269,7 +398,7 @@ def render_json(report: ReportInput) -> str:
 
 def load_schema() -> dict[str, object]:
     """The JSON Schema that `render_json` output satisfies."""
-    text = (Path(__file__).parent / "data" / "claims-report.schema.json").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "data" / "audit-report.schema.json").read_text(encoding="utf-8")
     schema: dict[str, object] = json.loads(text)
     return schema
 
@@ -434,6 +563,103 @@ def _chart(report: ReportInput, documents: Sequence[_DocumentRow], failed: set[s
     )  # fmt: skip
 
 
+_SEVERITY_COLOURS = {"high": "#D55E00", "medium": "#E69F00", "low": "#56B4E9"}  # Okabe–Ito as well
+
+
+@dataclass(frozen=True)
+class _GridCell:
+    x: float
+    y: float
+    kind: str
+    severity: str
+    count: int
+    colour: str
+    opacity: float
+
+
+@dataclass(frozen=True)
+class _DocumentBar:
+    name: str
+    label: str
+    y: float
+    total: int
+    total_x: float
+    segments: tuple[_Segment, ...]  # `kind` holds the severity
+
+
+@dataclass(frozen=True)
+class _FindingsChart:
+    """A kind × severity grid of open findings beside a bar of open findings per document."""
+
+    width: int
+    height: int
+    top: int
+    cell: int
+    cell_height: int
+    grid_x: int
+    kinds: tuple[tuple[str, float, int], ...]  # kind, y, open findings of that kind
+    columns: tuple[tuple[str, float], ...]  # severity, x of the column centre
+    cells: tuple[_GridCell, ...]
+    total_x: float
+    docs_x: int
+    docs_label_width: int
+    bar_height: int
+    bars: tuple[_DocumentBar, ...]
+    more_documents: int
+    legend: tuple[tuple[str, str, float], ...]  # severity, colour, x
+    legend_y: float
+
+
+def _findings_chart(rows: Sequence[_FindingRow], max_documents: int = 12) -> _FindingsChart:
+    """Geometry of the findings picture in SVG user units; it counts open findings only."""
+    top, cell, cell_height, grid_x = 36, 58, 26, 100
+    open_rows = [r for r in rows if r.status == "open"]
+    counts = Counter((r.kind, r.severity) for r in open_rows)
+    peak = max(counts.values(), default=1)
+    kinds = tuple((k.value, float(top + i * cell_height), sum(counts[k.value, s.value] for s in _SEVERITIES))
+                  for i, k in enumerate(FindingKind))  # fmt: skip
+    columns = tuple((s.value, grid_x + (i + 0.5) * cell) for i, s in enumerate(_SEVERITIES))
+    cells = tuple(
+        _GridCell(
+            grid_x + j * cell, y, kind, severity, counts[kind, severity], _SEVERITY_COLOURS[severity],
+            round(0.3 + 0.7 * counts[kind, severity] / peak, 2),
+        )
+        for kind, y, _ in kinds
+        for j, (severity, _x) in enumerate(columns)
+    )  # fmt: skip
+    docs_x, label_width, plot_width, bar_height = 380, 150, 240, 16
+    per_document: dict[str, Counter[str]] = {}
+    for r in open_rows:
+        for name in r.documents:
+            per_document.setdefault(name, Counter())[r.severity] += 1
+    ranked = sorted(per_document.items(), key=lambda item: (-item[1].total(), item[0]))
+    widest = max((c.total() for _, c in ranked), default=1)
+    scale = plot_width / widest
+    bars = []
+    for i, (name, by_severity) in enumerate(ranked[:max_documents]):
+        y = top + i * cell_height
+        x, segments = float(docs_x + label_width), []
+        for severity in _SEVERITY_COLOURS:
+            if by_severity[severity]:
+                width = by_severity[severity] * scale
+                segments.append(_Segment(severity, by_severity[severity], x, width, _SEVERITY_COLOURS[severity]))
+                x += width
+        label = name if len(name) <= 22 else name[:21] + "…"
+        bars.append(_DocumentBar(name, label, y, by_severity.total(), x + 6, tuple(segments)))
+    more = max(len(ranked) - max_documents, 0)
+    bottom = top + max(len(kinds), len(bars) + (1 if more else 0)) * cell_height
+    legend, x = [], float(grid_x)
+    for severity, colour in _SEVERITY_COLOURS.items():
+        legend.append((severity, colour, x))
+        x += 34 + 7 * len(severity)
+    return _FindingsChart(
+        width=docs_x + label_width + plot_width + 40, height=bottom + 34, top=top, cell=cell,
+        cell_height=cell_height, grid_x=grid_x, kinds=kinds, columns=columns, cells=cells,
+        total_x=grid_x + len(columns) * cell + 10, docs_x=docs_x, docs_label_width=label_width,
+        bar_height=bar_height, bars=tuple(bars), more_documents=more, legend=tuple(legend), legend_y=bottom + 20,
+    )  # fmt: skip
+
+
 def render_html(report: ReportInput) -> str:
     """The report as one self-contained HTML page.
 
@@ -446,13 +672,23 @@ def render_html(report: ReportInput) -> str:
 # --- rendering and writing ----------------------------------------------------------------------
 
 
+MARKDOWN_FINDINGS_LIMIT = 50  # open findings listed in a pull-request comment; the rest are counted
+
+
 def _context(report: ReportInput) -> dict[str, object]:
     errors = _all_errors(report)
     documents = _document_rows(report, errors)
-    rows = tuple(_claim_row(c) for c in report.claims)
+    anchors = _claim_anchors(report.claims)
+    rows = tuple(
+        dataclasses.replace(_claim_row(c), anchor=anchors[c.id, c.document, c.line]) for c in report.claims
+    )
     by_document: dict[str, list[_ClaimRow]] = {d.name: [] for d in documents}
     for row in rows:
         by_document[row.document].append(row)
+    findings = tuple(
+        _finding_row(f, report.accepted, anchors) for f in ordered_findings(report.findings, report.accepted)
+    )
+    open_findings = tuple(f for f in findings if f.status == "open")
     return {
         "generated_at": report.generated_at,
         "tool_version": report.tool_version,
@@ -463,6 +699,17 @@ def _context(report: ReportInput) -> dict[str, object]:
         "subjects": sorted({r.subject for r in rows}),
         "kinds": sorted({r.kind for r in rows}),
         "chart": _chart(report, documents, {e.path for e in errors}),
+        "findings": findings,
+        "open_findings": open_findings,
+        "accepted_findings": tuple(f for f in findings if f.status == "accepted"),
+        "findings_summary": _findings_summary(findings),
+        "findings_limit": MARKDOWN_FINDINGS_LIMIT,
+        "findings_chart": _findings_chart(findings),
+        "finding_kinds": sorted({f.kind for f in findings}),
+        "finding_severities": [s.value for s in _SEVERITIES if any(f.severity == s.value for f in findings)],
+        "finding_subjects": sorted({f.subject for f in findings}),
+        "finding_documents": sorted({d for f in findings for d in f.documents}),
+        "stale_decisions": tuple(report.stale_decisions),
     }
 
 
@@ -484,7 +731,7 @@ def _environment(*, html: bool) -> jinja2.Environment:
 
 
 def write_reports(out_dir: Path, report: ReportInput) -> list[Path]:
-    """Write claims.json, claims.md and claims.html into `out_dir`, creating it if needed.
+    """Write audit.json, audit.md and audit.html into `out_dir`, creating it if needed.
 
     All three are rendered before any is written, and each is written to a temporary file in
     `out_dir` then renamed over the target, so a reader never sees a half-written report.
@@ -511,3 +758,173 @@ def _write_atomically(target: Path, text: str) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+# --- machine formats: SARIF and GitHub Actions annotations --------------------------------------
+
+# Rule ids are part of the output contract (code-scanning alerts and suppressions refer to them):
+# a kind keeps its id forever and a new kind takes the next free number.
+RULES: Mapping[FindingKind, tuple[str, str, str]] = {
+    FindingKind.VALUE: ("FC001", "ValueConflict", "Claims give one subject and metric incompatible values."),
+    FindingKind.ATTRIBUTION: ("FC002", "AttributionConflict", "One distinctive figure is given to different subjects."),
+    FindingKind.DATE: ("FC003", "DateConflict", "Claims give one event different dates."),
+    FindingKind.RANKING: ("FC004", "RankingConflict", "Rank statements that cannot all hold."),
+    FindingKind.ARITHMETIC: ("FC005", "ArithmeticConflict", "A share, ratio or total does not follow from its parts."),
+    FindingKind.CATEGORICAL: ("FC006", "CategoricalConflict", "A stated category (licence, architecture) disagrees."),
+}
+_SARIF_LEVELS = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note"}
+_GITHUB_COMMANDS = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice"}
+INFORMATION_URI = "https://github.com/factcheck/factcheck"
+ACCEPTED_WITHOUT_REASON = "accepted by a reviewer in claims/decisions.yaml"
+
+
+def _installed_version() -> str:
+    try:
+        return metadata.version("factcheck")
+    except metadata.PackageNotFoundError:  # running from a source tree that is not installed
+        return "0+unknown"
+
+
+def _artifact_uri(document: str, paths: Mapping[str, str]) -> str:
+    """A URI reference for a document: its path relative to the repository, '/'-separated and
+    percent-encoded; a `file:` URI when only an absolute path is known."""
+    path = paths.get(document, document)
+    if PureWindowsPath(path).is_absolute() and not PurePosixPath(path).is_absolute():
+        return PureWindowsPath(path).as_uri()
+    if PurePosixPath(path).is_absolute():
+        return PurePosixPath(path).as_uri()
+    return quote(path.replace("\\", "/"), safe="/")
+
+
+def render_sarif(
+    findings: Sequence[Finding],
+    accepted: Mapping[str, str] | Collection[str] = frozenset(),
+    *,
+    paths: Mapping[str, str] | None = None,
+    tool_version: str | None = None,
+) -> str:
+    """The findings as a SARIF 2.1.0 log (JSON text with a trailing newline), for code scanning.
+
+    One rule per finding kind with a stable id (`RULES`); one result per finding, located at
+    its first claim, with the other claims as related locations and the fingerprint as
+    `partialFingerprints["factcheck/v1"]`. `accepted` maps fingerprints of accepted findings
+    to the reviewer's reason (a plain set of fingerprints gives a generic reason); those
+    results carry an external, accepted suppression. `paths` maps document names to paths
+    relative to the repository root; unknown names are used as paths. `tool_version` defaults
+    to the installed version.
+    """
+    paths = paths or {}
+    kinds = list(RULES)
+    rules = [
+        {
+            "id": rule_id,
+            "name": name,
+            "shortDescription": {"text": description},
+            "fullDescription": {"text": f"{description} (finding kind: {kind.value})"},
+            "defaultConfiguration": {"level": "warning"},
+            "properties": {"tags": ["factcheck", kind.value]},
+        }
+        for kind, (rule_id, name, description) in RULES.items()
+    ]
+    results = []
+    for finding in ordered_findings(findings, accepted):
+        locations = [_sarif_location(c, i, paths) for i, c in enumerate(finding.claims)]
+        result: dict[str, object] = {
+            "ruleId": RULES[finding.kind][0],
+            "ruleIndex": kinds.index(finding.kind),
+            "level": _SARIF_LEVELS[finding.severity],
+            "message": {"text": finding.explanation},
+            "locations": locations[:1],
+            "partialFingerprints": {"factcheck/v1": finding.fingerprint},
+            "properties": {
+                "kind": finding.kind.value,
+                "severity": finding.severity.value,
+                "subject": finding.subject,
+                "metric": finding.metric,
+            },
+        }
+        if len(locations) > 1:
+            result["relatedLocations"] = locations[1:]
+        if finding.fingerprint in accepted:
+            reason = accepted[finding.fingerprint] if isinstance(accepted, Mapping) else ""
+            result["suppressions"] = [
+                {"kind": "external", "status": "accepted", "justification": reason or ACCEPTED_WITHOUT_REASON}
+            ]
+        results.append(result)
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "factcheck",
+                        "version": tool_version or _installed_version(),
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _sarif_location(claim: Claim, index: int, paths: Mapping[str, str]) -> dict[str, object]:
+    return {
+        "id": index,
+        "physicalLocation": {
+            "artifactLocation": {"uri": _artifact_uri(claim.document, paths)},
+            "region": {"startLine": max(claim.line, 1), "snippet": {"text": claim.text}},
+        },
+        "message": {"text": f"{claim.subject}, {claim.metric}: {format_value(claim.quantity)}"},
+    }
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(
+    findings: Sequence[Finding],
+    accepted: Collection[str] = frozenset(),
+    limit: int = 10,
+    *,
+    paths: Mapping[str, str] | None = None,
+) -> str:
+    """Open findings as GitHub Actions workflow commands, one line each, most severe first.
+
+    `::error` for high, `::warning` for medium, `::notice` for low severity, at the first
+    claim's file and line, titled by kind; the message is the explanation and the other
+    claims' locations. At most `limit` annotations are written (GitHub shows only ten per
+    level per step), then one `::notice::` counts the open findings left out. Accepted
+    findings are not annotated. Property and message values are escaped as the runner expects
+    (%, CR, LF; and `:` `,` in properties). Empty when there is nothing to annotate.
+    """
+    paths = paths or {}
+    open_findings = [f for f in ordered_findings(findings, accepted) if f.fingerprint not in accepted]
+    lines = []
+    for finding in open_findings[: max(limit, 0)]:
+        first, *others = finding.claims
+        properties = {
+            "file": paths.get(first.document, first.document),
+            "line": str(max(first.line, 1)),
+            "title": f"factcheck {finding.kind.value} conflict ({RULES[finding.kind][0]})",
+        }
+        message = finding.explanation
+        if others:
+            message += "\nAlso at: " + ", ".join(f"{paths.get(c.document, c.document)}:{c.line}" for c in others)
+        joined = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
+        lines.append(f"::{_GITHUB_COMMANDS[finding.severity]} {joined}::{_escape_data(message)}")
+    left_out = len(open_findings) - len(lines)
+    if left_out:
+        lines.append(
+            f"::notice::factcheck: {left_out} more open finding{'' if left_out == 1 else 's'} not annotated "
+            f"(limit {max(limit, 0)}); see the audit report for all {len(open_findings)}"
+        )
+    return "".join(line + "\n" for line in lines)

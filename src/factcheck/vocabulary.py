@@ -104,6 +104,7 @@ class _Entry:
     family: str = ""
     kind: str = "model"
     unit: str = ""
+    country: str = ""  # where a model family comes from: ranking statements are made by country
 
 
 @dataclass
@@ -126,7 +127,7 @@ class Vocabulary:
                 options = options or {}
                 if not isinstance(options, Mapping):
                     raise ConfigError(f"{origin}: {section}.{name} must be a mapping (aliases, family, unit)")
-                unknown = set(options) - {"aliases", "family", "kind", "unit"}
+                unknown = set(options) - {"aliases", "family", "kind", "unit", "country"}
                 if unknown:
                     raise ConfigError(f"{origin}: {section}.{name}: unknown keys {sorted(unknown)}")
                 aliases = options.get("aliases") or []
@@ -139,6 +140,7 @@ class Vocabulary:
                     family=str(options.get("family", old.family if old else "")),
                     kind=str(options.get("kind", old.kind if old else "model")),
                     unit=str(options.get("unit", old.unit if old else "")),
+                    country=str(options.get("country", old.country if old else "")),
                 )
         self._compiled.clear()
 
@@ -219,6 +221,22 @@ class Vocabulary:
     def subject_kind(self, subject: str) -> str:
         entry = self.subjects.get(subject)
         return entry.kind if entry else "model"
+
+    def country(self, subject: str) -> str:
+        """The country a subject comes from, through its families ("" when unknown)."""
+        for name in (subject, *self.ancestors(subject)):
+            entry = self.subjects.get(name)
+            if entry and entry.country:
+                return entry.country
+        return ""
+
+    def has_members(self, subject: str) -> bool:
+        """True for a family (or organisation) that other subjects name as theirs: Qwen3, DeepSeek."""
+        if self.subject_kind(subject) in ("family", "organisation", "country", "region"):
+            return True
+        if not hasattr(self, "_parents"):
+            self._parents = {e.family for e in self.subjects.values() if e.family}
+        return subject in self._parents
 
     def ancestors(self, subject: str) -> list[str]:
         """The families a subject belongs to, nearest first (Qwen3-235B-A22B → Qwen3, Qwen)."""

@@ -1,0 +1,313 @@
+"""Claims × claims → Findings: where documents disagree with themselves or with each other.
+
+Claims about one subject and metric are clustered by the values they allow (compare.interval):
+figures whose intervals meet agree, so two or more clusters mean a conflict. Sorting the
+intervals and sweeping once keeps this at n log n however many documents repeat a figure.
+A distinctive figure given to two models of one family is an attribution finding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from factcheck.compare import Relation, compare, interval
+from factcheck.models import Claim, Finding, FindingKind, Qualifier, Quantity, Severity
+from factcheck.vocabulary import Vocabulary, normalize_name
+
+__all__ = ["find_conflicts", "fingerprint"]
+
+DOCUMENT_SUBJECT = "(this document)"
+# Figures that differ by less than this are rounding, not disagreement, when a bound or range
+# makes them formally compatible (100,000+ against 170,000+ diverges by 41%: worth a look).
+DIVERGENCE_WORTH_A_LOOK = 0.25
+# Architecture figures are shared by design between models of one family (DeepSeek-R1 is built
+# on DeepSeek-V3, Llama 4 Scout and Maverick both activate 17B): the same figure for two of them
+# is no sign that one was misattributed.
+_SHARED_BY_DESIGN = {"total parameters", "active parameters", "model size", "model size range", "context length",
+                     "input context length", "output context length", "languages supported", "number of experts",
+                     "training tokens", "release date"}
+
+
+# Metrics too generic to compare: two "date" or "amount" claims about one subject are usually
+# about different things.
+_GENERIC_METRICS = {"date", "tokens", "amount", "multiple", "rank", "ratio", "reduction", "price", "growth"}
+# What a family (Qwen3, DeepSeek) is said to have varies by member: its sizes and release dates
+# are many, so they are compared for single models only.
+_PER_MODEL = {"total parameters", "active parameters", "model size", "release date", "context length"}
+
+
+def _comparable_group(subject: str, metric: str, vocabulary: Vocabulary | None) -> bool:
+    if metric in _GENERIC_METRICS or metric.startswith("number of "):
+        return False
+    if vocabulary is not None and metric in _PER_MODEL and vocabulary.has_members(subject):
+        return False
+    return True
+
+
+def _enumerations_removed(claims: Sequence[Claim]) -> list[Claim]:
+    """A line that lists several values for one subject and metric ("0.6B, 1.7B, 4B ... 32B") is an
+    enumeration, not a statement of one value: it takes no side."""
+    values_on_line: dict[tuple[str, int], set[object]] = defaultdict(set)
+    for c in claims:
+        values_on_line[(c.document, c.line)].add(c.quantity.value)
+    return [c for c in claims if len(values_on_line[(c.document, c.line)]) == 1]
+
+
+def fingerprint(kind: FindingKind, subject: str, metric: str, claims: Iterable[Claim]) -> str:
+    """Stable across runs and unrelated edits: claim ids never depend on line numbers."""
+    key = "\x1f".join([kind.value, normalize_name(subject), metric.lower(), *sorted({c.id for c in claims})])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _span(q: Quantity) -> tuple[float | str, float | str]:
+    if q.is_date:
+        from factcheck.compare import _date_span  # dates sort as ISO strings
+
+        return _date_span(q)
+    return interval(q)
+
+
+def _clusters(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Claims grouped by overlapping intervals: sort by the low end, sweep, merge what overlaps."""
+    ordered = sorted(claims, key=lambda c: (_span(c.quantity)[0], c.document, c.line))
+    clusters: list[list[Claim]] = []
+    high: float | str | None = None
+    for claim in ordered:
+        low, top = _span(claim.quantity)
+        if clusters and high is not None and low <= high:  # type: ignore[operator]
+            clusters[-1].append(claim)
+            high = max(high, top)
+        else:
+            clusters.append([claim])
+            high = top
+    return clusters
+
+
+def _points(claims: Sequence[Claim]) -> bool:
+    return all(c.quantity.qualifier is Qualifier.EXACT for c in claims)
+
+
+def _stated(q: Quantity) -> str:
+    """The figure as a reader would recognise it: its own words, or its value when the words
+    alone do not say it ("May" in a timeline under 2025 is 2025-05)."""
+    return q.text if q.text.replace(",", "").strip().replace(".", "").isdigit() is False and any(
+        ch.isdigit() for ch in q.text) else str(q.value)
+
+
+def _where(claims: Sequence[Claim]) -> str:
+    first = claims[0]
+    more = f" and {len(claims) - 1} more" if len(claims) > 1 else ""
+    return f"{_stated(first.quantity)} ({first.document}:{first.line}{more})"
+
+
+def _range_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Finding | None:
+    """For a metric that *is* a range (sizes from smallest to largest), the ends are the facts:
+    0.5B-235B and 0.6B-235B disagree about the smallest model even though they overlap."""
+    def ends(c: Claim) -> tuple[float, float]:
+        q = c.quantity
+        step = q.precision or 1.0
+        low = q.low if isinstance(q.low, float) else float(q.value)
+        high = q.high if isinstance(q.high, float) else float(q.value)
+        return round(low / step) * step, round(high / step) * step
+
+    stated = [c for c in claims if c.quantity.qualifier is Qualifier.RANGE and not c.quantity.is_date]
+    by_ends: dict[tuple[float, float], list[Claim]] = defaultdict(list)
+    for c in stated:
+        by_ends[ends(c)].append(c)
+    if len(by_ends) < 2:
+        return None
+    groups = sorted(by_ends.values(), key=lambda g: ends(g[0]))
+    involved = [c for g in groups for c in g]
+    sides = "; ".join(_where(g) for g in groups)
+    return Finding(FindingKind.VALUE, Severity.MEDIUM, subject, metric,
+                   f"{subject} {metric} is given as {sides}: the ends of the range disagree.", tuple(involved),
+                   fingerprint(FindingKind.VALUE, subject, metric, involved))
+
+
+def _value_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Finding | None:
+    if metric.endswith("range"):
+        return _range_finding(subject, metric, claims)
+    comparable = [c for c in claims if isinstance(c.quantity.value, str) == claims[0].quantity.is_date]
+    units = {compare(c.quantity, comparable[0].quantity).relation for c in comparable}
+    if Relation.INCOMPARABLE in units:
+        by_unit: dict[str, list[Claim]] = defaultdict(list)
+        for c in comparable:
+            by_unit[c.quantity.unit].append(c)
+        comparable = max(by_unit.values(), key=len)
+    clusters = _clusters(comparable)
+    kind = FindingKind.DATE if metric.endswith("date") else FindingKind.VALUE
+    if len(clusters) > 1:
+        involved = [c for cluster in clusters for c in cluster]
+        points = all(_points(cluster) for cluster in clusters)
+        severity = Severity.HIGH if points or kind is FindingKind.DATE else Severity.MEDIUM
+        sides = "; ".join(_where(cluster) for cluster in clusters)
+        explanation = f"{subject} {metric} is given as {sides}: these cannot all be true."
+        return Finding(kind, severity, subject, metric, explanation, tuple(involved),
+                       fingerprint(kind, subject, metric, involved))
+    numbers = [c for c in comparable if not c.quantity.is_date and isinstance(c.quantity.value, float)]
+    if len(numbers) < 2 or len({c.document for c in numbers} | {c.line for c in numbers}) < 2:
+        return None
+    lowest = min(numbers, key=lambda c: float(c.quantity.value))
+    highest = max(numbers, key=lambda c: float(c.quantity.value))
+    gap = compare(lowest.quantity, highest.quantity)
+    if gap.relation is Relation.COMPATIBLE and gap.divergence >= DIVERGENCE_WORTH_A_LOOK:
+        involved = [lowest, highest] + [c for c in numbers if c not in (lowest, highest)]
+        explanation = (f"{subject} {metric}: {_where([lowest])} and {_where([highest])} are compatible as bounds "
+                       f"but the figures differ by {gap.divergence:.0%}.")
+        return Finding(kind, Severity.LOW, subject, metric, explanation, tuple(involved),
+                       fingerprint(kind, subject, metric, involved))
+    return None
+
+
+def _distinctive(q: Quantity) -> bool:
+    """A figure specific enough that two subjects sharing it is a sign of a mix-up, not chance:
+    written with a decimal ("5.6M", "45.9B") or three or more significant digits ("671B", "1,417"),
+    and not a round number. 32B or 17B are stated by many models and prove nothing."""
+    if q.is_date or q.kind in ("rank", "ratio") or not isinstance(q.value, float):
+        return False
+    digits = q.text.replace(",", "")
+    mantissa = next((part for part in digits.split() if any(ch.isdigit() for ch in part)), "")
+    mantissa = "".join(ch for ch in mantissa if ch.isdigit() or ch == ".").strip(".")
+    significant = mantissa.replace(".", "").lstrip("0").rstrip("0") if "." not in mantissa else \
+        mantissa.replace(".", "").lstrip("0")
+    return "." in mantissa or len(significant) >= 3
+
+
+def _related(vocabulary: Vocabulary | None, a: str, b: str) -> bool:
+    """Two different models of one family; a family and its own member are not two subjects."""
+    if vocabulary is None:
+        return True
+    chain_a, chain_b = vocabulary.ancestors(a), vocabulary.ancestors(b)
+    if a in chain_b or b in chain_a:
+        return False
+    return bool(set(chain_a) & set(chain_b))
+
+
+def _attribution_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> list[Finding]:
+    by_figure: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
+    for c in claims:
+        q = c.quantity
+        if c.metric in _SHARED_BY_DESIGN or not _distinctive(q):
+            continue
+        # Figures are keyed at the stated precision, so "$5.6M" and "~$5.6 million" meet.
+        step = q.precision or 1.0
+        by_figure[(c.metric, q.unit, round(float(q.value) / step) * step)].append(c)
+    findings = []
+    for (metric, _unit, _value), group in sorted(by_figure.items(), key=lambda item: item[0][:2]):
+        subjects = sorted({c.subject for c in group})
+        pairs = [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :] if _related(vocabulary, a, b)]
+        if not pairs:
+            continue
+        named = sorted({s for pair in pairs for s in pair})
+        involved = [c for c in group if c.subject in named]
+        figure = involved[0].quantity.text
+        explanation = (f"The {metric} {figure} is attributed to {', '.join(named[:-1])} and {named[-1]}: "
+                       "one figure, different models.")
+        subject = " / ".join(named)
+        findings.append(Finding(FindingKind.ATTRIBUTION, Severity.HIGH, subject, metric, explanation,
+                                tuple(involved), fingerprint(FindingKind.ATTRIBUTION, subject, metric, involved)))
+    return findings
+
+
+def _ranking_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> list[Finding]:
+    """Rank statements that cannot all hold: a country said to hold the top N places of a board
+    while a model from elsewhere is placed within them ("the top 4 are Chinese", "Maverick is 2nd");
+    and, within one document, two models given the same place on the same board."""
+    if vocabulary is None:
+        return []
+    ranks = [c for c in claims if c.quantity.kind == "rank" and c.metric.endswith("rank")
+             and isinstance(c.quantity.value, float)]
+    findings = []
+    places: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in ranks:
+        if vocabulary.subject_kind(c.subject) not in ("country", "region"):
+            places[(c.metric, vocabulary.country(c.subject))].append(c)
+    tops: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
+    for c in ranks:
+        if vocabulary.subject_kind(c.subject) == "country" and c.quantity.qualifier is Qualifier.UPPER_BOUND:
+            tops[(c.subject, c.metric, float(c.quantity.value))].append(c)
+    for (country_held, metric_held, top), holders in sorted(tops.items()):
+        held = holders[0]
+        intruders = [c for (metric, country), group in places.items() if metric == metric_held
+                     and country and country != country_held for c in group
+                     if c.quantity.qualifier is Qualifier.EXACT and float(c.quantity.value) <= top]
+        if intruders:
+            involved = [*holders, *intruders]
+            named = ", ".join(sorted({f"{c.subject} ({_stated(c.quantity)})" for c in intruders}))
+            explanation = (f"{held.subject} is said to hold the top {top:g} places on {held.metric.removesuffix(' rank')} "
+                           f"({held.document}:{held.line}), yet {named} from elsewhere is placed within them.")
+            findings.append(Finding(FindingKind.RANKING, Severity.HIGH, held.subject, held.metric, explanation,
+                                    tuple(involved), fingerprint(FindingKind.RANKING, held.subject, held.metric,
+                                                                 involved)))
+    shared: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
+    for c in ranks:
+        if c.quantity.qualifier is Qualifier.EXACT and vocabulary.subject_kind(c.subject) not in ("country", "region"):
+            shared[(c.document, c.metric, float(c.quantity.value))].append(c)
+    for (document, metric, place), group in sorted(shared.items()):
+        subjects = sorted({c.subject for c in group})
+        if len(subjects) > 1 and not any(vocabulary.ancestors(a) and b in vocabulary.ancestors(a)
+                                         for a in subjects for b in subjects):
+            explanation = f"{' and '.join(subjects)} are both placed #{place:g} on {metric.removesuffix(' rank')} in {document}."
+            findings.append(Finding(FindingKind.RANKING, Severity.MEDIUM, " / ".join(subjects), metric, explanation,
+                                    tuple(group), fingerprint(FindingKind.RANKING, " / ".join(subjects), metric,
+                                                              group)))
+    return findings
+
+
+def _categorical_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> list[Finding]:
+    """Categories that disagree: one model, or a family and its member, under licences with nothing
+    in common ("Yi: Apache 2.0" against "Yi-Large: proprietary"). "Apache/MIT" shares Apache."""
+    by_root: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.quantity.kind == "category":
+            root = (vocabulary.ancestors(c.subject) or [c.subject])[-1] if vocabulary else c.subject
+            by_root[(c.metric, root)].append(c)
+    findings = []
+    for (metric, _root), group in sorted(by_root.items()):
+        values = {(c.subject, str(c.quantity.value)) for c in group}
+        clashes = sorted({(a, b) for a in values for b in values if a < b and _covers(vocabulary, a[0], b[0])
+                          and not set(a[1].split("/")) & set(b[1].split("/"))})
+        if not clashes:
+            continue
+        pairs = {pair for clash in clashes for pair in clash}
+        involved = [c for c in group if (c.subject, str(c.quantity.value)) in pairs]
+        subject = " / ".join(sorted({s for s, _ in pairs}))
+        stated = "; ".join(f"{s}: {v}" for s, v in sorted(pairs))
+        findings.append(Finding(FindingKind.CATEGORICAL, Severity.MEDIUM, subject, metric,
+                                f"The {metric} disagrees ({stated}).", tuple(involved),
+                                fingerprint(FindingKind.CATEGORICAL, subject, metric, involved)))
+    return findings
+
+
+def _covers(vocabulary: Vocabulary | None, a: str, b: str) -> bool:
+    """Whether a statement about `a` speaks for `b` too: the same subject, or a family and its member."""
+    if a == b:
+        return True
+    return vocabulary is not None and (a in vocabulary.ancestors(b) or b in vocabulary.ancestors(a))
+
+
+def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None) -> list[Finding]:
+    """Every disagreement among `claims`, most severe first.
+
+    Claims about no named subject are left out: without a subject there is nothing to compare.
+    Pure and deterministic; the cost grows as n log n in the number of claims.
+    """
+    named = [c for c in claims if c.subject and c.subject != DOCUMENT_SUBJECT and c.metric
+             and c.quantity.kind != "multiple"]  # a multiple needs its baseline to be compared
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in named:
+        groups[(c.subject, c.metric.lower())].append(c)
+    findings: list[Finding] = []
+    for (subject, metric), group in sorted(groups.items()):
+        group = [c for c in _enumerations_removed(group) if c.quantity.kind != "category"]
+        if len(group) > 1 and _comparable_group(subject, metric, vocabulary):
+            finding = _value_finding(subject, group[0].metric, group)
+            if finding is not None:
+                findings.append(finding)
+    findings.extend(_attribution_findings(named, vocabulary))
+    findings.extend(_ranking_findings(named, vocabulary))
+    findings.extend(_categorical_findings(named, vocabulary))
+    return sorted(findings, key=lambda f: (-f.severity.rank, f.kind.value, f.subject, f.metric,
+                                           min((c.document, c.line) for c in f.claims)))
