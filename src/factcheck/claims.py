@@ -41,7 +41,8 @@ _NOT_CLAIMS = re.compile(r"^\s*(?:\d+\.?\s*)?(?:references|bibliography|works ci
 _GENERIC_HEADERS = {"score", "scores", "result", "results", "value", "values", "figure", "number", "notes",
                     "comparison", "details", "performance", "benchmark", "metric", "metrics", "amount", "data"}
 _ATTACH_BEFORE = re.compile(r"^(?:['’]s)?\s*(?::|\(|=|-|–|at|scored|scores|reached|hit|of)?\s*$", re.IGNORECASE)
-_IN_NAME_AFTER = re.compile(r"^\s*(?:[A-Za-z%]+\s+){0,2}?(?:in|for|by|from|with|of)\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+_IN_NAME_AFTER = re.compile(r"^\s*(?:[A-Za-z%]+\s+){0,2}?(?:in|for|by|from|with|of|on)\s+(?:the\s+|all\s+)?$",
+                            re.IGNORECASE)  # "29 in Qwen 2.5", "100,000+ models built on Qwen"
 _FREE_SUBJECT_AFTER = re.compile(
     r"^\s+(?:[a-z]+\s+)?(?:in|for|among)\s+(?:the\s+)?((?:[A-Z][\w\-]*\s?){1,3}(?:[a-z]+)?|[a-z][\w\-]+(?:\s+[a-z][\w\-]+)?)")
 # First-column headers that say the rows are subjects, even when the vocabulary knows none of them.
@@ -481,7 +482,7 @@ class _Extractor:
         if before and _ATTACH_BEFORE.match(text[before[-1].end : q.start]):
             return self.context.specific(before[-1].name)
         if after and q.kind != "part" and _IN_NAME_AFTER.match(text[q.end : after[0].start]) and (
-            segment is not None or after[0].start - q.end < 16):
+            segment is not None or after[0].start - q.end < 20):
             return self.context.specific(after[0].name)
         if segment is not None:
             inside = [m for m in subjects if segment[0] <= m.start < segment[1]]

@@ -9,6 +9,7 @@ A distinctive figure given to two models of one family is an attribution finding
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -185,11 +186,24 @@ def _related(vocabulary: Vocabulary | None, a: str, b: str) -> bool:
     return bool(set(chain_a) & set(chain_b))
 
 
+def _subject_in_doubt(c: Claim, vocabulary: Vocabulary | None) -> bool:
+    """The claim takes its subject from a heading that names two models ("GLM-4.5 / GLM-4.6",
+    "GLM-4.5/4.6") and its own words name none: which of them it is about is the writer's secret,
+    so it cannot show that a figure was given to the wrong one."""
+    if vocabulary is None or vocabulary.find_subjects(c.text, unknown_models=False):
+        return False
+    for heading in reversed(c.section.split(" > ")):
+        names = {m.name for m in vocabulary.find_subjects(heading, unknown_models=False)}
+        if c.subject in names:
+            return len(names) > 1 or bool(re.search(r"\d\s*/\s*\d", heading))
+    return False
+
+
 def _attribution_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> list[Finding]:
     by_figure: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
     for c in claims:
         q = c.quantity
-        if c.metric in _SHARED_BY_DESIGN or not _distinctive(q):
+        if c.metric in _SHARED_BY_DESIGN or not _distinctive(q) or _subject_in_doubt(c, vocabulary):
             continue
         # Figures are keyed at the stated precision, so "$5.6M" and "~$5.6 million" meet.
         step = q.precision or 1.0
@@ -288,6 +302,57 @@ def _covers(vocabulary: Vocabulary | None, a: str, b: str) -> bool:
     return vocabulary is not None and (a in vocabulary.ancestors(b) or b in vocabulary.ancestors(a))
 
 
+def _arithmetic_findings(claims: Sequence[Claim]) -> list[Finding]:
+    """Figures derived from the numbers beside them, recomputed on the same line: a share of a whole
+    ("1,509 of 3,755 (40%)"), a ratio of two parameter counts ("1T | 32B | 31:1"), and a multiple
+    of two figures of one metric ("250 vs 2,448 GFLOPS (10×)"). Only what can be recomputed from
+    the line itself is checked; a stated figure within rounding of the result is correct."""
+    by_line: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_line[(c.document, c.line)].append(c)
+    findings = []
+    for (_document, _line), here in sorted(by_line.items()):
+        for stated, computed, basis in _derived_figures(here):
+            low, high = _stated_band(stated.quantity)
+            if low <= computed <= high:
+                continue
+            involved = [stated, *basis]
+            explanation = (f"{stated.quantity.text} does not follow from "
+                           f"{' and '.join(b.quantity.text for b in basis)}: they give {computed:.3g}.")
+            findings.append(Finding(FindingKind.ARITHMETIC, Severity.MEDIUM, stated.subject, stated.metric,
+                                    explanation, tuple(involved),
+                                    fingerprint(FindingKind.ARITHMETIC, stated.subject, stated.metric, involved)))
+    return findings
+
+
+def _stated_band(q: Quantity) -> tuple[float, float]:
+    """What a derived figure may round from: its own interval, and never tighter than ±5%."""
+    low, high = interval(q)
+    value = float(q.value)
+    return min(low, value * 0.95) - 0.5, max(high, value * 1.05) + 0.5
+
+
+def _derived_figures(here: Sequence[Claim]) -> Iterable[tuple[Claim, float, list[Claim]]]:
+    numbers = [c for c in here if isinstance(c.quantity.value, float)]
+    parts = [c for c in numbers if c.quantity.kind == "part"]
+    wholes = [c for c in numbers if c.quantity.kind == "whole"]
+    shares = [c for c in numbers if c.quantity.kind == "percent" and c.metric.startswith("share of")]
+    if len(parts) == 1 and len(wholes) == 1 and len(shares) == 1 and float(wholes[0].quantity.value):
+        yield shares[0], 100 * float(parts[0].quantity.value) / float(wholes[0].quantity.value), [parts[0], wholes[0]]
+    ratios = [c for c in numbers if c.quantity.kind == "ratio"]
+    sizes = [c for c in numbers if c.quantity.unit == "parameters" and c.quantity.qualifier is Qualifier.EXACT]
+    if len(ratios) == 1 and len(sizes) == 2 and min(float(c.quantity.value) for c in sizes) > 0:
+        big, small = sorted(sizes, key=lambda c: float(c.quantity.value), reverse=True)
+        yield ratios[0], float(big.quantity.value) / float(small.quantity.value), [big, small]
+    multiples = [c for c in numbers if c.quantity.kind == "multiple"]
+    if len(multiples) == 1:
+        others = [c for c in numbers if c.quantity.kind not in ("multiple", "rank", "ratio")]
+        metrics = {c.metric for c in others}
+        if len(others) == 2 and len(metrics) == 1 and all(float(c.quantity.value) > 0 for c in others):
+            big, small = sorted(others, key=lambda c: float(c.quantity.value), reverse=True)
+            yield multiples[0], float(big.quantity.value) / float(small.quantity.value), [big, small]
+
+
 def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None) -> list[Finding]:
     """Every disagreement among `claims`, most severe first.
 
@@ -309,5 +374,6 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     findings.extend(_attribution_findings(named, vocabulary))
     findings.extend(_ranking_findings(named, vocabulary))
     findings.extend(_categorical_findings(named, vocabulary))
+    findings.extend(_arithmetic_findings(claims))
     return sorted(findings, key=lambda f: (-f.severity.rank, f.kind.value, f.subject, f.metric,
                                            min((c.document, c.line) for c in f.claims)))

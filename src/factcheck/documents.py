@@ -290,6 +290,8 @@ def _is_plain_heading(lines: list[str], i: int) -> bool:
     line = lines[i].strip()
     if not line or len(line) > 110 or "\t" in line or _SENTENCE_END.search(line) and not line.endswith(":"):
         return False
+    if _BULLET.match(lines[i]) or _LABEL.match(lines[i]):  # a list item standing alone is still a list item
+        return False
     if line.endswith(":") and len(line) > 80:
         return False
     before = lines[i - 1].strip() if i > 0 else ""

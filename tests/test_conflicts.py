@@ -1,0 +1,108 @@
+"""Conflicts among claims, found from real text: what must be flagged and what must not."""
+
+from __future__ import annotations
+
+from factcheck.claims import extract_claims
+from factcheck.conflicts import find_conflicts
+from factcheck.documents import parse_structure
+from factcheck.models import Claim, Document, Finding, FindingKind, Severity
+from factcheck.vocabulary import load_vocabulary
+
+VOCABULARY = load_vocabulary()
+
+
+def _claims(*texts: str) -> list[Claim]:
+    claims: list[Claim] = []
+    for i, text in enumerate(texts):
+        lines = text.splitlines()
+        name = f"doc{i}.md"
+        document = Document(path=name, name=name, media_type="text/markdown", sha256="0", lines=tuple(lines),
+                            blocks=tuple(parse_structure(lines)))
+        claims += extract_claims(document, VOCABULARY)
+    return claims
+
+
+def _findings(*texts: str) -> list[Finding]:
+    return find_conflicts(_claims(*texts), VOCABULARY)
+
+
+def _kinds(findings: list[Finding]) -> list[tuple[str, str]]:
+    return [(f.kind.value, f.severity.value) for f in findings]
+
+
+def test_value_conflict_across_documents() -> None:
+    findings = _findings("# DeepSeek-V3\n- 671B total params\n", "# DeepSeek-V3\n- 685B total params\n")
+    assert _kinds(findings) == [("value", "high")]
+    assert {c.document for c in findings[0].claims} == {"doc0.md", "doc1.md"}
+
+
+def test_rounding_and_units_are_not_conflicts() -> None:
+    assert _findings("# DeepSeek-V3\n- Cost: ~$5.6 million training\n",
+                     "# DeepSeek-V3\n- Cost: $5,576,000 training\n") == []
+    assert _findings("# Qwen3\n- Context: 262K tokens\n", "# Qwen3\n- Context: 262,144 tokens\n") == []
+
+
+def test_compatible_bounds_that_diverge_are_low() -> None:
+    findings = _findings("# Qwen\n- Derivative Models: 100,000+ models built on Qwen\n",
+                         "Alibaba's Qwen has spawned over 170,000 derivative models.\n")
+    assert _kinds(findings) == [("value", "low")]
+
+
+def test_lists_of_sizes_are_not_conflicts() -> None:
+    assert _findings("# Qwen3\n- Dense sizes: 0.6B, 1.7B, 4B, 8B, 14B, 32B models\n") == []
+
+
+def test_attribution_of_a_distinctive_figure() -> None:
+    findings = _findings("# DeepSeek-R1\n- Cost: $5.6M training\n", "# DeepSeek-V3\n- Cost: ~$5.6 million\n")
+    assert _kinds(findings) == [("attribution", "high")]
+    assert findings[0].subject == "DeepSeek-R1 / DeepSeek-V3"
+
+
+def test_shared_architecture_is_not_misattribution() -> None:
+    text = "# Llama 4\n- Scout: 17B active, 109B total\n- Maverick: 17B active, 400B total\n"
+    assert _findings(text) == []
+    assert _findings("# Kimi K2\n- 32B active\n", "# GLM-4.5\n- 32B active\n") == []
+    assert _findings("- GLM-4.5: 355B total\n- GLM-4.5-Air: 106B total\n") == []
+
+
+def test_one_release_two_dates() -> None:
+    findings = _findings("# Yi\n- **Yi-1.5:** Enhanced reasoning (May 2024)\n",
+                         "## Timeline\n### 2025\n**Q2 2025:**\n- May: Yi-1.5 series\n")
+    assert _kinds(findings) == [("date", "high")]
+
+
+def test_ranking_that_cannot_hold() -> None:
+    findings = _findings("Chinese models occupy the top 4 positions on the global LMArena leaderboard.\n",
+                         "# Llama 4\n- Maverick: ELO 1,417 (2nd on LMArena)\n")
+    assert ("ranking", "high") in _kinds(findings)
+
+
+def test_licence_of_a_family_and_its_member() -> None:
+    findings = _findings("# Yi\n- **Yi-Large:** Proprietary dense model\n- **License:** Apache 2.0\n")
+    assert _kinds(findings) == [("categorical", "medium")]
+    assert _findings("# GLM-4.5\n- **License:** Apache/MIT\n", "| Model | License |\n|---|---|\n"
+                     "| GLM-4.5 | Apache 2.0 |\n") == []
+
+
+def test_arithmetic_is_checked_and_correct_arithmetic_passes() -> None:
+    assert _findings("- China: 1,509 of 3,755 LLMs (40%) by July 2025\n") == []
+    wrong = _findings("- China: 1,509 of 3,755 LLMs (60%) by July 2025\n")
+    assert _kinds(wrong) == [("arithmetic", "medium")]
+    table = "| Model | Total | Active | Ratio |\n|---|---|---|---|\n| Kimi K2 | 1T | 32B | {} |\n"
+    assert _findings(table.format("31:1")) == []
+    assert _kinds(_findings(table.format("21:1"))) == [("arithmetic", "medium")]
+
+
+def test_fingerprints_survive_unrelated_edits() -> None:
+    before = _findings("# DeepSeek-V3\n- 671B total params\n", "# DeepSeek-V3\n- 685B total params\n")
+    after = _findings("# DeepSeek-V3\n\nA new paragraph.\n\n- 671B total params\n", "# DeepSeek-V3\n- 685B total params\n")
+    assert [f.fingerprint for f in before] == [f.fingerprint for f in after]
+    assert before[0].claims[0].line != after[0].claims[0].line
+
+
+def test_severity_order() -> None:
+    findings = _findings("# DeepSeek-V3\n- 671B total params\n", "# DeepSeek-V3\n- 685B total params\n",
+                         "# Qwen\n- Derivative Models: 100,000+ models built on Qwen\n",
+                         "Alibaba's Qwen has spawned over 170,000 derivative models.\n")
+    assert [f.severity for f in findings] == [Severity.HIGH, Severity.LOW]
+    assert findings[0].kind is FindingKind.VALUE
