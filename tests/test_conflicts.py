@@ -106,3 +106,10 @@ def test_severity_order() -> None:
                          "Alibaba's Qwen has spawned over 170,000 derivative models.\n")
     assert [f.severity for f in findings] == [Severity.HIGH, Severity.LOW]
     assert findings[0].kind is FindingKind.VALUE
+
+
+def test_a_fact_and_a_forecast_of_one_figure() -> None:
+    findings = _findings("- **Enterprise Adoption**: 80%+ of Chinese enterprises adopting open source LLMs\n",
+                         "**Adoption Rate:** 80%+ of Chinese enterprises predicted to adopt open source LLMs\n")
+    assert _kinds(findings) == [("value", "medium")]
+    assert "forecast" in findings[0].explanation

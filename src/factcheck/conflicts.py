@@ -127,9 +127,33 @@ def _range_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Findin
                    fingerprint(FindingKind.VALUE, subject, metric, involved))
 
 
+_FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|project\w*|expect\w*|anticipat\w*|will|could reach|"
+                       r"trajector\w*|by\s+20(?:2[6-9]|[3-9]\d))\b", re.IGNORECASE)
+
+
+def _tense_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Finding | None:
+    """One figure stated as fact in one place and as a forecast in another ("80%+ of Chinese
+    enterprises adopting" against "80%+ ... predicted to adopt"): a reader cannot tell which."""
+    forecasts = [c for c in claims if _FORECAST.search(c.text)]
+    facts = [c for c in claims if c not in forecasts and not c.quantity.is_date]
+    pairs = [(f, p) for f in facts for p in forecasts if not p.quantity.is_date
+             and compare(f.quantity, p.quantity).relation in (Relation.SAME, Relation.COMPATIBLE)]
+    if not pairs:
+        return None
+    involved = list(dict.fromkeys([c for pair in pairs for c in pair]))
+    fact, forecast = pairs[0]
+    explanation = (f"{subject} {metric}: {_where([fact])} is stated as a fact, while {_where([forecast])} "
+                   "presents the same figure as a forecast.")
+    return Finding(FindingKind.VALUE, Severity.MEDIUM, subject, metric, explanation, tuple(involved),
+                   fingerprint(FindingKind.VALUE, subject, metric, involved))
+
+
 def _value_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Finding | None:
     if metric.endswith("range"):
         return _range_finding(subject, metric, claims)
+    tense = _tense_finding(subject, metric, claims)
+    if tense is not None:
+        return tense
     comparable = [c for c in claims if isinstance(c.quantity.value, str) == claims[0].quantity.is_date]
     units = {compare(c.quantity, comparable[0].quantity).relation for c in comparable}
     if Relation.INCOMPARABLE in units:
