@@ -50,9 +50,7 @@ def write(path: Path, text: str) -> Path:
 
 ROUND_TRIP_CASES = {
     "plain": make_claim(),
-    "extracted extras": make_claim(
-        start=17, end=22, scale=1e6, precision=1e5, kind="currency", unit_text="USD"
-    ),
+    "extracted extras": make_claim(start=17, end=22, scale=1e6, precision=1e5, kind="currency", unit_text="USD"),
     "iso date": make_claim(value="2025-07-15", unit="date", kind="date", text="on 2025-07-15"),
     "year": make_claim(value="2025", unit="date", kind="date"),
     "quarter range": make_claim(
@@ -80,9 +78,7 @@ def test_write_then_load_round_trips(tmp_path: Path, claim: Claim) -> None:
 
 
 @given(value=st.floats(allow_nan=False), low=st.floats(allow_nan=False) | st.none())
-def test_any_float_round_trips(
-    tmp_path_factory: pytest.TempPathFactory, value: float, low: float | None
-) -> None:
+def test_any_float_round_trips(tmp_path_factory: pytest.TempPathFactory, value: float, low: float | None) -> None:
     claim = make_claim(value=value, low=low, precision=abs(value) or 1.0)
     path = write_claim_file(tmp_path_factory.getbasetemp() / "floats", DOCUMENT, [claim])
     assert load_claim_file(path) == [claim]
@@ -205,9 +201,7 @@ def test_load_reports_every_problem_with_file_and_line(tmp_path: Path) -> None:
 
 
 def test_claim_from_as_record_round_trips() -> None:
-    claim = make_claim(
-        value="2025-Q3", unit="date", kind="date", qualifier=Qualifier.APPROX, page=2, precision=0.5
-    )
+    claim = make_claim(value="2025-Q3", unit="date", kind="date", qualifier=Qualifier.APPROX, page=2, precision=0.5)
     assert claim_from_record(claim.as_record(), DOCUMENT) == claim
 
 
@@ -338,9 +332,7 @@ def test_unreadable_file_is_one_problem_on_line_1(tmp_path: Path, content: bytes
 
 def test_missing_file_is_a_problem(tmp_path: Path) -> None:
     problems = check_claim_files([tmp_path / "missing.yaml"])
-    assert [(p.line, p.message) for p in problems] == [
-        (1, "cannot read claim file: No such file or directory")
-    ]
+    assert [(p.line, p.message) for p in problems] == [(1, "cannot read claim file: No such file or directory")]
 
 
 def test_directory_checks_claim_files_only(tmp_path: Path) -> None:
@@ -361,7 +353,9 @@ def test_deeply_nested_yaml_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_check_survives_bad_dates_and_keeps_checking_after_schema_errors(tmp_path: Path) -> None:
-    path = write(tmp_path / "c.yaml", """
+    path = write(
+        tmp_path / "c.yaml",
+        """
         document: a.md
         claims:
         - id: a1
@@ -380,7 +374,8 @@ def test_check_survives_bad_dates_and_keeps_checking_after_schema_errors(tmp_pat
           low: 10000
           high: 20000
           qualifier: range
-        """)
+        """,
+    )
     problems = [(p.line, p.message.split(":")[0]) for p in check_claim_files([path])]
     assert (6, "claims[0].value") in problems  # an impossible date, at its line
     assert any(line == 7 and "duplicate claim id" in message for line, message in problems)

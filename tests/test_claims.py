@@ -19,8 +19,14 @@ VOCABULARY = load_vocabulary()
 
 def _doc(text: str, name: str = "doc.md") -> Document:
     lines = text.splitlines()
-    return Document(path=name, name=name, media_type="text/markdown", sha256="0", lines=tuple(lines),
-                    blocks=tuple(parse_structure(lines)))
+    return Document(
+        path=name,
+        name=name,
+        media_type="text/markdown",
+        sha256="0",
+        lines=tuple(lines),
+        blocks=tuple(parse_structure(lines)),
+    )
 
 
 def _claims(text: str) -> list[Claim]:
@@ -29,8 +35,12 @@ def _claims(text: str) -> list[Claim]:
 
 def _find(claims: list[Claim], line: int, value: float | str) -> Claim:
     for c in claims:
-        if c.line == line and (c.value == value or isinstance(value, float) and isinstance(c.value, float)
-                               and math.isclose(c.value, value, rel_tol=1e-9)):
+        if c.line == line and (
+            c.value == value
+            or isinstance(value, float)
+            and isinstance(c.value, float)
+            and math.isclose(c.value, value, rel_tol=1e-9)
+        ):
             return c
     raise AssertionError(f"no claim with value {value} on line {line}: {[(c.line, c.value) for c in claims]}")
 
@@ -111,15 +121,20 @@ def test_repeated_identical_claims_get_distinct_ids() -> None:
         ("| Model | Params | MMLU |\n|---|---|---|\n| GLM-4.5 | 355B | 84.6 |", "GLM-4.5", "MMLU", 84.6),
         ("| Model | Params | MMLU |\n|---|---|---|\n| GLM-4.5 | 355B | 84.6 |", "GLM-4.5", "total parameters", 355e9),
         ("| Benchmark | Kimi K2 | GPT-4o |\n|---|---|---|\n| AIME 2024 | 69.6 | 9.3 |", "GPT-4o", "AIME 2024", 9.3),
-        ("## Kimi K2\n| Benchmark | Score | Comparison |\n|---|---|---|\n| AIME | 77.5 | vs GPT-4o: 9.3 |",
-         "GPT-4o", "AIME", 9.3),
+        (
+            "## Kimi K2\n| Benchmark | Score | Comparison |\n|---|---|---|\n| AIME | 77.5 | vs GPT-4o: 9.3 |",
+            "GPT-4o",
+            "AIME",
+            9.3,
+        ),
         ("## Kimi K2\n| Benchmark | Score |\n|---|---|\n| MATH 500 | 96.2 |", "Kimi K2", "MATH-500", 96.2),
     ],
 )
 def test_tables_both_ways(text: str, subject: str, metric: str, value: float) -> None:
     claims = _claims(text)
     assert any(c.subject == subject and c.metric == metric and c.value == value for c in claims), [
-        (c.subject, c.metric, c.value) for c in claims]
+        (c.subject, c.metric, c.value) for c in claims
+    ]
 
 
 def test_tab_separated_table_from_pdf_text() -> None:
@@ -131,8 +146,10 @@ def test_tab_separated_table_from_pdf_text() -> None:
 
 
 def test_prose_sentence_subject() -> None:
-    text = ("Chinese models rose fast. Qwen 3, for instance, spans model sizes from 0.6B to 235B parameters. "
-            "By mid-2025, DeepSeek-V3 had cost about $5.6 million to train.")
+    text = (
+        "Chinese models rose fast. Qwen 3, for instance, spans model sizes from 0.6B to 235B parameters. "
+        "By mid-2025, DeepSeek-V3 had cost about $5.6 million to train."
+    )
     claims = _claims(text)
     got = {(c.subject, c.metric, c.quantity.qualifier.value) for c in claims}
     assert ("Qwen3", "model size range", "range") in got
@@ -157,10 +174,17 @@ def test_every_bundled_document_extracts(tmp_path: Path) -> None:
 
 def test_prose_outside_the_vocabulary() -> None:
     """A company the vocabulary has never heard of, with metrics named only by the prose."""
-    claims = _claims("# Quarterly note\n\nAcme Corp reported revenue of $4.2 billion in Q3 2024, up 12% from a year "
-                     "earlier. Operating margin was 18.5%, compared with 15.1% a year ago. The company employs "
-                     "about 12,000 people in 30 countries.\n")
+    claims = _claims(
+        "# Quarterly note\n\nAcme Corp reported revenue of $4.2 billion in Q3 2024, up 12% from a year "
+        "earlier. Operating margin was 18.5%, compared with 15.1% a year ago. The company employs "
+        "about 12,000 people in 30 countries.\n"
+    )
     got = {(c.subject, c.metric, c.value) for c in claims}
-    assert {("Acme Corp", "revenue", 4.2e9), ("Acme Corp", "revenue growth", 12.0),
-            ("Acme Corp", "operating margin", 18.5), ("Acme Corp", "operating margin", 15.1),
-            ("Acme Corp", "number of people", 12000.0), ("Acme Corp", "number of countries", 30.0)} <= got
+    assert {
+        ("Acme Corp", "revenue", 4.2e9),
+        ("Acme Corp", "revenue growth", 12.0),
+        ("Acme Corp", "operating margin", 18.5),
+        ("Acme Corp", "operating margin", 15.1),
+        ("Acme Corp", "number of people", 12000.0),
+        ("Acme Corp", "number of countries", 30.0),
+    } <= got

@@ -76,8 +76,20 @@ def test_claims_json_has_the_documented_fields(project: Path, capsys: pytest.Cap
     capsys.readouterr()
     assert main(["claims", "--format", "json"]) == 0
     claims = json.loads(capsys.readouterr().out)
-    required = {"id", "document", "line", "subject", "metric", "value", "unit", "qualifier", "low", "high", "text",
-                "section"}
+    required = {
+        "id",
+        "document",
+        "line",
+        "subject",
+        "metric",
+        "value",
+        "unit",
+        "qualifier",
+        "low",
+        "high",
+        "text",
+        "section",
+    }
     assert claims and all(required <= set(c) for c in claims)
     assert any(c["value"] == 5.6e6 and c["unit"] == "USD" for c in claims)
 
@@ -87,15 +99,38 @@ def test_check_reports_file_and_line(project: Path, capsys: pytest.CaptureFixtur
     claims_dir.mkdir()
     (claims_dir / "manual.yaml").write_text(
         "document: notes.md\nclaims:\n- id: a1\n  subject: DeepSeek-V3\n  metric: training cost\n"
-        "  value: 5600000\n  qualifier: roughly\n", encoding="utf-8")
+        "  value: 5600000\n  qualifier: roughly\n",
+        encoding="utf-8",
+    )
     assert main(["check", str(claims_dir)]) == 1
     assert "manual.yaml:7:" in capsys.readouterr().out
 
 
-def test_extracted_claim_files_pass_check(project: Path) -> None:
+def test_extracted_claim_files_pass_check(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = _copy_example(project)
     assert main(["extract", str(docs)]) == 0
-    assert main(["check", str(project / "claims")]) == 0
+    capsys.readouterr()
+    assert main(["check", "--fail-on", "never", str(project / "claims")]) == 0  # valid files ...
+    assert main(["check", str(project / "claims")]) == 1  # ... whose claims do contradict each other
+    assert "attribution conflict" in capsys.readouterr().out
+
+
+def test_check_reports_a_new_claim_that_contradicts_known_ones(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = _copy_example(project)
+    assert main(["extract", str(docs / "001_493fd152ae4ebc24.txt")]) == 0
+    new = project / "new-claims"
+    new.mkdir()
+    (new / "draft.md.yaml").write_text(
+        "document: draft.md\nclaims:\n- id: d1\n  subject: DeepSeek-V3\n  metric: total parameters\n"
+        "  value: 685000000000\n  unit: parameters\n  quote: 685B\n  line: 3\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["check", str(new)]) == 1
+    out = capsys.readouterr().out
+    assert "draft.md:3" in out and "001_493fd152ae4ebc24.txt:22" in out
 
 
 def test_unknown_database_is_an_input_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

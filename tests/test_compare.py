@@ -81,8 +81,9 @@ def test_binary_thousands_for_tokens() -> None:
     assert compare(_q("128K"), _q("131,072")).relation is CONFLICT  # plain numbers get no such leeway
 
 
-@pytest.mark.parametrize(("a", "b"), [("128K tokens", "$128K"), ("36 trillion tokens", "36T parameters"),
-                                      ("July 2025", "2025 tokens")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("128K tokens", "$128K"), ("36 trillion tokens", "36T parameters"), ("July 2025", "2025 tokens")]
+)
 def test_different_units_are_not_compared(a: str, b: str) -> None:
     assert compare(_q(a), _q(b)).relation is INCOMPARABLE
 

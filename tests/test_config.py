@@ -22,7 +22,8 @@ def test_defaults_without_configuration(tmp_path: Path, monkeypatch: pytest.Monk
 def test_pyproject_table_is_read_from_a_subdirectory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FACTCHECK_DB", raising=False)
     (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "x"\n[tool.factcheck]\ndocuments = ["docs"]\nreports_dir = "out"\n', encoding="utf-8")
+        '[project]\nname = "x"\n[tool.factcheck]\ndocuments = ["docs"]\nreports_dir = "out"\n', encoding="utf-8"
+    )
     (tmp_path / "sub").mkdir()
     settings = load_settings(tmp_path / "sub")
     assert settings.documents == (tmp_path.resolve() / "docs",)

@@ -16,8 +16,14 @@ def _claims(*texts: str) -> list[Claim]:
     for i, text in enumerate(texts):
         lines = text.splitlines()
         name = f"doc{i}.md"
-        document = Document(path=name, name=name, media_type="text/markdown", sha256="0", lines=tuple(lines),
-                            blocks=tuple(parse_structure(lines)))
+        document = Document(
+            path=name,
+            name=name,
+            media_type="text/markdown",
+            sha256="0",
+            lines=tuple(lines),
+            blocks=tuple(parse_structure(lines)),
+        )
         claims += extract_claims(document, VOCABULARY)
     return claims
 
@@ -37,14 +43,18 @@ def test_value_conflict_across_documents() -> None:
 
 
 def test_rounding_and_units_are_not_conflicts() -> None:
-    assert _findings("# DeepSeek-V3\n- Cost: ~$5.6 million training\n",
-                     "# DeepSeek-V3\n- Cost: $5,576,000 training\n") == []
+    assert (
+        _findings("# DeepSeek-V3\n- Cost: ~$5.6 million training\n", "# DeepSeek-V3\n- Cost: $5,576,000 training\n")
+        == []
+    )
     assert _findings("# Qwen3\n- Context: 262K tokens\n", "# Qwen3\n- Context: 262,144 tokens\n") == []
 
 
 def test_compatible_bounds_that_diverge_are_low() -> None:
-    findings = _findings("# Qwen\n- Derivative Models: 100,000+ models built on Qwen\n",
-                         "Alibaba's Qwen has spawned over 170,000 derivative models.\n")
+    findings = _findings(
+        "# Qwen\n- Derivative Models: 100,000+ models built on Qwen\n",
+        "Alibaba's Qwen has spawned over 170,000 derivative models.\n",
+    )
     assert _kinds(findings) == [("value", "low")]
 
 
@@ -66,22 +76,30 @@ def test_shared_architecture_is_not_misattribution() -> None:
 
 
 def test_one_release_two_dates() -> None:
-    findings = _findings("# Yi\n- **Yi-1.5:** Enhanced reasoning (May 2024)\n",
-                         "## Timeline\n### 2025\n**Q2 2025:**\n- May: Yi-1.5 series\n")
+    findings = _findings(
+        "# Yi\n- **Yi-1.5:** Enhanced reasoning (May 2024)\n",
+        "## Timeline\n### 2025\n**Q2 2025:**\n- May: Yi-1.5 series\n",
+    )
     assert _kinds(findings) == [("date", "high")]
 
 
 def test_ranking_that_cannot_hold() -> None:
-    findings = _findings("Chinese models occupy the top 4 positions on the global LMArena leaderboard.\n",
-                         "# Llama 4\n- Maverick: ELO 1,417 (2nd on LMArena)\n")
+    findings = _findings(
+        "Chinese models occupy the top 4 positions on the global LMArena leaderboard.\n",
+        "# Llama 4\n- Maverick: ELO 1,417 (2nd on LMArena)\n",
+    )
     assert ("ranking", "high") in _kinds(findings)
 
 
 def test_licence_of_a_family_and_its_member() -> None:
     findings = _findings("# Yi\n- **Yi-Large:** Proprietary dense model\n- **License:** Apache 2.0\n")
     assert _kinds(findings) == [("categorical", "medium")]
-    assert _findings("# GLM-4.5\n- **License:** Apache/MIT\n", "| Model | License |\n|---|---|\n"
-                     "| GLM-4.5 | Apache 2.0 |\n") == []
+    assert (
+        _findings(
+            "# GLM-4.5\n- **License:** Apache/MIT\n", "| Model | License |\n|---|---|\n| GLM-4.5 | Apache 2.0 |\n"
+        )
+        == []
+    )
 
 
 def test_arithmetic_is_checked_and_correct_arithmetic_passes() -> None:
@@ -95,21 +113,28 @@ def test_arithmetic_is_checked_and_correct_arithmetic_passes() -> None:
 
 def test_fingerprints_survive_unrelated_edits() -> None:
     before = _findings("# DeepSeek-V3\n- 671B total params\n", "# DeepSeek-V3\n- 685B total params\n")
-    after = _findings("# DeepSeek-V3\n\nA new paragraph.\n\n- 671B total params\n", "# DeepSeek-V3\n- 685B total params\n")
+    after = _findings(
+        "# DeepSeek-V3\n\nA new paragraph.\n\n- 671B total params\n", "# DeepSeek-V3\n- 685B total params\n"
+    )
     assert [f.fingerprint for f in before] == [f.fingerprint for f in after]
     assert before[0].claims[0].line != after[0].claims[0].line
 
 
 def test_severity_order() -> None:
-    findings = _findings("# DeepSeek-V3\n- 671B total params\n", "# DeepSeek-V3\n- 685B total params\n",
-                         "# Qwen\n- Derivative Models: 100,000+ models built on Qwen\n",
-                         "Alibaba's Qwen has spawned over 170,000 derivative models.\n")
+    findings = _findings(
+        "# DeepSeek-V3\n- 671B total params\n",
+        "# DeepSeek-V3\n- 685B total params\n",
+        "# Qwen\n- Derivative Models: 100,000+ models built on Qwen\n",
+        "Alibaba's Qwen has spawned over 170,000 derivative models.\n",
+    )
     assert [f.severity for f in findings] == [Severity.HIGH, Severity.LOW]
     assert findings[0].kind is FindingKind.VALUE
 
 
 def test_a_fact_and_a_forecast_of_one_figure() -> None:
-    findings = _findings("- **Enterprise Adoption**: 80%+ of Chinese enterprises adopting open source LLMs\n",
-                         "**Adoption Rate:** 80%+ of Chinese enterprises predicted to adopt open source LLMs\n")
+    findings = _findings(
+        "- **Enterprise Adoption**: 80%+ of Chinese enterprises adopting open source LLMs\n",
+        "**Adoption Rate:** 80%+ of Chinese enterprises predicted to adopt open source LLMs\n",
+    )
     assert _kinds(findings) == [("value", "medium")]
     assert "forecast" in findings[0].explanation

@@ -229,12 +229,15 @@ def test_empty_file_is_no_decisions(tmp_path: Path, text: str) -> None:
 
 
 def test_hand_written_file_loads(tmp_path: Path) -> None:
-    write(tmp_path / DECISIONS_FILE, f"""
+    write(
+        tmp_path / DECISIONS_FILE,
+        f"""
         decisions:
         - reason: quoted as history
           fingerprint: {FP_B}
           accepted_at: 2025-07-15
-        """)
+        """,
+    )
     assert load_decisions(tmp_path) == [Decision(FP_B, "quoted as history", "", "2025-07-15")]
 
 
@@ -250,16 +253,20 @@ MALFORMED_CASES: dict[str, tuple[str, list[tuple[int, str]]]] = {
     "empty reason": (f"decisions:\n- fingerprint: {FP_B}\n  reason: ''\n", [(3, "decisions[0].reason: must be")]),
     "unquoted digits": ("decisions:\n- fingerprint: 123456\n  reason: x\n", [(2, "(quote it)")]),
     "unknown entry key": (
-        f"decisions:\n- fingerprint: {FP_B}\n  reason: x\n  note: y\n", [(4, "decisions[0].note: unknown key")]
+        f"decisions:\n- fingerprint: {FP_B}\n  reason: x\n  note: y\n",
+        [(4, "decisions[0].note: unknown key")],
     ),
     "bad date": (
-        f"decisions:\n- fingerprint: {FP_B}\n  reason: x\n  accepted_at: 2025-02-30\n", [(4, "not an ISO date")]
+        f"decisions:\n- fingerprint: {FP_B}\n  reason: x\n  accepted_at: 2025-02-30\n",
+        [(4, "not an ISO date")],
     ),
     "accepted_by not a string": (
-        f"decisions:\n- fingerprint: {FP_B}\n  reason: x\n  accepted_by: [a]\n", [(4, "must be a string")]
+        f"decisions:\n- fingerprint: {FP_B}\n  reason: x\n  accepted_by: [a]\n",
+        [(4, "must be a string")],
     ),
     "duplicate key": (
-        f"decisions:\n- fingerprint: {FP_B}\n  reason: x\n  reason: y\n", [(4, "duplicate key 'reason'")]
+        f"decisions:\n- fingerprint: {FP_B}\n  reason: x\n  reason: y\n",
+        [(4, "duplicate key 'reason'")],
     ),
     "duplicate fingerprint": (
         f"decisions:\n- fingerprint: {FP_B}\n  reason: x\n- fingerprint: {FP_B}\n  reason: y\n",

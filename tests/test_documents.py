@@ -127,9 +127,7 @@ def structured() -> list[Block]:
         (17, "numbered", ("Open Models", "China", "Rankings")),
     ],
 )
-def test_block_kind_and_section(
-    structured: list[Block], line: int, kind: str, section: tuple[str, ...]
-) -> None:
+def test_block_kind_and_section(structured: list[Block], line: int, kind: str, section: tuple[str, ...]) -> None:
     block = block_at(structured, line)
     assert (block.kind, block.section) == (kind, section)
 

@@ -54,9 +54,11 @@ def test_readme_output_and_committed_claim_files_match_the_code(tmp_path, monkey
     summary = json.loads(report)["summary"]
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     findings = summary["findings"]["by_severity"]
-    first_line = (f"{summary['documents']} documents, {summary['claims']} claims, {summary['findings']['open']} open "
-                  f"findings ({findings.get('high', 0)} high, {findings.get('medium', 0)} medium, "
-                  f"{findings.get('low', 0)} low)")
+    first_line = (
+        f"{summary['documents']} documents, {summary['claims']} claims, {summary['findings']['open']} open "
+        f"findings ({findings.get('high', 0)} high, {findings.get('medium', 0)} medium, "
+        f"{findings.get('low', 0)} low)"
+    )
     assert first_line in readme
     produced = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "claims").glob("*.yaml")}
     committed = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "claims").glob("*.txt.yaml")}

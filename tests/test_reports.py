@@ -60,8 +60,12 @@ def claim(n: int = 0, **fields: object) -> Claim:
 
 
 def finding(
-    kind: FindingKind = FindingKind.VALUE, severity: Severity = Severity.HIGH, *, claims: tuple[Claim, ...] = (),
-    fingerprint: str = "f" * 40, **fields: object,
+    kind: FindingKind = FindingKind.VALUE,
+    severity: Severity = Severity.HIGH,
+    *,
+    claims: tuple[Claim, ...] = (),
+    fingerprint: str = "f" * 40,
+    **fields: object,
 ) -> Finding:
     base: dict[str, object] = dict(
         kind=kind, severity=severity, subject="DeepSeek", metric="training cost",
@@ -311,9 +315,7 @@ def test_markdown_summary_and_per_document_tables() -> None:
     assert text.count("| Line | Subject | Metric | Value | Qualifier | Quote |") == 2
     assert text.count("<details>") == 4  # accepted findings, stale decisions, 2 documents (not broken.pdf)
     assert "<summary><strong>evil.md</strong>: 3 claims</summary>" in text
-    assert (
-        "| 10 | DeepSeek | training cost | $5.6M | exact | DeepSeek V3 cost <b>$5.6M</b> to train |" in text
-    )
+    assert "| 10 | DeepSeek | training cost | $5.6M | exact | DeepSeek V3 cost <b>$5.6M</b> to train |" in text
     assert "| $5M–$6M | range |" in text
     assert "- docs/gone.txt: cannot decode &lt;script&gt;" in text
 
@@ -365,9 +367,7 @@ def test_html_is_self_contained() -> None:
     page = Page(html)
     assert not [a for t, a in page.tags if t in {"link", "img", "iframe", "object", "embed"}]
     assert not [a for t, a in page.tags if t == "script" and "src" in a]
-    csp = next(
-        a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
-    )
+    csp = next(a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
     assert csp is not None and csp.startswith("default-src 'none';")
 
 
@@ -401,10 +401,7 @@ def test_html_filters_list_the_choices() -> None:
 def test_html_claims_table() -> None:
     html = render_html(sample_report())
     assert "DeepSeek V3 cost <mark>$5.6M</mark> to train" in html
-    assert (
-        '<span class="human">$5.6M</span> <span class="raw" title="as stored: value and unit">5600000 USD'
-        in html
-    )
+    assert '<span class="human">$5.6M</span> <span class="raw" title="as stored: value and unit">5600000 USD' in html
     assert '<span class="human">2025-07</span>' in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; ranked <mark>#1</mark> | on LMArena" in html
 
@@ -640,10 +637,16 @@ def test_github_annotations() -> None:
     ("document", "explanation", "expected"),
     [
         ("a,b:c.md", "plain", "::error file=a%2Cb%3Ac.md,line=10,title=factcheck value conflict (FC001)::plain"),
-        ("100%.md", "50% off\r\nnext: a, b", "::error file=100%25.md,line=10,title=factcheck value conflict (FC001)"
-                                             "::50%25 off%0D%0Anext: a, b"),
-        ("x.md", "::warning::fake",
-         "::error file=x.md,line=10,title=factcheck value conflict (FC001)::::warning::fake"),
+        (
+            "100%.md",
+            "50% off\r\nnext: a, b",
+            "::error file=100%25.md,line=10,title=factcheck value conflict (FC001)::50%25 off%0D%0Anext: a, b",
+        ),
+        (
+            "x.md",
+            "::warning::fake",
+            "::error file=x.md,line=10,title=factcheck value conflict (FC001)::::warning::fake",
+        ),
     ],
 )
 def test_github_escaping(document: str, explanation: str, expected: str) -> None:

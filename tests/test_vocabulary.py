@@ -62,9 +62,11 @@ def test_short_aliases_are_case_sensitive() -> None:
 
 def test_a_project_extends_the_vocabulary(tmp_path: Path) -> None:
     extra = tmp_path / "vocab.yaml"
-    extra.write_text("subjects:\n  Hunyuan-Large: {family: Tencent, aliases: [Hunyuan Large]}\n"
-                     "  DeepSeek-V3: {aliases: [DSV3]}\nmetrics:\n  MMLU: {aliases: [MMLU (5-shot)]}\n",
-                     encoding="utf-8")
+    extra.write_text(
+        "subjects:\n  Hunyuan-Large: {family: Tencent, aliases: [Hunyuan Large]}\n"
+        "  DeepSeek-V3: {aliases: [DSV3]}\nmetrics:\n  MMLU: {aliases: [MMLU (5-shot)]}\n",
+        encoding="utf-8",
+    )
     vocabulary = load_vocabulary([extra])
     assert vocabulary.subject("Hunyuan Large") == "Hunyuan-Large"
     assert vocabulary.subject("DSV3") == "DeepSeek-V3"

@@ -27,7 +27,14 @@ from factcheck.errors import InputError
 from factcheck.models import Claim, Qualifier, Quantity
 from factcheck.yamlfiles import BlockDumper, Problem, dump_yaml, duplicate_keys, line_of, parse_yaml, write_atomically
 
-__all__ = ["Problem", "check_claim_files", "claim_from_record", "load_claim_file", "write_claim_file"]
+__all__ = [
+    "Problem",
+    "check_claim_files",
+    "claim_file_paths",
+    "claim_from_record",
+    "load_claim_file",
+    "write_claim_file",
+]
 
 # Key order of an entry as written: what a reviewer reads first comes first.
 _FIELDS = ("id", "subject", "metric", "value", "unit", "qualifier", "low", "high", "quote", "text", "line",
@@ -129,6 +136,12 @@ def check_claim_files(paths: Sequence[Path]) -> list[Problem]:
     return problems
 
 
+def claim_file_paths(paths: Sequence[Path]) -> list[Path]:
+    """The claim files among `paths`: files as given, and the *.yaml files in folders (not the
+    decisions or sources registers that live beside them)."""
+    return _claim_paths(paths)
+
+
 def _claim_paths(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
@@ -223,15 +236,21 @@ def _range_problems(name: str, root: yaml.Node, data: Any) -> list[Problem]:
                 try:
                     dt.date.fromisoformat(figure)
                 except ValueError as exc:
-                    problems.append(Problem(name, line_of(root, ["claims", index, key]),
-                                            f"claims[{index}].{key}: {figure!r} is not a date ({exc})"))
+                    problems.append(
+                        Problem(
+                            name,
+                            line_of(root, ["claims", index, key]),
+                            f"claims[{index}].{key}: {figure!r} is not a date ({exc})",
+                        )
+                    )
         if _comparable(low, high) and low > high:  # type: ignore[operator]
             line = line_of(root, ["claims", index, "low"])
             problems.append(Problem(name, line, f"claims[{index}]: low {low!r} is above high {high!r}"))
         elif _comparable(low, value) and _comparable(value, high) and not low <= value <= high:  # type: ignore[operator]
             line = line_of(root, ["claims", index, "value"])
-            problems.append(Problem(name, line, f"claims[{index}]: value {value!r} is outside low..high "
-                                                f"{low!r}..{high!r}"))
+            problems.append(
+                Problem(name, line, f"claims[{index}]: value {value!r} is outside low..high {low!r}..{high!r}")
+            )
     return problems
 
 

@@ -32,51 +32,108 @@ _MARKER = re.compile(r"^(\s*(?:[-*+•▪◦]|\d{1,3}[.)])\s+)")
 _LABEL = re.compile(r"^\s*((?:[^:.!?]|\.(?=\d))(?:[^:.!?]|\.(?=\d)){0,47}?)\s*:\s+(?=\S)")  # "GLM-4.5: ..."
 _COMPARISON = re.compile(r"\b(?:vs\.?|versus|compared (?:to|with)|against|than)\s", re.IGNORECASE)
 _SEGMENT_END = re.compile(r"[);\]]|,\s(?=[A-Z])|$")
-_RELEASE_WORDS = re.compile(r"\b(?:releas\w*|launch\w*|introduc\w*|debut\w*|unveil\w*|publish\w*|inception|"
-                            r"announc\w*|open-sourced|arriv\w*|dropped)\b", re.IGNORECASE)
+_RELEASE_WORDS = re.compile(
+    r"\b(?:releas\w*|launch\w*|introduc\w*|debut\w*|unveil\w*|publish\w*|inception|"
+    r"announc\w*|open-sourced|arriv\w*|dropped)\b",
+    re.IGNORECASE,
+)
 _RANK_LIST = re.compile(r"\b(?:rank\w*|leaderboard|top\s*\d+|standings)\b", re.IGNORECASE)
 # Sections whose numbers are bibliographic, not claims (citations are audited separately).
-_NOT_CLAIMS = re.compile(r"^\s*(?:\d+\.?\s*)?(?:references|bibliography|works cited|citations|sources|resources|"
-                         r"further reading|table of contents|contents|footnotes|endnotes)\s*:?\s*$", re.IGNORECASE)
-_GENERIC_HEADERS = {"score", "scores", "result", "results", "value", "values", "figure", "number", "notes",
-                    "comparison", "details", "performance", "benchmark", "metric", "metrics", "amount", "data"}
+_NOT_CLAIMS = re.compile(
+    r"^\s*(?:\d+\.?\s*)?(?:references|bibliography|works cited|citations|sources|resources|"
+    r"further reading|table of contents|contents|footnotes|endnotes)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_GENERIC_HEADERS = {
+    "score",
+    "scores",
+    "result",
+    "results",
+    "value",
+    "values",
+    "figure",
+    "number",
+    "notes",
+    "comparison",
+    "details",
+    "performance",
+    "benchmark",
+    "metric",
+    "metrics",
+    "amount",
+    "data",
+}
 _ATTACH_BEFORE = re.compile(r"^(?:['’]s)?\s*(?::|\(|=|-|–|at|scored|scores|reached|hit|of)?\s*$", re.IGNORECASE)
-_IN_NAME_AFTER = re.compile(r"^\s*(?:[A-Za-z%]+\s+){0,2}?(?:in|for|by|from|with|of|on)\s+(?:the\s+|all\s+)?$",
-                            re.IGNORECASE)  # "29 in Qwen 2.5", "100,000+ models built on Qwen"
+_IN_NAME_AFTER = re.compile(
+    r"^\s*(?:[A-Za-z%]+\s+){0,2}?(?:in|for|by|from|with|of|on)\s+(?:the\s+|all\s+)?$", re.IGNORECASE
+)  # "29 in Qwen 2.5", "100,000+ models built on Qwen"
 _FREE_SUBJECT_AFTER = re.compile(
-    r"^\s+(?:[a-z]+\s+)?(?:in|for|among)\s+(?:the\s+)?((?:[A-Z][\w\-]*\s?){1,3}(?:[a-z]+)?|[a-z][\w\-]+(?:\s+[a-z][\w\-]+)?)")
+    r"^\s+(?:[a-z]+\s+)?(?:in|for|among)\s+(?:the\s+)?((?:[A-Z][\w\-]*\s?){1,3}(?:[a-z]+)?|[a-z][\w\-]+(?:\s+[a-z][\w\-]+)?)"
+)
 # First-column headers that say the rows are subjects, even when the vocabulary knows none of them.
-_SUBJECT_HEADERS = re.compile(r"^(?:model|models|provider|company|companies|lab|organi[sz]ation|country|region|"
-                              r"vendor|developer|family|name|system|approach|option|deployment|platform)s?$",
-                              re.IGNORECASE)
+_SUBJECT_HEADERS = re.compile(
+    r"^(?:model|models|provider|company|companies|lab|organi[sz]ation|country|region|"
+    r"vendor|developer|family|name|system|approach|option|deployment|platform)s?$",
+    re.IGNORECASE,
+)
 _GENERIC_LABEL_NOUNS = re.compile(r"\s+(?:model|models|variant|variants|version|edition)$", re.IGNORECASE)
 
 _STAGE_LABEL = re.compile(r"^(?:stage|phase|step|round)\s*\d+|^S\d$|^final(?: stage)?$", re.IGNORECASE)
-_NOT_A_METRIC = re.compile(r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^(?:q[1-4]|h[12]|"
-                           r"note|notes|example|status|focus|verdict|summary|source|sources|why|what|how)$",
-                           re.IGNORECASE)
-_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-_MONTH_ONLY = re.compile(r"(?:\(\s*|\b(?:in|since|from|on|by)\s+|['’]s\s+(?=\w+\s+(?:release|launch|debut)))(January|February|March|April|May|June|July|August|"
-                         r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
-                         r"(?!\.?\s*\d|\s+of\b)")
+_NOT_A_METRIC = re.compile(
+    r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^(?:q[1-4]|h[12]|"
+    r"note|notes|example|status|focus|verdict|summary|source|sources|why|what|how)$",
+    re.IGNORECASE,
+)
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_MONTH_ONLY = re.compile(
+    r"(?:\(\s*|\b(?:in|since|from|on|by)\s+|['’]s\s+(?=\w+\s+(?:release|launch|debut)))(January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
+    r"(?!\.?\s*\d|\s+of\b)"
+)
 _DIGIT = re.compile(r"\d")
-_NOUN_PHRASE_AFTER = re.compile(r"^\s+((?:[a-z][a-z\-]+\s+){0,2}?(?:share|usage|improvement|increase|decrease|"
-                                r"reduction|growth|savings?|rate|adoption|accuracy|margin|penetration|probability)"
-                                r"(?:\s+of\s+(?:[\w\-]+\s+){0,2}?[\w\-]*(?:models|downloads|usage|market|users))?)\b")
-_NOT_METRIC_HEADS = {"of", "in", "on", "for", "by", "to", "and", "the", "more", "less", "higher", "lower", "from",
-                     "than", "vs", "with", "at", "a", "an"}
+_NOUN_PHRASE_AFTER = re.compile(
+    r"^\s+((?:[a-z][a-z\-]+\s+){0,2}?(?:share|usage|improvement|increase|decrease|"
+    r"reduction|growth|savings?|rate|adoption|accuracy|margin|penetration|probability)"
+    r"(?:\s+of\s+(?:[\w\-]+\s+){0,2}?[\w\-]*(?:models|downloads|usage|market|users))?)\b"
+)
+_NOT_METRIC_HEADS = {
+    "of",
+    "in",
+    "on",
+    "for",
+    "by",
+    "to",
+    "and",
+    "the",
+    "more",
+    "less",
+    "higher",
+    "lower",
+    "from",
+    "than",
+    "vs",
+    "with",
+    "at",
+    "a",
+    "an",
+}
 _NOUN_PHRASE_BEFORE = re.compile(
     r"(?:^|[.;:,(]\s*|\b(?:its|their|the|a|an|with|and|reported|posted|had)\s+)(?P<np>[A-Za-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})"
     r"\s+(?:of|was|were|is|are|at|reached|hit|totaled|totalled|stood at|rose to|fell to|grew to|increased to|"
-    r"decreased to)\s+(?:about\s+|approximately\s+|around\s+|nearly\s+|over\s+|~\s*)?$")
+    r"decreased to)\s+(?:about\s+|approximately\s+|around\s+|nearly\s+|over\s+|~\s*)?$"
+)
 _NOT_METRIC_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "total", "which", "it"}
 _SCORE_WORDS = re.compile(r"\s+(?:score|scores|result|results|accuracy|acc\.?|value)$", re.IGNORECASE)
 _LICENCE_LABEL = re.compile(r"^\s*licen[cs]es?(?:\s+type)?\s*:?\s*$", re.IGNORECASE)
 _LICENCE = re.compile(
     r"\s*(?:apache[- ]?(?:2\.0|2)?(?:\s*/\s*mit)?|mit(?:\s*/\s*apache(?:[- ]2\.0)?)?|proprietary|closed[- ]source|"
     r"(?:meta\s+)?(?:llama\s+)?(?:community|open)\s+licen[cs]e|llama\s+(?:\d\s+)?licen[cs]e|"
-    r"cc[- ]by[\w\-.]*|gpl[\w\-.]*|custom\s+licen[cs]e|research[- ]only)(?![\w])", re.IGNORECASE)
+    r"cc[- ]by[\w\-.]*|gpl[\w\-.]*|custom\s+licen[cs]e|research[- ]only)(?![\w])",
+    re.IGNORECASE,
+)
 
 
 def _licence_name(text: str) -> str:
@@ -271,28 +328,36 @@ class _Extractor:
         marker = _MARKER.match(clean)
         body = clean[marker.end() :] if marker else clean
         found = find_quantities(body) if following is not None and len(body) <= 40 else []
-        if following is not None and len(found) == 1 and found[0].kind == "date" and \
-                len(found[0].text) >= len(body.strip(" :*-")) - 1:
+        if (
+            following is not None
+            and len(found) == 1
+            and found[0].kind == "date"
+            and len(found[0].text) >= len(body.strip(" :*-")) - 1
+        ):
             event = _clean(following.text)
             named = self.vocabulary.find_subjects(event)
-            mentions = [m for m in named if self.vocabulary.subject_kind(m.name) not in
-                        ("organisation", "country", "region")] or named
+            mentions = [
+                m for m in named if self.vocabulary.subject_kind(m.name) not in ("organisation", "country", "region")
+            ] or named
             if mentions:
                 metric = "release date" if _RELEASE_WORDS.search(event) else "date"
-                q = replace(found[0], start=block.text.find(found[0].text), end=block.text.find(found[0].text)
-                            + len(found[0].text))
+                q = replace(
+                    found[0],
+                    start=block.text.find(found[0].text),
+                    end=block.text.find(found[0].text) + len(found[0].text),
+                )
                 self.add(block, q, mentions[0].name, metric, f"{body.strip()}: {event.strip()}")
                 return True
             return False
         month = re.match(rf"^\s*({_MONTH_NAME})\s*:\s*(\S.*)$", body)
-        year = next((m.group(0) for h in reversed(block.section) for m in [re.search(r"\b(?:19|20)\d{2}\b", h)] if m),
-                    "")
+        year = next(
+            (m.group(0) for h in reversed(block.section) for m in [re.search(r"\b(?:19|20)\d{2}\b", h)] if m), ""
+        )
         if not month or not year:
             return False
         dated = parse_date(f"{month.group(1)} {year}")
         if dated is None:
             return False
-        content_start = body.find(month.group(2))
         entry = month.group(2)
         for mention in self.vocabulary.find_subjects(entry):
             inside_brackets = entry.count("(", 0, mention.start) > entry.count(")", 0, mention.start)
@@ -300,8 +365,6 @@ class _Extractor:
                 continue
             start = block.text.find(month.group(1))
             q = replace(dated, text=month.group(1), start=start, end=start + len(month.group(1)))
-            del content_start
-            content_start = 0
             self.add(block, q, mention.name, "release date", body.strip())
         self.text_block(block, dates=False)
         return True
@@ -320,8 +383,11 @@ class _Extractor:
         if label:
             label_text = label.group(1).strip()
             mentions = self.vocabulary.find_subjects(label_text)
-            relative = self.resolve_subject(_GENERIC_LABEL_NOUNS.sub("", label_text), section_subject) \
-                if not mentions and section_subject else ""
+            relative = (
+                self.resolve_subject(_GENERIC_LABEL_NOUNS.sub("", label_text), section_subject)
+                if not mentions and section_subject
+                else ""
+            )
             if mentions and mentions[0].end - mentions[0].start >= len(label_text) - 12:
                 label_subject = mentions[0].name
             elif relative:
@@ -338,8 +404,9 @@ class _Extractor:
             content_start = body_start + label.end()
         if block.kind == "numbered" and block.number is not None and _RANK_LIST.search(block.list_title):
             self.rank_item(block, clean, body_start)
-        licence_subject = label_subject or (section_subject if label and _LICENCE_LABEL.match(label.group(1)) or
-                                            not label else "")
+        licence_subject = label_subject or (
+            section_subject if label and _LICENCE_LABEL.match(label.group(1)) or not label else ""
+        )
         if licence_subject and (label_subject or not label or _LICENCE_LABEL.match(label.group(1))):
             self.licence(block, clean, content_start, licence_subject)
         default_subject = section_subject
@@ -351,12 +418,24 @@ class _Extractor:
             self._carry = ((), "")
         carried = ""
         for start, end in _sentences(clean) if block.kind == "paragraph" else [(0, len(clean))]:
-            span = _Span(clean, max(start, body_start), end, default_subject or DOCUMENT_SUBJECT,
-                         label_metric=label_metric, label_subject=label_subject, context_words=context_words,
-                         default_metric=free_label if start <= content_start else "", carried_subject=carried,
-                         label_end=content_start, stage=stage_prefix)
-            named = [m for m in self.scan(clean)[0] if span.start <= m.start and m.end <= end
-                     and self.vocabulary.subject_kind(m.name) != "organisation"]
+            span = _Span(
+                clean,
+                max(start, body_start),
+                end,
+                default_subject or DOCUMENT_SUBJECT,
+                label_metric=label_metric,
+                label_subject=label_subject,
+                context_words=context_words,
+                default_metric=free_label if start <= content_start else "",
+                carried_subject=carried,
+                label_end=content_start,
+                stage=stage_prefix,
+            )
+            named = [
+                m
+                for m in self.scan(clean)[0]
+                if span.start <= m.start and m.end <= end and self.vocabulary.subject_kind(m.name) != "organisation"
+            ]
             carried = named[0].name if named else carried
             if start < content_start < end and label_subject:
                 span.label_subject = label_subject
@@ -372,8 +451,15 @@ class _Extractor:
             return
         value = _licence_name(m.group(0))
         at = start + m.start() + (len(content) - len(content.lstrip()))
-        q = Quantity(value=value, unit="category", qualifier=Qualifier.EXACT, text=m.group(0).strip(),
-                     start=at, end=at + len(m.group(0).strip()), kind="category")
+        q = Quantity(
+            value=value,
+            unit="category",
+            qualifier=Qualifier.EXACT,
+            text=m.group(0).strip(),
+            start=at,
+            end=at + len(m.group(0).strip()),
+            kind="category",
+        )
         self.add(block, q, subject, "license", clean.strip())
 
     def rank_item(self, block: Block, clean: str, body_start: int) -> None:
@@ -386,14 +472,28 @@ class _Extractor:
             if not lead or not lead.group(1)[0].isupper():
                 return
             subject = lead.group(1).strip()
-        board = next((m.name for heading in (block.list_title, *reversed(block.section))
-                      for m in self.vocabulary.find_metrics(heading) if m.name.startswith("LMArena")), "")
+        board = next(
+            (
+                m.name
+                for heading in (block.list_title, *reversed(block.section))
+                for m in self.vocabulary.find_metrics(heading)
+                if m.name.startswith("LMArena")
+            ),
+            "",
+        )
         board = board or next((m.name for m in self.vocabulary.find_metrics(block.list_title)), "")
         metric = board if board.endswith("rank") else (f"{board} rank" if board else "rank")
         marker = _MARKER.match(block.text)
         text = marker.group(1).strip() if marker else str(block.number)
-        rank = Quantity(value=float(block.number or 0), unit="rank", qualifier=Qualifier.EXACT, text=text,
-                        start=block.text.find(text), end=block.text.find(text) + len(text), kind="rank")
+        rank = Quantity(
+            value=float(block.number or 0),
+            unit="rank",
+            qualifier=Qualifier.EXACT,
+            text=text,
+            start=block.text.find(text),
+            end=block.text.find(text) + len(text),
+            kind="rank",
+        )
         self.add(block, rank, subject, metric, block.text.strip())
 
     # --- spans --------------------------------------------------------------------------------
@@ -402,10 +502,20 @@ class _Extractor:
         all_subjects, all_metrics, all_quantities = self.scan(span.text)
         subjects = [m for m in all_subjects if span.start <= m.start and m.end <= span.end]
         metrics = [m for m in all_metrics if span.start <= m.start and m.end <= span.end]
-        quantities = [q for q in all_quantities
-                      if span.start <= q.start and q.end <= span.end and (dates or q.kind != "date")]
-        comparisons = [(m.start(), m.end() + (_SEGMENT_END.search(text, m.end()).start()  # type: ignore[union-attr]
-                                              - m.end())) for m in _COMPARISON.finditer(text, span.start)]
+        quantities = [
+            q for q in all_quantities if span.start <= q.start and q.end <= span.end and (dates or q.kind != "date")
+        ]
+        comparisons = [
+            (
+                m.start(),
+                m.end()
+                + (
+                    _SEGMENT_END.search(text, m.end()).start()  # type: ignore[union-attr]
+                    - m.end()
+                ),
+            )
+            for m in _COMPARISON.finditer(text, span.start)
+        ]
         previous_metric = whole_metric = ""
         for q in quantities:
             in_comparison = next(((a, b) for a, b in comparisons if a <= q.start < b), None)
@@ -427,8 +537,9 @@ class _Extractor:
         if dates:
             self.month_releases(block, span, text, subjects, quantities)
 
-    def month_releases(self, block: Block, span: _Span, text: str, subjects: Sequence[Mention],
-                       quantities: Sequence[Quantity]) -> None:
+    def month_releases(
+        self, block: Block, span: _Span, text: str, subjects: Sequence[Mention], quantities: Sequence[Quantity]
+    ) -> None:
         """Releases dated by month alone ("Qwen3 (Apr)", "Llama 4, released in April"): the year comes
         from the nearest year stated before them in the block, else from the headings, else from the
         document's own date. Without a year in sight there is no claim."""
@@ -440,13 +551,18 @@ class _Extractor:
             if not year:
                 continue
             boundary = max(text.rfind(d, span.start, m.start()) for d in (",", ";", ":", ". ", "), "))
-            models = [s for s in subjects if s.end <= m.start()
-                      and self.vocabulary.subject_kind(s.name) not in ("organisation", "country", "region")]
+            models = [
+                s
+                for s in subjects
+                if s.end <= m.start()
+                and self.vocabulary.subject_kind(s.name) not in ("organisation", "country", "region")
+            ]
             group = [s for s in models if boundary < s.start] or [s for s in models if m.start() - s.end <= 40][-1:]
             lead = text[max(span.start, m.start() - 40) : m.start()]
             opener = m.group(0)[: m.start(1) - m.start()]
-            if not group or not (opener.lstrip().startswith(("(", "'", "’")) or _RELEASE_WORDS.search(lead)
-                                 or opener.strip() == "in"):
+            if not group or not (
+                opener.lstrip().startswith(("(", "'", "’")) or _RELEASE_WORDS.search(lead) or opener.strip() == "in"
+            ):
                 continue
             dated = parse_date(f"{m.group(1)} {year}")
             if dated is None:
@@ -475,14 +591,19 @@ class _Extractor:
             self._scanned = (text, (subjects, metrics, find_quantities(text, skip)))
         return self._scanned[1]
 
-    def subject_for(self, q: Quantity, span: _Span, subjects: Sequence[Mention],
-                    segment: tuple[int, int] | None, text: str) -> str:
+    def subject_for(
+        self, q: Quantity, span: _Span, subjects: Sequence[Mention], segment: tuple[int, int] | None, text: str
+    ) -> str:
         before = [m for m in subjects if m.end <= q.start]
         after = [m for m in subjects if m.start >= q.end]
         if before and _ATTACH_BEFORE.match(text[before[-1].end : q.start]):
             return self.context.specific(before[-1].name)
-        if after and q.kind != "part" and _IN_NAME_AFTER.match(text[q.end : after[0].start]) and (
-            segment is not None or after[0].start - q.end < 20):
+        if (
+            after
+            and q.kind != "part"
+            and _IN_NAME_AFTER.match(text[q.end : after[0].start])
+            and (segment is not None or after[0].start - q.end < 20)
+        ):
             return self.context.specific(after[0].name)
         if segment is not None:
             inside = [m for m in subjects if segment[0] <= m.start < segment[1]]
@@ -497,8 +618,9 @@ class _Extractor:
             owner = [m for m in before if m.end <= opening and not text[m.end : opening].strip()]
             if owner:  # "Maverick (17B active/400B total, 1M context)"
                 return owner[-1].name
-        variant = re.search(r"\b([A-Z][\w.\-]*)\s+(?:variant|model|version|edition)\s*:\s*$",
-                            text[max(0, q.start - 40) : q.start])
+        variant = re.search(
+            r"\b([A-Z][\w.\-]*)\s+(?:variant|model|version|edition)\s*:\s*$", text[max(0, q.start - 40) : q.start]
+        )
         if variant:
             resolved = self.resolve_subject(variant.group(1), span.default_subject)
             if resolved:
@@ -532,11 +654,16 @@ class _Extractor:
         after = [m for m in metrics if m.start >= q.end and _unit_ok(q, vocabulary.metric_unit(m.name))]
         before = [m for m in metrics if m.end <= q.start and _unit_ok(q, vocabulary.metric_unit(m.name))]
         if q.kind == "rank":
-            if re.search(r"\b(?:from|behind|than|to|below|above|after|vs\.?)\s*$", text[max(0, q.start - 10) : q.start]):
+            if re.search(
+                r"\b(?:from|behind|than|to|below|above|after|vs\.?)\s*$", text[max(0, q.start - 10) : q.start]
+            ):
                 return ""  # "51 points from #1": the leader as a reference, not anybody's rank
             return self.rank_metric(q, metrics, text, span)
-        if q.kind == "part" and after and re.match(r"^\s*(?:of|out of)\s+(?:the\s+)?[\w'’\s]*?\d[\d,.]*\s*$",
-                                                  text[q.end : after[0].start]):
+        if (
+            q.kind == "part"
+            and after
+            and re.match(r"^\s*(?:of|out of)\s+(?:the\s+)?[\w'’\s]*?\d[\d,.]*\s*$", text[q.end : after[0].start])
+        ):
             return self.refine(after[0].name, q, text, span)
         if after and re.match(r"^\s*(?:on|in|for|at)?\s*(?:the\s+)?$", text[q.end : after[0].start]):
             return self.refine(after[0].name, q, text, span)
@@ -550,8 +677,12 @@ class _Extractor:
                 return derived
         if span.label_metric and _unit_ok(q, vocabulary.metric_unit(span.label_metric)):
             return self.refine(span.label_metric, q, text, span)
-        if span.table and span.default_metric and (q.unit in ("", "USD", "percent") or q.kind == "price") \
-                and not (q.unit == "" and q.scale >= 1e9 and q.kind == "number"):
+        if (
+            span.table
+            and span.default_metric
+            and (q.unit in ("", "USD", "percent") or q.kind == "price")
+            and not (q.unit == "" and q.scale >= 1e9 and q.kind == "number")
+        ):
             return span.default_metric
         near_after = [m for m in after if m.start - q.end <= 14]
         if near_after:
@@ -562,8 +693,11 @@ class _Extractor:
         near = sorted(before + after, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))
         # A metric named further off in the sentence counts only for a figure that says what it
         # measures (a unit, scale or %); a bare "3" near "adoption" is more likely a version number.
-        near = [m for m in near if q.unit or q.scale != 1.0 or q.kind != "number"
-                or min(abs(m.start - q.end), abs(q.start - m.end)) <= 30]
+        near = [
+            m
+            for m in near
+            if q.unit or q.scale != 1.0 or q.kind != "number" or min(abs(m.start - q.end), abs(q.start - m.end)) <= 30
+        ]
         if near and q.kind != "date":
             return self.refine(near[0].name, q, text, span)
         phrase = self.phrase_metric(q, text, span)
@@ -622,8 +756,11 @@ class _Extractor:
 
     def rank_metric(self, q: Quantity, metrics: Sequence[Mention], text: str, span: _Span) -> str:
         boards = [m for m in metrics if m.name in ("LMArena rank", "LMArena Elo")]
-        scope = " open-source" if re.search(r"open[- ]?(?:source|weight)", text[span.start : span.end],
-                                             re.IGNORECASE) else ""
+        scope = (
+            " open-source"
+            if re.search(r"open[- ]?(?:source|weight)", text[span.start : span.end], re.IGNORECASE)
+            else ""
+        )
         if boards:
             return f"LMArena{scope} rank"
         row = span.default_metric
@@ -646,8 +783,9 @@ class _Extractor:
             # "R1 in January 2025", "the Qwen 3 suite in April 2025": a model and a date it is "in".
             close = text[max(span.start, q.start - 30) : q.start]
             if re.search(r"\bin\s*$", close) and any(
-                    self.vocabulary.subject_kind(m.name) not in ("organisation", "country", "region")
-                    for m in self.vocabulary.find_subjects(close)):
+                self.vocabulary.subject_kind(m.name) not in ("organisation", "country", "region")
+                for m in self.vocabulary.find_subjects(close)
+            ):
                 return "release date"
             return "date" if len(str(q.value)) > 4 else ""
         if unit == "parameters" or (not unit and q.scale >= 1e9 and re.search(r"\bparam", clause)):
@@ -693,8 +831,12 @@ class _Extractor:
             return "training duration"
         if q.kind == "multiple":
             for window in (text[q.end : q.end + 30].lower(), clause):
-                for pattern, name in ((r"cheap|cost|price", "cost reduction"), (r"efficien", "efficiency gain"),
-                                      (r"fast|speed", "speedup"), (r"fewer|less|smaller", "reduction")):
+                for pattern, name in (
+                    (r"cheap|cost|price", "cost reduction"),
+                    (r"efficien", "efficiency gain"),
+                    (r"fast|speed", "speedup"),
+                    (r"fewer|less|smaller", "reduction"),
+                ):
                     if re.search(pattern, window):
                         return name
             return "multiple"
@@ -704,9 +846,15 @@ class _Extractor:
                 return " ".join(after.group(1).split())
         if q.kind == "ratio":
             return "ratio"
-        if not unit and q.kind == "number" and q.scale >= 1e9 and re.match(r"^[\d.,]+\s?[BT](?:-[\d.,]+\s?[BT])?$",
-                                                                             q.text):
-            return "model size range" if q.qualifier.value == "range" else "model size"  # "Baichuan 2 (7B, 13B)": in writing about models, a bare 7B is a size
+        if (
+            not unit
+            and q.kind == "number"
+            and q.scale >= 1e9
+            and re.match(r"^[\d.,]+\s?[BT](?:-[\d.,]+\s?[BT])?$", q.text)
+        ):
+            return (
+                "model size range" if q.qualifier.value == "range" else "model size"
+            )  # "Baichuan 2 (7B, 13B)": in writing about models, a bare 7B is a size
         return ""
 
     def with_unit(self, q: Quantity, metric: str) -> Quantity:
@@ -759,9 +907,16 @@ class _Extractor:
             offset = block.cell_offsets[index] if index < len(block.cell_offsets) else 0
             clean = " " * offset + _clean(cell)
             known = metric in self.vocabulary.metrics or metric.endswith(("context length", "price"))
-            span = _Span(clean, offset, len(clean), self.context.specific(subject) if subject else DOCUMENT_SUBJECT,
-                         default_metric=metric, label_metric=metric if known else "", table=True,
-                         context_words=" ".join([*block.section[-2:], cells[0], column]))
+            span = _Span(
+                clean,
+                offset,
+                len(clean),
+                self.context.specific(subject) if subject else DOCUMENT_SUBJECT,
+                default_metric=metric,
+                label_metric=metric if known else "",
+                table=True,
+                context_words=" ".join([*block.section[-2:], cells[0], column]),
+            )
             span.label_subject = ""
             self._read_cell(block, span, cells[0])
 
@@ -771,7 +926,11 @@ class _Extractor:
         for i in range(before, len(self.claims)):
             b, q, subject, metric, _quote = self.claims[i]
             cell_text = span.text[span.start : span.end].strip()
-            quote = f"{row_header.strip()} | {cell_text}" if row_header.strip() and row_header not in cell_text else cell_text
+            quote = (
+                f"{row_header.strip()} | {cell_text}"
+                if row_header.strip() and row_header not in cell_text
+                else cell_text
+            )
             self.claims[i] = (b, q, subject, metric, quote)
 
     def _cell_subject(self, cell: str) -> str:
@@ -818,11 +977,19 @@ class _Extractor:
             quote = " ".join(quote.split())
             key = (subject, metric, quote + "\x1f" + q.text)
             seen[key] += 1
-            out.append(Claim(
-                id=claim_id(self.document.name, subject, metric, quote + " " + q.text, seen[key]),
-                document=self.document.name, line=block.line, subject=subject, metric=metric, quantity=q,
-                text=quote, section=" > ".join(block.section), page=block.page,
-            ))
+            out.append(
+                Claim(
+                    id=claim_id(self.document.name, subject, metric, quote + " " + q.text, seen[key]),
+                    document=self.document.name,
+                    line=block.line,
+                    subject=subject,
+                    metric=metric,
+                    quantity=q,
+                    text=quote,
+                    section=" > ".join(block.section),
+                    page=block.page,
+                )
+            )
         return out
 
 

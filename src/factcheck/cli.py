@@ -18,14 +18,19 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from factcheck import __version__
-from factcheck.claimfiles import check_claim_files
 from factcheck.config import Settings, load_settings
-from factcheck.errors import FactcheckError
-from factcheck.models import ExtractionResult
 from factcheck.decisions import accept as record_decision
-from factcheck.decisions import check_decisions_in
-from factcheck.models import Severity
-from factcheck.pipeline import Review, collect_paths, extract_paths, find_claims, review_conflicts, run_audit
+from factcheck.errors import FactcheckError
+from factcheck.models import ExtractionResult, Severity
+from factcheck.pipeline import (
+    Review,
+    check_claims,
+    collect_paths,
+    extract_paths,
+    find_claims,
+    review_conflicts,
+    run_audit,
+)
 from factcheck.reports import format_value, render_github, render_sarif
 from factcheck.store import Store
 
@@ -40,8 +45,15 @@ def _settings(ctx: click.Context, **overrides: object) -> Settings:
 @contextmanager
 def _progress(total: int) -> Iterator[Any]:
     """A progress bar on stderr for interactive runs; silent when output is piped or in CI."""
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=_err, transient=True, disable=not _err.is_terminal)
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_err,
+        transient=True,
+        disable=not _err.is_terminal,
+    )
     with progress:
         task = progress.add_task("reading", total=total)
 
@@ -53,8 +65,10 @@ def _progress(total: int) -> Iterator[Any]:
 
 def _review_summary(review: Review) -> str:
     counts = {s: sum(1 for f in review.open if f.severity is s) for s in Severity}
-    text = f"{len(review.open)} open findings ({counts[Severity.HIGH]} high, {counts[Severity.MEDIUM]} medium, " \
-           f"{counts[Severity.LOW]} low)"
+    text = (
+        f"{len(review.open)} open findings ({counts[Severity.HIGH]} high, {counts[Severity.MEDIUM]} medium, "
+        f"{counts[Severity.LOW]} low)"
+    )
     if review.accepted:
         text += f", {len(review.accepted)} accepted"
     if review.stale:
@@ -82,9 +96,11 @@ def _report_errors(result: ExtractionResult) -> None:
 
 
 def _summary(result: ExtractionResult) -> str:
-    return (f"{len(result.documents)} documents, {len(result.claims)} claims"
-            + (f", {len(result.unchanged)} unchanged" if result.unchanged else "")
-            + (f", {len(result.errors)} unreadable" if result.errors else ""))
+    return (
+        f"{len(result.documents)} documents, {len(result.claims)} claims"
+        + (f", {len(result.unchanged)} unchanged" if result.unchanged else "")
+        + (f", {len(result.errors)} unreadable" if result.errors else "")
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -119,15 +135,17 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], force: bool, claims_dir
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
 @click.option("--categories", is_flag=True, help="Also list categorical claims (licences), not only numbers.")
 @click.pass_context
-def claims(ctx: click.Context, subject: str | None, metric: str | None, document: str | None, fmt: str,
-           categories: bool) -> None:
+def claims(
+    ctx: click.Context, subject: str | None, metric: str | None, document: str | None, fmt: str, categories: bool
+) -> None:
     """List stored claims."""
     settings = _settings(ctx)
     with Store(settings.database) as store:
-        found = find_claims(settings, store, subject=subject, metric=metric, document=document,
-                            categories=categories)
+        found = find_claims(settings, store, subject=subject, metric=metric, document=document, categories=categories)
     if not found:
-        _err.print("no claims match" if subject or metric or document else "no claims stored yet: run factcheck extract")
+        _err.print(
+            "no claims match" if subject or metric or document else "no claims stored yet: run factcheck extract"
+        )
     if fmt == "json":
         click.echo(json.dumps([c.as_record() for c in found], indent=2, ensure_ascii=False))
     elif fmt == "jsonl":
@@ -136,8 +154,15 @@ def claims(ctx: click.Context, subject: str | None, metric: str | None, document
     else:
         table = Table("document", "line", "subject", "metric", "value", "qualifier", "quote")
         for c in found:
-            table.add_row(c.document, str(c.line), c.subject, c.metric, format_value(c.quantity),
-                          c.quantity.qualifier.value, c.quantity.text)
+            table.add_row(
+                c.document,
+                str(c.line),
+                c.subject,
+                c.metric,
+                format_value(c.quantity),
+                c.quantity.qualifier.value,
+                c.quantity.text,
+            )
         _wide_console().print(table)
 
 
@@ -147,8 +172,9 @@ _FAIL_ON = click.Choice(["high", "medium", "low", "never"])
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--reports-dir", type=click.Path(path_type=Path), help="Where to write reports (default: reports/).")
-@click.option("--fail-on", type=_FAIL_ON, help="Lowest severity of unaccepted findings that fails the run "
-                                               "(default: high).")
+@click.option(
+    "--fail-on", type=_FAIL_ON, help="Lowest severity of unaccepted findings that fails the run (default: high)."
+)
 @click.pass_context
 def audit(ctx: click.Context, paths: tuple[Path, ...], reports_dir: Path | None, fail_on: str | None) -> None:
     """Extract claims, find conflicts and write the audit reports (HTML, Markdown, JSON).
@@ -171,8 +197,14 @@ def audit(ctx: click.Context, paths: tuple[Path, ...], reports_dir: Path | None,
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "sarif", "github"]), default="table",
-              show_default=True, help="sarif: SARIF 2.1.0 for code scanning; github: Actions annotations.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "sarif", "github"]),
+    default="table",
+    show_default=True,
+    help="sarif: SARIF 2.1.0 for code scanning; github: Actions annotations.",
+)
 @click.option("--fail-on", type=_FAIL_ON, help="Lowest severity of unaccepted findings that exits 1 (default: high).")
 @click.pass_context
 def conflicts(ctx: click.Context, fmt: str, fail_on: str | None) -> None:
@@ -214,20 +246,35 @@ def accept(ctx: click.Context, fingerprint: str, reason: str) -> None:
         review = review_conflicts(store.claims(), settings)
     known = [f.fingerprint for f in (*review.open, *review.accepted)]
     decision = record_decision(settings.claims_dir, fingerprint, reason, known=known)
-    _err.print(f"accepted {decision.fingerprint[:12]}: {decision.reason} ({_shown(settings.claims_dir / 'decisions.yaml')})")
+    _err.print(
+        f"accepted {decision.fingerprint[:12]}: {decision.reason} ({_shown(settings.claims_dir / 'decisions.yaml')})"
+    )
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--fail-on", type=_FAIL_ON, help="Lowest severity of conflicts that exits 1 (default: high).")
 @click.pass_context
-def check(ctx: click.Context, paths: tuple[Path, ...]) -> None:
-    """Validate claim files and claims/decisions.yaml: schema errors with file:line, duplicate ids."""
-    problems = check_claim_files(list(paths)) + check_decisions_in(list(paths))
-    for problem in problems:
+def check(ctx: click.Context, paths: tuple[Path, ...], fail_on: str | None) -> None:
+    """Validate claim files and claims/decisions.yaml (file:line errors, duplicate ids), and report
+    conflicts between their claims and everything already known. The CI entry point for new and
+    changed claim files."""
+    settings = _settings(ctx, fail_on=fail_on)
+    with Store(settings.database) as store:
+        result = check_claims(list(paths), settings, store)
+    for problem in result.problems:
         click.echo(str(problem))
-    _err.print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems
-               else "claim and decision files are valid")
-    ctx.exit(1 if problems else 0)
+    for finding in result.review.open:
+        where = ", ".join(f"{c.document}:{c.line}" for c in finding.claims[:4])
+        click.echo(
+            f"{where}: {finding.severity.value} {finding.kind.value} conflict [{finding.id}]: {finding.explanation}"
+        )
+    problems = len(result.problems)
+    _err.print(
+        (f"{problems} problem{'s' if problems != 1 else ''}" if problems else "claim and decision files are valid")
+        + f", {len(result.review.open)} conflicts with known claims"
+    )
+    ctx.exit(result.exit_code(settings.fail_on))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -125,6 +125,5 @@ def compare(a: Quantity, b: Quantity) -> Comparison:
         return Comparison(Relation.CONFLICT, f"{_describe(a)} and {_describe(b)} cannot both hold", divergence)
     points = a.qualifier is Qualifier.EXACT and b.qualifier is Qualifier.EXACT
     if points:
-        return Comparison(Relation.SAME, f"{_describe(a)} and {_describe(b)} agree at the stated precision",
-                          divergence)
+        return Comparison(Relation.SAME, f"{_describe(a)} and {_describe(b)} agree at the stated precision", divergence)
     return Comparison(Relation.COMPATIBLE, f"{_describe(a)} and {_describe(b)} are compatible", divergence)

@@ -105,7 +105,9 @@ def load_settings(cwd: Path | None = None, overrides: Mapping[str, object] | Non
             raise ConfigError(f"{config_path}: unknown keys in [tool.factcheck]: {', '.join(sorted(unknown))}")
         for key, value in table.items():
             values[key] = _coerce(root, key, value, str(config_path))
-    values["database"] = os.environ.get("FACTCHECK_DB") or values.get("database") or f"sqlite:///{root / 'factcheck.db'}"
+    values["database"] = (
+        os.environ.get("FACTCHECK_DB") or values.get("database") or f"sqlite:///{root / 'factcheck.db'}"
+    )
     settings = Settings(root=root, **values)  # type: ignore[arg-type]
     for key, value in (overrides or {}).items():
         if value is None:

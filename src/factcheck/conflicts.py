@@ -26,9 +26,19 @@ DIVERGENCE_WORTH_A_LOOK = 0.25
 # Architecture figures are shared by design between models of one family (DeepSeek-R1 is built
 # on DeepSeek-V3, Llama 4 Scout and Maverick both activate 17B): the same figure for two of them
 # is no sign that one was misattributed.
-_SHARED_BY_DESIGN = {"total parameters", "active parameters", "model size", "model size range", "context length",
-                     "input context length", "output context length", "languages supported", "number of experts",
-                     "training tokens", "release date"}
+_SHARED_BY_DESIGN = {
+    "total parameters",
+    "active parameters",
+    "model size",
+    "model size range",
+    "context length",
+    "input context length",
+    "output context length",
+    "languages supported",
+    "number of experts",
+    "training tokens",
+    "release date",
+}
 
 
 # Metrics too generic to compare: two "date" or "amount" claims about one subject are usually
@@ -42,9 +52,7 @@ _PER_MODEL = {"total parameters", "active parameters", "model size", "release da
 def _comparable_group(subject: str, metric: str, vocabulary: Vocabulary | None) -> bool:
     if metric in _GENERIC_METRICS or metric.startswith("number of "):
         return False
-    if vocabulary is not None and metric in _PER_MODEL and vocabulary.has_members(subject):
-        return False
-    return True
+    return not (vocabulary is not None and metric in _PER_MODEL and vocabulary.has_members(subject))
 
 
 def _enumerations_removed(claims: Sequence[Claim]) -> list[Claim]:
@@ -93,8 +101,11 @@ def _points(claims: Sequence[Claim]) -> bool:
 def _stated(q: Quantity) -> str:
     """The figure as a reader would recognise it: its own words, or its value when the words
     alone do not say it ("May" in a timeline under 2025 is 2025-05)."""
-    return q.text if q.text.replace(",", "").strip().replace(".", "").isdigit() is False and any(
-        ch.isdigit() for ch in q.text) else str(q.value)
+    return (
+        q.text
+        if q.text.replace(",", "").strip().replace(".", "").isdigit() is False and any(ch.isdigit() for ch in q.text)
+        else str(q.value)
+    )
 
 
 def _where(claims: Sequence[Claim]) -> str:
@@ -106,6 +117,7 @@ def _where(claims: Sequence[Claim]) -> str:
 def _range_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Finding | None:
     """For a metric that *is* a range (sizes from smallest to largest), the ends are the facts:
     0.5B-235B and 0.6B-235B disagree about the smallest model even though they overlap."""
+
     def ends(c: Claim) -> tuple[float, float]:
         q = c.quantity
         step = q.precision or 1.0
@@ -122,13 +134,22 @@ def _range_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Findin
     groups = sorted(by_ends.values(), key=lambda g: ends(g[0]))
     involved = [c for g in groups for c in g]
     sides = "; ".join(_where(g) for g in groups)
-    return Finding(FindingKind.VALUE, Severity.MEDIUM, subject, metric,
-                   f"{subject} {metric} is given as {sides}: the ends of the range disagree.", tuple(involved),
-                   fingerprint(FindingKind.VALUE, subject, metric, involved))
+    return Finding(
+        FindingKind.VALUE,
+        Severity.MEDIUM,
+        subject,
+        metric,
+        f"{subject} {metric} is given as {sides}: the ends of the range disagree.",
+        tuple(involved),
+        fingerprint(FindingKind.VALUE, subject, metric, involved),
+    )
 
 
-_FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|project\w*|expect\w*|anticipat\w*|will|could reach|"
-                       r"trajector\w*|by\s+20(?:2[6-9]|[3-9]\d))\b", re.IGNORECASE)
+_FORECAST = re.compile(
+    r"\b(?:predict\w*|forecast\w*|project\w*|expect\w*|anticipat\w*|will|could reach|"
+    r"trajector\w*|by\s+20(?:2[6-9]|[3-9]\d))\b",
+    re.IGNORECASE,
+)
 
 
 def _tense_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Finding | None:
@@ -136,16 +157,29 @@ def _tense_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Findin
     enterprises adopting" against "80%+ ... predicted to adopt"): a reader cannot tell which."""
     forecasts = [c for c in claims if _FORECAST.search(c.text)]
     facts = [c for c in claims if c not in forecasts and not c.quantity.is_date]
-    pairs = [(f, p) for f in facts for p in forecasts if not p.quantity.is_date
-             and compare(f.quantity, p.quantity).relation in (Relation.SAME, Relation.COMPATIBLE)]
+    pairs = [
+        (f, p)
+        for f in facts
+        for p in forecasts
+        if not p.quantity.is_date and compare(f.quantity, p.quantity).relation in (Relation.SAME, Relation.COMPATIBLE)
+    ]
     if not pairs:
         return None
     involved = list(dict.fromkeys([c for pair in pairs for c in pair]))
     fact, forecast = pairs[0]
-    explanation = (f"{subject} {metric}: {_where([fact])} is stated as a fact, while {_where([forecast])} "
-                   "presents the same figure as a forecast.")
-    return Finding(FindingKind.VALUE, Severity.MEDIUM, subject, metric, explanation, tuple(involved),
-                   fingerprint(FindingKind.VALUE, subject, metric, involved))
+    explanation = (
+        f"{subject} {metric}: {_where([fact])} is stated as a fact, while {_where([forecast])} "
+        "presents the same figure as a forecast."
+    )
+    return Finding(
+        FindingKind.VALUE,
+        Severity.MEDIUM,
+        subject,
+        metric,
+        explanation,
+        tuple(involved),
+        fingerprint(FindingKind.VALUE, subject, metric, involved),
+    )
 
 
 def _value_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Finding | None:
@@ -169,8 +203,9 @@ def _value_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Findin
         severity = Severity.HIGH if points or kind is FindingKind.DATE else Severity.MEDIUM
         sides = "; ".join(_where(cluster) for cluster in clusters)
         explanation = f"{subject} {metric} is given as {sides}: these cannot all be true."
-        return Finding(kind, severity, subject, metric, explanation, tuple(involved),
-                       fingerprint(kind, subject, metric, involved))
+        return Finding(
+            kind, severity, subject, metric, explanation, tuple(involved), fingerprint(kind, subject, metric, involved)
+        )
     numbers = [c for c in comparable if not c.quantity.is_date and isinstance(c.quantity.value, float)]
     if len(numbers) < 2 or len({c.document for c in numbers} | {c.line for c in numbers}) < 2:
         return None
@@ -179,10 +214,19 @@ def _value_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Findin
     gap = compare(lowest.quantity, highest.quantity)
     if gap.relation is Relation.COMPATIBLE and gap.divergence >= DIVERGENCE_WORTH_A_LOOK:
         involved = [lowest, highest] + [c for c in numbers if c not in (lowest, highest)]
-        explanation = (f"{subject} {metric}: {_where([lowest])} and {_where([highest])} are compatible as bounds "
-                       f"but the figures differ by {gap.divergence:.0%}.")
-        return Finding(kind, Severity.LOW, subject, metric, explanation, tuple(involved),
-                       fingerprint(kind, subject, metric, involved))
+        explanation = (
+            f"{subject} {metric}: {_where([lowest])} and {_where([highest])} are compatible as bounds "
+            f"but the figures differ by {gap.divergence:.0%}."
+        )
+        return Finding(
+            kind,
+            Severity.LOW,
+            subject,
+            metric,
+            explanation,
+            tuple(involved),
+            fingerprint(kind, subject, metric, involved),
+        )
     return None
 
 
@@ -195,8 +239,11 @@ def _distinctive(q: Quantity) -> bool:
     digits = q.text.replace(",", "")
     mantissa = next((part for part in digits.split() if any(ch.isdigit() for ch in part)), "")
     mantissa = "".join(ch for ch in mantissa if ch.isdigit() or ch == ".").strip(".")
-    significant = mantissa.replace(".", "").lstrip("0").rstrip("0") if "." not in mantissa else \
-        mantissa.replace(".", "").lstrip("0")
+    significant = (
+        mantissa.replace(".", "").lstrip("0").rstrip("0")
+        if "." not in mantissa
+        else mantissa.replace(".", "").lstrip("0")
+    )
     return "." in mantissa or len(significant) >= 3
 
 
@@ -241,11 +288,22 @@ def _attribution_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None
         named = sorted({s for pair in pairs for s in pair})
         involved = [c for c in group if c.subject in named]
         figure = involved[0].quantity.text
-        explanation = (f"The {metric} {figure} is attributed to {', '.join(named[:-1])} and {named[-1]}: "
-                       "one figure, different models.")
+        explanation = (
+            f"The {metric} {figure} is attributed to {', '.join(named[:-1])} and {named[-1]}: "
+            "one figure, different models."
+        )
         subject = " / ".join(named)
-        findings.append(Finding(FindingKind.ATTRIBUTION, Severity.HIGH, subject, metric, explanation,
-                                tuple(involved), fingerprint(FindingKind.ATTRIBUTION, subject, metric, involved)))
+        findings.append(
+            Finding(
+                FindingKind.ATTRIBUTION,
+                Severity.HIGH,
+                subject,
+                metric,
+                explanation,
+                tuple(involved),
+                fingerprint(FindingKind.ATTRIBUTION, subject, metric, involved),
+            )
+        )
     return findings
 
 
@@ -255,8 +313,11 @@ def _ranking_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) ->
     and, within one document, two models given the same place on the same board."""
     if vocabulary is None:
         return []
-    ranks = [c for c in claims if c.quantity.kind == "rank" and c.metric.endswith("rank")
-             and isinstance(c.quantity.value, float)]
+    ranks = [
+        c
+        for c in claims
+        if c.quantity.kind == "rank" and c.metric.endswith("rank") and isinstance(c.quantity.value, float)
+    ]
     findings = []
     places: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in ranks:
@@ -268,29 +329,54 @@ def _ranking_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) ->
             tops[(c.subject, c.metric, float(c.quantity.value))].append(c)
     for (country_held, metric_held, top), holders in sorted(tops.items()):
         held = holders[0]
-        intruders = [c for (metric, country), group in places.items() if metric == metric_held
-                     and country and country != country_held for c in group
-                     if c.quantity.qualifier is Qualifier.EXACT and float(c.quantity.value) <= top]
+        intruders = [
+            c
+            for (metric, country), group in places.items()
+            if metric == metric_held and country and country != country_held
+            for c in group
+            if c.quantity.qualifier is Qualifier.EXACT and float(c.quantity.value) <= top
+        ]
         if intruders:
             involved = [*holders, *intruders]
             named = ", ".join(sorted({f"{c.subject} ({_stated(c.quantity)})" for c in intruders}))
-            explanation = (f"{held.subject} is said to hold the top {top:g} places on {held.metric.removesuffix(' rank')} "
-                           f"({held.document}:{held.line}), yet {named} from elsewhere is placed within them.")
-            findings.append(Finding(FindingKind.RANKING, Severity.HIGH, held.subject, held.metric, explanation,
-                                    tuple(involved), fingerprint(FindingKind.RANKING, held.subject, held.metric,
-                                                                 involved)))
+            explanation = (
+                f"{held.subject} is said to hold the top {top:g} places on {held.metric.removesuffix(' rank')} "
+                f"({held.document}:{held.line}), yet {named} from elsewhere is placed within them."
+            )
+            findings.append(
+                Finding(
+                    FindingKind.RANKING,
+                    Severity.HIGH,
+                    held.subject,
+                    held.metric,
+                    explanation,
+                    tuple(involved),
+                    fingerprint(FindingKind.RANKING, held.subject, held.metric, involved),
+                )
+            )
     shared: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
     for c in ranks:
         if c.quantity.qualifier is Qualifier.EXACT and vocabulary.subject_kind(c.subject) not in ("country", "region"):
             shared[(c.document, c.metric, float(c.quantity.value))].append(c)
     for (document, metric, place), group in sorted(shared.items()):
         subjects = sorted({c.subject for c in group})
-        if len(subjects) > 1 and not any(vocabulary.ancestors(a) and b in vocabulary.ancestors(a)
-                                         for a in subjects for b in subjects):
-            explanation = f"{' and '.join(subjects)} are both placed #{place:g} on {metric.removesuffix(' rank')} in {document}."
-            findings.append(Finding(FindingKind.RANKING, Severity.MEDIUM, " / ".join(subjects), metric, explanation,
-                                    tuple(group), fingerprint(FindingKind.RANKING, " / ".join(subjects), metric,
-                                                              group)))
+        if len(subjects) > 1 and not any(
+            vocabulary.ancestors(a) and b in vocabulary.ancestors(a) for a in subjects for b in subjects
+        ):
+            explanation = (
+                f"{' and '.join(subjects)} are both placed #{place:g} on {metric.removesuffix(' rank')} in {document}."
+            )
+            findings.append(
+                Finding(
+                    FindingKind.RANKING,
+                    Severity.MEDIUM,
+                    " / ".join(subjects),
+                    metric,
+                    explanation,
+                    tuple(group),
+                    fingerprint(FindingKind.RANKING, " / ".join(subjects), metric, group),
+                )
+            )
     return findings
 
 
@@ -305,17 +391,31 @@ def _categorical_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None
     findings = []
     for (metric, _root), group in sorted(by_root.items()):
         values = {(c.subject, str(c.quantity.value)) for c in group}
-        clashes = sorted({(a, b) for a in values for b in values if a < b and _covers(vocabulary, a[0], b[0])
-                          and not set(a[1].split("/")) & set(b[1].split("/"))})
+        clashes = sorted(
+            {
+                (a, b)
+                for a in values
+                for b in values
+                if a < b and _covers(vocabulary, a[0], b[0]) and not set(a[1].split("/")) & set(b[1].split("/"))
+            }
+        )
         if not clashes:
             continue
         pairs = {pair for clash in clashes for pair in clash}
         involved = [c for c in group if (c.subject, str(c.quantity.value)) in pairs]
         subject = " / ".join(sorted({s for s, _ in pairs}))
         stated = "; ".join(f"{s}: {v}" for s, v in sorted(pairs))
-        findings.append(Finding(FindingKind.CATEGORICAL, Severity.MEDIUM, subject, metric,
-                                f"The {metric} disagrees ({stated}).", tuple(involved),
-                                fingerprint(FindingKind.CATEGORICAL, subject, metric, involved)))
+        findings.append(
+            Finding(
+                FindingKind.CATEGORICAL,
+                Severity.MEDIUM,
+                subject,
+                metric,
+                f"The {metric} disagrees ({stated}).",
+                tuple(involved),
+                fingerprint(FindingKind.CATEGORICAL, subject, metric, involved),
+            )
+        )
     return findings
 
 
@@ -341,11 +441,21 @@ def _arithmetic_findings(claims: Sequence[Claim]) -> list[Finding]:
             if low <= computed <= high:
                 continue
             involved = [stated, *basis]
-            explanation = (f"{stated.quantity.text} does not follow from "
-                           f"{' and '.join(b.quantity.text for b in basis)}: they give {computed:.3g}.")
-            findings.append(Finding(FindingKind.ARITHMETIC, Severity.MEDIUM, stated.subject, stated.metric,
-                                    explanation, tuple(involved),
-                                    fingerprint(FindingKind.ARITHMETIC, stated.subject, stated.metric, involved)))
+            explanation = (
+                f"{stated.quantity.text} does not follow from "
+                f"{' and '.join(b.quantity.text for b in basis)}: they give {computed:.3g}."
+            )
+            findings.append(
+                Finding(
+                    FindingKind.ARITHMETIC,
+                    Severity.MEDIUM,
+                    stated.subject,
+                    stated.metric,
+                    explanation,
+                    tuple(involved),
+                    fingerprint(FindingKind.ARITHMETIC, stated.subject, stated.metric, involved),
+                )
+            )
     return findings
 
 
@@ -383,8 +493,9 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     Claims about no named subject are left out: without a subject there is nothing to compare.
     Pure and deterministic; the cost grows as n log n in the number of claims.
     """
-    named = [c for c in claims if c.subject and c.subject != DOCUMENT_SUBJECT and c.metric
-             and c.quantity.kind != "multiple"]  # a multiple needs its baseline to be compared
+    named = [
+        c for c in claims if c.subject and c.subject != DOCUMENT_SUBJECT and c.metric and c.quantity.kind != "multiple"
+    ]  # a multiple needs its baseline to be compared
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in named:
         groups[(c.subject, c.metric.lower())].append(c)
@@ -399,5 +510,13 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     findings.extend(_ranking_findings(named, vocabulary))
     findings.extend(_categorical_findings(named, vocabulary))
     findings.extend(_arithmetic_findings(claims))
-    return sorted(findings, key=lambda f: (-f.severity.rank, f.kind.value, f.subject, f.metric,
-                                           min((c.document, c.line) for c in f.claims)))
+    return sorted(
+        findings,
+        key=lambda f: (
+            -f.severity.rank,
+            f.kind.value,
+            f.subject,
+            f.metric,
+            min((c.document, c.line) for c in f.claims),
+        ),
+    )

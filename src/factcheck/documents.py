@@ -25,8 +25,13 @@ SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm", ".pd
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False, uncurl_quotes=False, fix_line_breaks=False, fix_character_width=False,
-    fix_latin_ligatures=False, normalization=None, explain=False,
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_character_width=False,
+    fix_latin_ligatures=False,
+    normalization=None,
+    explain=False,
 )
 _THAI = re.compile("[\u0e01-\u0e5b]")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
@@ -148,7 +153,11 @@ def _html_lines(text: str, path: str) -> tuple[list[str], list[int]]:
     import trafilatura
 
     extracted = trafilatura.extract(
-        text, output_format="markdown", include_tables=True, include_links=True, include_comments=False,
+        text,
+        output_format="markdown",
+        include_tables=True,
+        include_links=True,
+        include_comments=False,
         favor_recall=True,
     )
     if not extracted:
@@ -211,8 +220,15 @@ def read_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Documen
     repaired = [repair_line(line) for line in lines]
     repairs = sum(1 for a, b in zip(lines, repaired, strict=True) if a != b)
     blocks = parse_structure(repaired, pages=pages, line_numbers=line_numbers)
-    return Document(path=str(path), name=path.name, media_type=media_type, sha256=sha, lines=tuple(repaired),
-                    blocks=tuple(blocks), repairs=repairs)
+    return Document(
+        path=str(path),
+        name=path.name,
+        media_type=media_type,
+        sha256=sha,
+        lines=tuple(repaired),
+        blocks=tuple(blocks),
+        repairs=repairs,
+    )
 
 
 # --- structure -----------------------------------------------------------------------------------
@@ -302,8 +318,9 @@ def _is_plain_heading(lines: list[str], i: int) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def parse_structure(lines: list[str], pages: list[int] | None = None,
-                    line_numbers: list[int] | None = None) -> list[Block]:
+def parse_structure(
+    lines: list[str], pages: list[int] | None = None, line_numbers: list[int] | None = None
+) -> list[Block]:
     """The blocks of a Markdown or plain-text document, each with its heading path.
 
     `line_numbers` maps each of `lines` to its line in the original file where they differ
@@ -350,8 +367,9 @@ def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
                 header, table_kind = cells, "pipe"
                 continue
             table_kind = "pipe"
-            yield Block("table_row", number, line, outline.path, cells=cells, header=header, cell_offsets=offsets,
-                        page=page)
+            yield Block(
+                "table_row", number, line, outline.path, cells=cells, header=header, cell_offsets=offsets, page=page
+            )
             continue
         if table_kind == "pipe":
             table_kind, header = "", ()
@@ -361,8 +379,9 @@ def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
                 header, table_kind = cells, "tab"
                 yield Block("heading", number, line, outline.path, cells=cells, page=page)
                 continue
-            yield Block("table_row", number, line, outline.path, cells=cells, header=header, cell_offsets=offsets,
-                        page=page)
+            yield Block(
+                "table_row", number, line, outline.path, cells=cells, header=header, cell_offsets=offsets, page=page
+            )
             continue
         table_kind = ""
         bold = _BOLD_LINE.match(line)
@@ -380,8 +399,15 @@ def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
             continue
         numbered = _NUMBERED.match(line)
         if numbered:
-            yield Block("numbered", number, line, outline.path, list_title=list_title or last_text,
-                        number=int(numbered.group(2)), page=page)
+            yield Block(
+                "numbered",
+                number,
+                line,
+                outline.path,
+                list_title=list_title or last_text,
+                number=int(numbered.group(2)),
+                page=page,
+            )
             continue
         if _LABEL.match(line):
             yield Block("label", number, line, outline.path, page=page)

@@ -209,9 +209,18 @@ class Finding:
             "metric": self.metric,
             "explanation": self.explanation,
             "claims": [
-                {"id": c.id, "document": c.document, "line": c.line, "subject": c.subject, "metric": c.metric,
-                 "value": c.quantity.value, "unit": c.quantity.unit, "qualifier": c.quantity.qualifier.value,
-                 "quote": c.quantity.text, "text": c.text}
+                {
+                    "id": c.id,
+                    "document": c.document,
+                    "line": c.line,
+                    "subject": c.subject,
+                    "metric": c.metric,
+                    "value": c.quantity.value,
+                    "unit": c.quantity.unit,
+                    "qualifier": c.quantity.qualifier.value,
+                    "quote": c.quantity.text,
+                    "text": c.text,
+                }
                 for c in self.claims
             ],
         }

@@ -13,11 +13,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from factcheck import __version__
-from factcheck.claimfiles import write_claim_file
+from factcheck.claimfiles import Problem, check_claim_files, claim_file_paths, load_claim_file, write_claim_file
 from factcheck.claims import extract_claims
 from factcheck.config import Settings
 from factcheck.conflicts import find_conflicts
-from factcheck.decisions import load_decisions, split_findings
+from factcheck.decisions import check_decisions_in, load_decisions, split_findings
 from factcheck.documents import SUPPORTED_SUFFIXES, read_document
 from factcheck.errors import InputError
 from factcheck.models import Claim, Decision, Document, DocumentError, ExtractionResult, Finding, Severity
@@ -25,7 +25,17 @@ from factcheck.reports import DocumentSummary, ReportInput, write_reports
 from factcheck.store import Store
 from factcheck.vocabulary import Vocabulary, load_vocabulary
 
-__all__ = ["AuditResult", "Review", "collect_paths", "extract_paths", "find_claims", "review_conflicts", "run_audit"]
+__all__ = [
+    "AuditResult",
+    "CheckResult",
+    "Review",
+    "check_claims",
+    "collect_paths",
+    "extract_paths",
+    "find_claims",
+    "review_conflicts",
+    "run_audit",
+]
 
 Progress = Callable[[str], None]
 
@@ -36,8 +46,13 @@ def collect_paths(paths: Iterable[Path]) -> tuple[list[Path], list[DocumentError
     errors: list[DocumentError] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
             if not found:
                 errors.append(DocumentError(str(path), "folder holds no .md, .txt, .html or .pdf files"))
             files.extend(found)
@@ -55,8 +70,12 @@ def _unique_names(files: list[Path], errors: list[DocumentError]) -> list[Path]:
     kept: list[Path] = []
     for path in files:
         if path.name in seen:
-            errors.append(DocumentError(str(path), f"same file name as {seen[path.name]}; documents are keyed "
-                                                   "by file name, so rename one of them"))
+            errors.append(
+                DocumentError(
+                    str(path),
+                    f"same file name as {seen[path.name]}; documents are keyed by file name, so rename one of them",
+                )
+            )
             continue
         seen[path.name] = path
         kept.append(path)
@@ -100,12 +119,20 @@ def extract_paths(
         if settings.write_claim_files:
             write_claim_file(settings.claims_dir, document.name, found)
         claims.extend(found)
-    return ExtractionResult(documents=tuple(documents), claims=tuple(claims), errors=tuple(errors),
-                            unchanged=tuple(unchanged))
+    return ExtractionResult(
+        documents=tuple(documents), claims=tuple(claims), errors=tuple(errors), unchanged=tuple(unchanged)
+    )
 
 
-def find_claims(settings: Settings, store: Store, *, subject: str | None = None, metric: str | None = None,
-                document: str | None = None, categories: bool = False) -> list[Claim]:
+def find_claims(
+    settings: Settings,
+    store: Store,
+    *,
+    subject: str | None = None,
+    metric: str | None = None,
+    document: str | None = None,
+    categories: bool = False,
+) -> list[Claim]:
     """Stored claims, with subject and metric given in any spelling the vocabulary knows
     ("DeepSeek V3" finds DeepSeek-V3's claims, "MATH 500" finds MATH-500). Numeric claims only,
     unless `categories`: categorical claims (licences) exist to be cross-checked, not counted."""
@@ -161,8 +188,14 @@ class AuditResult:
         return 1 if self.review.failing(self.fail_on) else 0
 
 
-def run_audit(paths: Sequence[Path], settings: Settings, store: Store, *, progress: Progress | None = None,
-              now: datetime | None = None) -> AuditResult:
+def run_audit(
+    paths: Sequence[Path],
+    settings: Settings,
+    store: Store,
+    *,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> AuditResult:
     """Extract every document and write the audit reports into `settings.reports_dir`."""
     extraction = extract_paths(paths, settings, store, progress=progress)
     review = review_conflicts(extraction.claims, settings)
@@ -181,3 +214,31 @@ def run_audit(paths: Sequence[Path], settings: Settings, store: Store, *, progre
     )
     written = write_reports(settings.reports_dir, report)
     return AuditResult(extraction=extraction, reports=tuple(written), review=review, fail_on=settings.fail_on)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What `factcheck check` found: problems in the files, and conflicts their claims take part in."""
+
+    problems: tuple[Problem, ...]
+    review: Review
+
+    def exit_code(self, fail_on: str) -> int:
+        return 1 if self.problems or self.review.failing(fail_on) else 0
+
+
+def check_claims(paths: Sequence[Path], settings: Settings, store: Store) -> CheckResult:
+    """Validate claim files and decisions, then find conflicts between the files' claims and every
+    claim already known (the store), keeping the findings a claim from the files takes part in."""
+    problems = check_claim_files(paths) + check_decisions_in(paths)
+    from_files: list[Claim] = []
+    for path in claim_file_paths(paths):
+        try:
+            from_files.extend(load_claim_file(path))
+        except InputError:
+            continue  # already among `problems`, with file and line
+    keys = {(c.document, c.id) for c in from_files}
+    known = [c for c in store.claims() if (c.document, c.id) not in keys]
+    review = review_conflicts(known + from_files, settings)
+    involved = [f for f in review.open if any((c.document, c.id) in keys for c in f.claims)]
+    return CheckResult(tuple(problems), Review(tuple(involved), review.accepted, review.stale, review.decisions))

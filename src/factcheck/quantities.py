@@ -62,7 +62,8 @@ _UNIT_NOUNS = {
     "samples": "samples", "examples": "examples", "problems": "problems", "questions": "questions",
     "points": "points", "elo": "elo", "derivatives": "models", "repositories": "repositories",
     "papers": "papers", "citations": "citations", "people": "people", "staff": "people", "workers": "people",
-    "customers": "customers", "clients": "customers", "stores": "stores", "offices": "offices", "labs": "organisations", "organizations": "organisations",
+    "customers": "customers", "clients": "customers", "stores": "stores", "offices": "offices",
+    "labs": "organisations", "organizations": "organisations",
     "organisations": "organisations", "institutions": "organisations", "nodes": "nodes",
 }  # fmt: skip
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_NOUNS), key=len, reverse=True))
@@ -70,7 +71,8 @@ _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_NOUNS), key=len, reverse
 _UNIT_AFTER = re.compile(
     rf"[ \-]?(?:(?:[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]?|NVIDIA|Nvidia|Ascend|Huawei|TPU|v\d|open[- ]source|open-weight|"
     rf"new|active|total|activated|input|output|context|training|more|fewer|major|additional|distinct|"
-    rf"supported|different|derivative|public|publicly released|released|[a-z]+-[a-z][a-z\-]*|[a-z]+ly [a-z]+ed)\s+){{0,2}}({_UNIT_RE})\b(?:\s*(?:per|/)\s*(token|second|hour|day|query|request|user|month|year))?",
+    rf"supported|different|derivative|public|publicly released|released|[a-z]+-[a-z][a-z\-]*|[a-z]+ly [a-z]+ed)"
+    rf"\s+){{0,2}}({_UNIT_RE})\b(?:\s*(?:per|/)\s*(token|second|hour|day|query|request|user|month|year))?",
     re.IGNORECASE,
 )
 _SPELLED = {
@@ -102,9 +104,12 @@ _UPPER_BEFORE = re.compile(
 _EST_AFTER = re.compile(r"^\s*(?:\(est\.?\)|\(estimated\)|est\.|\(approx\.?\))", re.IGNORECASE)
 _PLUS_AFTER = re.compile(r"^\+")
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|~|through)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(r"\b(?:grew|grow|grows|growing|rose|rise|rising|increas\w*|jump\w*|climb\w*|surg\w*|"
-                            r"fell|fall|falling|drop\w*|declin\w*|decreas\w*|shrank|went|moved|changed)\b"
-                            r"[^.;]*?\bfrom\s*(?:about\s+|approximately\s+|~)?$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:grew|grow|grows|growing|rose|rise|rising|increas\w*|jump\w*|climb\w*|surg\w*|"
+    r"fell|fall|falling|drop\w*|declin\w*|decreas\w*|shrank|went|moved|changed)\b"
+    r"[^.;]*?\bfrom\s*(?:about\s+|approximately\s+|~)?$",
+    re.IGNORECASE,
+)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
 _AND_SEP = re.compile(r"^\s*(?:and|to|-|–)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|£|¥|\bUSD|\bEUR|\bGBP|\bRMB|\bCNY)\s?$", re.IGNORECASE)
@@ -118,7 +123,9 @@ _SCALE_AFTER = re.compile(
     r"^(?:\s?(thousand|million|billion|trillion|hundred)\b|(K|k|M|B|b|T|bn|Bn|tn|mn|MM)(?![A-Za-z0-9]))"
 )
 _ORDINAL_AFTER = re.compile(r"^(st|nd|rd|th)\b", re.IGNORECASE)
-_NAME_TAIL = re.compile(rf"^(?:[A-Za-z]|-[A-Za-z]+\d|-(?!(?:{_UNIT_RE}|fold)\b)[A-Za-z]|\.\d|\.[A-Za-z])", re.IGNORECASE)
+_NAME_TAIL = re.compile(
+    rf"^(?:[A-Za-z]|-[A-Za-z]+\d|-(?!(?:{_UNIT_RE}|fold)\b)[A-Za-z]|\.\d|\.[A-Za-z])", re.IGNORECASE
+)
 # Words that, capitalised right before a small bare number, do not make it a version ("Top 4").
 _NOT_NAME_WORDS = {
     "top", "over", "about", "nearly", "only", "just", "by", "in", "on", "at", "up", "to", "under",
@@ -130,8 +137,27 @@ _NOT_NAME_WORDS = {
     "between", "less", "more", "fewer", "least", "most", "above", "below", "within", "is",
     "are", "was", "were", "has", "have", "had", "contains", "includes", "spans",
 }  # fmt: skip
-_REFERENCE_WORDS = {"table", "figure", "fig", "section", "chapter", "appendix", "page", "step", "stage",
-                    "phase", "part", "item", "eq", "equation", "version", "v", "ver", "level", "tier"}
+_REFERENCE_WORDS = {
+    "table",
+    "figure",
+    "fig",
+    "section",
+    "chapter",
+    "appendix",
+    "page",
+    "step",
+    "stage",
+    "phase",
+    "part",
+    "item",
+    "eq",
+    "equation",
+    "version",
+    "v",
+    "ver",
+    "level",
+    "tier",
+}
 # A hyphen right before a number is a minus only after a space or bracket ("fell -3.5%"), never
 # inside a name ("GPT-4") or a range ("5-6M", read as one quantity).
 _CORE = re.compile(rf"(?<![\w.,@:])(?<![\w.,)\]%][\-−])(?<!\d/)(?<!\d /)(?:{_NUM})")
@@ -139,7 +165,9 @@ _RANK_HASH = re.compile(r"(?:#|\bNo\.\s?|\bnumber\s)(\d{1,4})\b(?!\.\d)", re.IGN
 _TOP_N = re.compile(r"\btop[- ](\d{1,4}|one|two|three|four|five|ten)\b(?![.,]\d)", re.IGNORECASE)
 _RATIO = re.compile(r"(?<![\w.:])(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)(?![\w:])")
 _ARXIV = re.compile(r"(?:arxiv[:/ ]\s*)?\b\d{4}\.\d{4,5}(?:v\d+)?\b", re.IGNORECASE)
-_URL = re.compile(r"(?:https?://|www\.)[^\s)>\]\"']+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b(?:/[^\s)>\]\"']*)?", re.IGNORECASE)
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s)>\]\"']+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b(?:/[^\s)>\]\"']*)?", re.IGNORECASE
+)
 _CITATION = re.compile(
     r"\(\s*(?:see\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[\s,])[A-Z][\w'’\-]+"
     r"(?:\s+(?:et al\.?|and|&)\s*[A-Z]?[\w'’\-]*)?,\s+(?:19|20)\d{2}[a-z]?"
@@ -155,15 +183,25 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\bQ([1-4])\s*[' ]?({_YEAR})\b"), "qy"),
     (re.compile(rf"\b({_YEAR})\s*Q([1-4])\b"), "yq"),
     (re.compile(rf"\bH([12])\s+({_YEAR})\b"), "hy"),
-    (re.compile(rf"(?<![$€£¥#~≈])\b(?:(early|mid|late|end of|start of|beginning of)[- ]\s*)?({_YEAR})\b"
-                rf"(?![\w%.,]\d|[%\w+]|\s?(?:thousand|million|billion|trillion|[KMBT]\b|x\b|×|%|percent)|"
-                rf"\s+(?:[A-Z]{{1,3}}\d{{2,4}}\s+)?(?:{_UNIT_RE})\b)", re.IGNORECASE), "y"),
+    (
+        re.compile(
+            rf"(?<![$€£¥#~≈])\b(?:(early|mid|late|end of|start of|beginning of)[- ]\s*)?({_YEAR})\b"
+            rf"(?![\w%.,]\d|[%\w+]|\s?(?:thousand|million|billion|trillion|[KMBT]\b|x\b|×|%|percent)|"
+            rf"\s+(?:[A-Z]{{1,3}}\d{{2,4}}\s+)?(?:{_UNIT_RE})\b)",
+            re.IGNORECASE,
+        ),
+        "y",
+    ),
 )
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
-_MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)")
+_MONTH_HINT = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)"
+)
 _HALF_HINT = re.compile(r"\b[QH][1-4]")
-_SPELLED_HINT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-                           r"thirty|fifty|hundred|dozen)\s")
+_SPELLED_HINT = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|fifty|hundred|dozen)\s"
+)
 _YEAR_RANGE = re.compile(rf"\b({_YEAR})\s*(?:-|–|—|to)\s*({_YEAR}|\d{{2}})\b(?![\w%])")
 
 
@@ -224,8 +262,19 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
         second = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
         if _overlaps(m.start(), m.end(), taken) or not m.group(1) < second:
             continue
-        found.append(Quantity(value=m.group(1), unit="date", qualifier=Qualifier.RANGE, text=m.group(0),
-                              start=m.start(), end=m.end(), low=m.group(1), high=second, kind="date"))
+        found.append(
+            Quantity(
+                value=m.group(1),
+                unit="date",
+                qualifier=Qualifier.RANGE,
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                low=m.group(1),
+                high=second,
+                kind="date",
+            )
+        )
         taken.append((m.start(), m.end()))
     for pattern, kind in _DATE_PATTERNS:
         if kind in ("mdy", "dmy", "my") and not months or kind in ("qy", "yq", "hy") and not _HALF_HINT.search(text):
@@ -236,8 +285,17 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
             if kind == "my" and m.group(1).rstrip(".") == "May" and text[m.start() - 1 : m.start()].isalpha():
                 continue
             iso, qualifier = _date_iso(kind, m.groups())
-            found.append(Quantity(value=iso, unit="date", qualifier=qualifier, text=m.group(0),
-                                  start=m.start(), end=m.end(), kind="date"))
+            found.append(
+                Quantity(
+                    value=iso,
+                    unit="date",
+                    qualifier=qualifier,
+                    text=m.group(0),
+                    start=m.start(),
+                    end=m.end(),
+                    kind="date",
+                )
+            )
             taken.append((m.start(), m.end()))
     return found
 
@@ -253,7 +311,7 @@ def _blocked_spans(text: str, skip: Sequence[tuple[int, int]]) -> list[tuple[int
 
 
 def _is_version_of_name(text: str, start: int, number_text: str, end: int) -> bool:
-    """"Llama 4", "Claude 3.5", "Mistral Small 3": a small bare number after a capitalised name."""
+    """ "Llama 4", "Claude 3.5", "Mistral Small 3": a small bare number after a capitalised name."""
     if "," in number_text or _to_float(number_text) > 20 or len(number_text.split(".")[-1]) > 1 and "." in number_text:
         return False
     m = re.search(r"([A-Za-z][\w\-.]*)\s$", text[max(0, start - 40) : start])
@@ -306,12 +364,13 @@ class _Scan:
             self.scale = _SCALE_WORDS[word]
             self.end += m.end()
             rest = self.text[self.end :]
-            m2 = _SCALE_AFTER.match(rest)  # "1 thousand million" is rare; "1.5 million" done
-            del m2
         m = _PERCENT_AFTER.match(rest)
         if m:
-            self.unit, self.kind = ("percentage_points", "percent") if m.group(1).lower().startswith("p") and \
-                m.group(1).lower() != "percent" else ("percent", "percent")
+            self.unit, self.kind = (
+                ("percentage_points", "percent")
+                if m.group(1).lower().startswith("p") and m.group(1).lower() != "percent"
+                else ("percent", "percent")
+            )
             self.end += m.end()
             rest = self.text[self.end :]
         else:
@@ -327,10 +386,7 @@ class _Scan:
             tokens = (m.group(2) or "").strip()
             self.unit_text = m.group(0).strip()
             self.per += " " + (tokens.split()[-1] if tokens else "tokens")
-            if tokens:
-                self.end += m.end()
-            else:
-                self.end += m.end()
+            self.end += m.end()
             rest = self.text[self.end :]
         if _PLUS_AFTER.match(rest):
             self.plus = True
@@ -374,8 +430,12 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     start, number_text = m.start(), m.group(0)
     end = m.end()
     rest = text[end:]
-    if _NAME_TAIL.match(rest) and not (_SCALE_AFTER.match(rest) or _MULTIPLE_AFTER.match(rest)
-                                       or _ORDINAL_AFTER.match(rest) or _PERCENT_AFTER.match(rest)):
+    if _NAME_TAIL.match(rest) and not (
+        _SCALE_AFTER.match(rest)
+        or _MULTIPLE_AFTER.match(rest)
+        or _ORDINAL_AFTER.match(rest)
+        or _PERCENT_AFTER.match(rest)
+    ):
         tail = re.match(r"[\w.\-]*", rest)
         return None, end + (tail.end() if tail else 0)
     if re.match(r"^(?:[KMBT]|bn)-[A-Za-z]+\d", rest):  # "30B-A3B"
@@ -388,8 +448,15 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     m_ord = _ORDINAL_AFTER.match(rest)
     if m_ord:
         value = _to_float(number_text)
-        return Quantity(value=value, unit="rank", qualifier=Qualifier.EXACT, text=text[start : end + m_ord.end()],
-                        start=start, end=end + m_ord.end(), kind="rank"), end + m_ord.end()
+        return Quantity(
+            value=value,
+            unit="rank",
+            qualifier=Qualifier.EXACT,
+            text=text[start : end + m_ord.end()],
+            start=start,
+            end=end + m_ord.end(),
+            kind="rank",
+        ), end + m_ord.end()
     if _is_version_of_name(text, start, number_text, end):
         return None, end
     scan = _Scan(text, start, number_text)
@@ -427,9 +494,18 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     low = value if qualifier is Qualifier.LOWER_BOUND else None
     high = value if qualifier is Qualifier.UPPER_BOUND else None
     quantity = Quantity(
-        value=value, unit=scan.unit, qualifier=qualifier, text=text[q_start : scan.end].strip(),
-        start=q_start, end=scan.end, low=low, high=high, scale=scan.scale,
-        precision=_precision(number_text, scan.scale), unit_text=scan.unit_text, kind=scan.kind,
+        value=value,
+        unit=scan.unit,
+        qualifier=qualifier,
+        text=text[q_start : scan.end].strip(),
+        start=q_start,
+        end=scan.end,
+        low=low,
+        high=high,
+        scale=scan.scale,
+        precision=_precision(number_text, scan.scale),
+        unit_text=scan.unit_text,
+        kind=scan.kind,
     )
     return quantity, scan.end
 
@@ -451,8 +527,13 @@ def _read_range(text: str, first: _Scan, q_start: int) -> Quantity | None:
     if currency:
         second_start += 1
     m2 = re.match(_NUM, text[second_start:])
-    if not m2 or _NAME_TAIL.match(text[second_start + m2.end() :]) and not (
-        _SCALE_AFTER.match(text[second_start + m2.end() :]) or _MULTIPLE_AFTER.match(text[second_start + m2.end() :])
+    if (
+        not m2
+        or _NAME_TAIL.match(text[second_start + m2.end() :])
+        and not (
+            _SCALE_AFTER.match(text[second_start + m2.end() :])
+            or _MULTIPLE_AFTER.match(text[second_start + m2.end() :])
+        )
     ):
         return None
     second = _Scan(text, second_start, m2.group(0))
@@ -460,8 +541,6 @@ def _read_range(text: str, first: _Scan, q_start: int) -> Quantity | None:
     scale_low = first.scale if first.scale != 1.0 else second.scale
     unit = first.unit or second.unit
     kind = first.kind if first.kind != "number" else second.kind
-    if kind == "currency" and not first.unit and not currency and not _CURRENCY_BEFORE.search(text[max(0, q_start - 4) : q_start]):
-        pass
     if first.kind == "number" and second.kind == "percent" or first.kind == "number" and second.kind == "multiple":
         kind = second.kind
     low = _to_float(first.number_text) * scale_low
@@ -471,14 +550,20 @@ def _read_range(text: str, first: _Scan, q_start: int) -> Quantity | None:
     unit_text = second.unit_text or first.unit_text
     if first.per or second.per:
         unit = unit if "per" in unit else f"{unit} per {first.per or second.per}".strip()
-    qualifier = Qualifier.RANGE
     end = second.end
-    if second.est:
-        qualifier = Qualifier.RANGE
     return Quantity(
-        value=(low + high) / 2, unit=unit, qualifier=qualifier, text=text[q_start:end].strip(), start=q_start,
-        end=end, low=low, high=high, scale=second.scale, precision=_precision(second.number_text, second.scale),
-        unit_text=unit_text, kind=kind,
+        value=(low + high) / 2,
+        unit=unit,
+        qualifier=Qualifier.RANGE,
+        text=text[q_start:end].strip(),
+        start=q_start,
+        end=end,
+        low=low,
+        high=high,
+        scale=second.scale,
+        precision=_precision(second.number_text, second.scale),
+        unit_text=unit_text,
+        kind=kind,
     )
 
 
@@ -486,33 +571,76 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
     """Ranks written with # or "top N", ratios, and spelled-out counts with a unit noun."""
     found: list[Quantity] = []
     lower = text.lower()
-    if "#" not in text and "no." not in lower and "number" not in lower and "top" not in lower \
-            and ":" not in text and not _SPELLED_HINT.search(lower):
+    if (
+        "#" not in text
+        and "no." not in lower
+        and "number" not in lower
+        and "top" not in lower
+        and ":" not in text
+        and not _SPELLED_HINT.search(lower)
+    ):
         return found
     for m in _RANK_HASH.finditer(text):
         if not _overlaps(m.start(), m.end(), blocked):
-            found.append(Quantity(value=float(m.group(1)), unit="rank", qualifier=Qualifier.EXACT, text=m.group(0),
-                                  start=m.start(), end=m.end(), kind="rank"))
+            found.append(
+                Quantity(
+                    value=float(m.group(1)),
+                    unit="rank",
+                    qualifier=Qualifier.EXACT,
+                    text=m.group(0),
+                    start=m.start(),
+                    end=m.end(),
+                    kind="rank",
+                )
+            )
     for m in _TOP_N.finditer(text):
         if not _overlaps(m.start(), m.end(), blocked):
             n = m.group(1)
             value = float(n) if n.isdigit() else float(_SPELLED.get(n.lower(), 10))
-            found.append(Quantity(value=value, unit="rank", qualifier=Qualifier.UPPER_BOUND, text=m.group(0),
-                                  start=m.start(), end=m.end(), high=value, kind="rank"))
+            found.append(
+                Quantity(
+                    value=value,
+                    unit="rank",
+                    qualifier=Qualifier.UPPER_BOUND,
+                    text=m.group(0),
+                    start=m.start(),
+                    end=m.end(),
+                    high=value,
+                    kind="rank",
+                )
+            )
     for m in _RATIO.finditer(text):
         a, b = m.group(1), m.group(2)
         looks_like_time = len(b) == 2 and float(a) <= 24
         if looks_like_time or _overlaps(m.start(), m.end(), blocked) or float(b) == 0:
             continue
-        found.append(Quantity(value=float(a) / float(b), unit="ratio", qualifier=Qualifier.EXACT, text=m.group(0),
-                              start=m.start(), end=m.end(), kind="ratio",
-                              precision=_precision(a, 1.0) / float(b)))
+        found.append(
+            Quantity(
+                value=float(a) / float(b),
+                unit="ratio",
+                qualifier=Qualifier.EXACT,
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                kind="ratio",
+                precision=_precision(a, 1.0) / float(b),
+            )
+        )
     for m in _SPELLED_RE.finditer(text):
         if _overlaps(m.start(), m.end(), blocked):
             continue
-        found.append(Quantity(value=float(_SPELLED[m.group(1).lower()]), unit=_UNIT_NOUNS[m.group(2).lower()],
-                              qualifier=Qualifier.EXACT, text=m.group(0), start=m.start(), end=m.end(),
-                              unit_text=m.group(2), kind="count"))
+        found.append(
+            Quantity(
+                value=float(_SPELLED[m.group(1).lower()]),
+                unit=_UNIT_NOUNS[m.group(2).lower()],
+                qualifier=Qualifier.EXACT,
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                unit_text=m.group(2),
+                kind="count",
+            )
+        )
     return found
 
 

@@ -192,9 +192,7 @@ def _document_rows(report: ReportInput, errors: Sequence[DocumentError]) -> tupl
         if claim.document not in listed:
             documents.append(DocumentSummary(name=claim.document, path=claim.document))
             listed.add(claim.document)
-    return tuple(
-        _DocumentRow(d.name, d.path, counts[d.name], d.repairs, error_counts[d.path]) for d in documents
-    )
+    return tuple(_DocumentRow(d.name, d.path, counts[d.name], d.repairs, error_counts[d.path]) for d in documents)
 
 
 def _claim_anchors(claims: Iterable[Claim]) -> dict[tuple[str, str, int], str]:
@@ -679,9 +677,7 @@ def _context(report: ReportInput) -> dict[str, object]:
     errors = _all_errors(report)
     documents = _document_rows(report, errors)
     anchors = _claim_anchors(report.claims)
-    rows = tuple(
-        dataclasses.replace(_claim_row(c), anchor=anchors[c.id, c.document, c.line]) for c in report.claims
-    )
+    rows = tuple(dataclasses.replace(_claim_row(c), anchor=anchors[c.id, c.document, c.line]) for c in report.claims)
     by_document: dict[str, list[_ClaimRow]] = {d.name: [] for d in documents}
     for row in rows:
         by_document[row.document].append(row)

@@ -92,9 +92,7 @@ class _ClaimRow(_Base):
     """
 
     __tablename__ = "claims"
-    __table_args__ = (
-        CheckConstraint("(value_number IS NULL) <> (value_text IS NULL)", name="claims_one_value"),
-    )
+    __table_args__ = (CheckConstraint("(value_number IS NULL) <> (value_text IS NULL)", name="claims_one_value"),)
 
     document: Mapped[str] = mapped_column(
         String(_NAME), ForeignKey("documents.name", ondelete="CASCADE"), primary_key=True

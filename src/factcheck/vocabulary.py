@@ -136,7 +136,8 @@ class Vocabulary:
                 old = table.get(str(name))
                 merged = tuple(dict.fromkeys([*(old.aliases if old else ()), *map(str, aliases)]))
                 table[str(name)] = _Entry(
-                    name=str(name), aliases=merged,
+                    name=str(name),
+                    aliases=merged,
                     family=str(options.get("family", old.family if old else "")),
                     kind=str(options.get("kind", old.kind if old else "model")),
                     unit=str(options.get("unit", old.unit if old else "")),
@@ -163,8 +164,11 @@ class Vocabulary:
 
     def _find(self, section: str, text: str) -> list[Mention]:
         long_re, short_re, by_key = self._matchers(section)
-        found = [Mention(by_key[key], m.start(), m.end()) for m in long_re.finditer(text)
-                 if (key := normalize_name(m.group(0))) in by_key]
+        found = [
+            Mention(by_key[key], m.start(), m.end())
+            for m in long_re.finditer(text)
+            if (key := normalize_name(m.group(0))) in by_key
+        ]
         if short_re.pattern and any(ch.isupper() for ch in text):
             starts = [f.start for f in found]  # sorted: finditer goes left to right without overlaps
             extra = []
@@ -190,7 +194,7 @@ class Vocabulary:
         return found
 
     def _with_member(self, mention: Mention, text: str) -> Mention:
-        """"DeepSeek's V3", "Qwen's 2.5": a family followed by a member's short name names the member."""
+        """ "DeepSeek's V3", "Qwen's 2.5": a family followed by a member's short name names the member."""
         if self.subject_kind(mention.name) != "family":
             return mention
         m = _MEMBER_AFTER.match(text, mention.end)

@@ -30,8 +30,9 @@ def example_claims() -> list[Claim]:
 
 
 def copies(claims: list[Claim], times: int) -> list[Claim]:
-    return [dataclasses.replace(c, document=f"copy{i}-{c.document}", id=f"{i}-{c.id}")
-            for i in range(times) for c in claims]
+    return [
+        dataclasses.replace(c, document=f"copy{i}-{c.document}", id=f"{i}-{c.id}") for i in range(times) for c in claims
+    ]
 
 
 def main() -> None:
