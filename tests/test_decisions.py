@@ -106,8 +106,11 @@ def test_prefix_of_a_recorded_decision_expands_without_known(tmp_path: Path) -> 
     assert do_accept(tmp_path, "bbbbbbbb", "second", known=()) == decision(FP_B, "second")
 
 
-def test_without_known_a_new_fingerprint_is_recorded_as_given(tmp_path: Path) -> None:
-    assert do_accept(tmp_path, "cafe0123", known=()).fingerprint == "cafe0123"
+def test_without_findings_nothing_can_be_accepted(tmp_path: Path) -> None:
+    """A decision must name a finding that exists: with none, any fingerprint is unknown."""
+    with pytest.raises(InputError, match="cafe0123"):
+        do_accept(tmp_path, "cafe0123", known=())
+    assert not (tmp_path / "decisions.yaml").exists()
 
 
 # (given, known) -> the words the error must contain

@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from factcheck.models import Qualifier, Quantity
 
-__all__ = ["Comparison", "Relation", "compare", "interval"]
+__all__ = ["Comparison", "Relation", "compare", "interval", "span"]
 
 APPROX_TOLERANCE = 0.10  # "~", "about", "est.": within 10% either way
 _BINARY = {1e3: 1.024, 1e6: 1.024**2, 1e9: 1.024**3}  # 262K tokens may mean 262,144
@@ -70,6 +70,12 @@ def interval(q: Quantity) -> tuple[float, float]:
     return value - half, value * widen + half
 
 
+def span(q: Quantity) -> tuple[float, float] | tuple[str, str]:
+    """What a figure allows, as (low, high): numbers in base units, dates as ISO days. Two figures
+    of one kind conflict exactly when these do not overlap (number bands are half-open)."""
+    return _date_span(q) if q.is_date else interval(q)
+
+
 def _date_span(q: Quantity) -> tuple[str, str]:
     """First and last day a date figure allows, as ISO strings (which order correctly)."""
     low = str(q.low if q.qualifier is Qualifier.RANGE and q.low is not None else q.value)
@@ -111,10 +117,13 @@ def _compare_dates(a: Quantity, b: Quantity) -> Comparison:
 
 def compare(a: Quantity, b: Quantity) -> Comparison:
     """How two stated figures relate; `reason` says why in words a reviewer can check."""
-    if _unit_key(a) != _unit_key(b):
+    if _unit_key(a) != _unit_key(b) or isinstance(a.value, str) != isinstance(b.value, str):
         return Comparison(Relation.INCOMPARABLE, f"{a.unit or 'a number'} and {b.unit or 'a number'} differ")
     if a.is_date:
         return _compare_dates(a, b)
+    if isinstance(a.value, str):  # categories: equal or not
+        same = a.value == b.value
+        return Comparison(Relation.SAME if same else Relation.CONFLICT, f"{a.value} and {b.value}")
     a_low, a_high = interval(a)
     b_low, b_high = interval(b)
     va, vb = float(a.value), float(b.value)

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from factcheck.compare import Relation, compare, interval
+from factcheck.compare import Relation, compare, interval, span
 from factcheck.models import Claim, Finding, FindingKind, Qualifier, Quantity, Severity
 from factcheck.vocabulary import Vocabulary, normalize_name
 
@@ -61,7 +61,8 @@ def _enumerations_removed(claims: Sequence[Claim]) -> list[Claim]:
     values_on_line: dict[tuple[str, int], set[object]] = defaultdict(set)
     for c in claims:
         values_on_line[(c.document, c.line)].add(c.quantity.value)
-    return [c for c in claims if len(values_on_line[(c.document, c.line)]) == 1]
+    # Hand-written claims without a line (0) are separate statements, not one list.
+    return [c for c in claims if c.line == 0 or len(values_on_line[(c.document, c.line)]) == 1]
 
 
 def fingerprint(kind: FindingKind, subject: str, metric: str, claims: Iterable[Claim]) -> str:
@@ -70,22 +71,15 @@ def fingerprint(kind: FindingKind, subject: str, metric: str, claims: Iterable[C
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def _span(q: Quantity) -> tuple[float | str, float | str]:
-    if q.is_date:
-        from factcheck.compare import _date_span  # dates sort as ISO strings
-
-        return _date_span(q)
-    return interval(q)
-
-
 def _clusters(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Claims grouped by overlapping intervals: sort by the low end, sweep, merge what overlaps."""
-    ordered = sorted(claims, key=lambda c: (_span(c.quantity)[0], c.document, c.line))
+    ordered = sorted(claims, key=lambda c: (span(c.quantity)[0], c.document, c.line))
     clusters: list[list[Claim]] = []
     high: float | str | None = None
     for claim in ordered:
-        low, top = _span(claim.quantity)
-        if clusters and high is not None and low <= high:  # type: ignore[operator]
+        low, top = span(claim.quantity)
+        # Dates meet when they share a day; number bands are half-open, as in compare().
+        if clusters and high is not None and (low <= high if isinstance(low, str) else low < high):  # type: ignore[operator]
             clusters[-1].append(claim)
             high = max(high, top)
         else:
@@ -120,18 +114,23 @@ def _range_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Findin
 
     def ends(c: Claim) -> tuple[float, float]:
         q = c.quantity
-        step = q.precision or 1.0
-        low = q.low if isinstance(q.low, float) else float(q.value)
-        high = q.high if isinstance(q.high, float) else float(q.value)
-        return round(low / step) * step, round(high / step) * step
+        low = float(q.low) if isinstance(q.low, float | int) else float(q.value)
+        high = float(q.high) if isinstance(q.high, float | int) else float(q.value)
+        return low, high
 
-    stated = [c for c in claims if c.quantity.qualifier is Qualifier.RANGE and not c.quantity.is_date]
-    by_ends: dict[tuple[float, float], list[Claim]] = defaultdict(list)
+    def same(a: float, b: float) -> bool:  # ends written at different precision: within 2%
+        return abs(a - b) <= 0.02 * max(abs(a), abs(b))
+
+    stated = sorted((c for c in claims if c.quantity.qualifier is Qualifier.RANGE and not c.quantity.is_date),
+                    key=ends)
+    groups: list[list[Claim]] = []
     for c in stated:
-        by_ends[ends(c)].append(c)
-    if len(by_ends) < 2:
+        if groups and all(same(x, y) for x, y in zip(ends(groups[-1][0]), ends(c), strict=True)):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    if len(groups) < 2:
         return None
-    groups = sorted(by_ends.values(), key=lambda g: ends(g[0]))
     involved = [c for g in groups for c in g]
     sides = "; ".join(_where(g) for g in groups)
     return Finding(

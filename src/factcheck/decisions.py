@@ -243,9 +243,7 @@ def _expand(given: str, known: Sequence[str], recorded: Sequence[str]) -> str:
     if len(matches) > 1:
         raise InputError(f"fingerprint prefix {given!r} is ambiguous: give more characters" +
                          _listed("matching", matches))  # fmt: skip
-    if not known:
-        return given  # no findings to check against: the caller vouches for it
-    return _unknown(given, candidates)
+    return _unknown(given, candidates)  # a decision must name a finding that exists
 
 
 def _unknown(given: str, candidates: Sequence[str]) -> str:
