@@ -138,3 +138,23 @@ def test_a_fact_and_a_forecast_of_one_figure() -> None:
     )
     assert _kinds(findings) == [("value", "medium")]
     assert "forecast" in findings[0].explanation
+
+
+def test_one_rounding_step_apart_is_a_conflict() -> None:
+    findings = _findings("# DeepSeek-V3\n- Cost: $5.6M training\n", "# DeepSeek-V3\n- Cost: $5.7M training\n")
+    assert _kinds(findings) == [("value", "high")]
+
+
+def test_range_ends_at_different_precision() -> None:
+    assert _findings("# Qwen3\n- Models: 0.5B to 235B parameters\n",
+                     "# Qwen3\n- Models: 0.50B to 235B parameters\n") == []
+    assert len(_findings("# Qwen3\n- Models: 1.5B to 235B parameters\n",
+                         "# Qwen3\n- Models: 2.5B to 235B parameters\n")) == 1
+
+
+def test_hand_written_claims_without_lines_still_conflict() -> None:
+    import dataclasses
+
+    claims = _claims("# DeepSeek-V3\n- 671B total params\n", "# DeepSeek-V3\n- 685B total params\n")
+    manual = [dataclasses.replace(c, line=0, document="manual.md") for c in claims]
+    assert _kinds(find_conflicts(manual, VOCABULARY)) == [("value", "high")]
