@@ -146,10 +146,13 @@ def test_one_rounding_step_apart_is_a_conflict() -> None:
 
 
 def test_range_ends_at_different_precision() -> None:
-    assert _findings("# Qwen3\n- Models: 0.5B to 235B parameters\n",
-                     "# Qwen3\n- Models: 0.50B to 235B parameters\n") == []
-    assert len(_findings("# Qwen3\n- Models: 1.5B to 235B parameters\n",
-                         "# Qwen3\n- Models: 2.5B to 235B parameters\n")) == 1
+    assert (
+        _findings("# Qwen3\n- Models: 0.5B to 235B parameters\n", "# Qwen3\n- Models: 0.50B to 235B parameters\n") == []
+    )
+    assert (
+        len(_findings("# Qwen3\n- Models: 1.5B to 235B parameters\n", "# Qwen3\n- Models: 2.5B to 235B parameters\n"))
+        == 1
+    )
 
 
 def test_hand_written_claims_without_lines_still_conflict() -> None:
@@ -158,3 +161,19 @@ def test_hand_written_claims_without_lines_still_conflict() -> None:
     claims = _claims("# DeepSeek-V3\n- 671B total params\n", "# DeepSeek-V3\n- 685B total params\n")
     manual = [dataclasses.replace(c, line=0, document="manual.md") for c in claims]
     assert _kinds(find_conflicts(manual, VOCABULARY)) == [("value", "high")]
+
+
+def test_a_vague_date_does_not_bridge_two_exact_ones() -> None:
+    findings = _findings(
+        "## Timeline\n### 2024\n- July: Qwen 2.5 family\n",
+        "2024-09\nAlibaba releases Qwen 2.5.\n",
+        "Qwen 2.5 arrived in late 2024.\n",
+    )
+    assert _kinds(findings) == [("date", "high")]
+
+
+def test_the_size_of_a_named_variant() -> None:
+    findings = _findings(
+        "Llama 4 includes the 17B-parameter Scout.\n", "# Llama 4\n- Scout: 17B active, 109B total parameters\n"
+    )
+    assert [(f.kind.value, f.subject, f.metric) for f in findings] == [("value", "Llama 4 Scout", "total parameters")]

@@ -600,6 +600,13 @@ class _Extractor:
             return self.context.specific(before[-1].name)
         if (
             after
+            and q.scale >= 1e9
+            and q.unit in ("", "parameters")
+            and re.fullmatch(r"[\s\-]*", text[q.end : after[0].start])
+        ):
+            return after[0].name  # "the 17B-parameter Scout", "the 400B Maverick variant": the size of that model
+        if (
+            after
             and q.kind != "part"
             and _IN_NAME_AFTER.match(text[q.end : after[0].start])
             and (segment is not None or after[0].start - q.end < 20)

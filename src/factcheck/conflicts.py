@@ -52,7 +52,11 @@ _PER_MODEL = {"total parameters", "active parameters", "model size", "release da
 def _comparable_group(subject: str, metric: str, vocabulary: Vocabulary | None) -> bool:
     if metric in _GENERIC_METRICS or metric.startswith("number of "):
         return False
-    return not (vocabulary is not None and metric in _PER_MODEL and vocabulary.has_members(subject))
+    if vocabulary is None or metric not in _PER_MODEL:
+        return True
+    if metric == "release date":  # a generation (Qwen2.5) has one release; a family (Qwen) has many
+        return vocabulary.subject_kind(subject) not in ("family", "organisation", "country", "region")
+    return not vocabulary.has_members(subject)
 
 
 def _enumerations_removed(claims: Sequence[Claim]) -> list[Claim]:
@@ -121,8 +125,7 @@ def _range_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Findin
     def same(a: float, b: float) -> bool:  # ends written at different precision: within 2%
         return abs(a - b) <= 0.02 * max(abs(a), abs(b))
 
-    stated = sorted((c for c in claims if c.quantity.qualifier is Qualifier.RANGE and not c.quantity.is_date),
-                    key=ends)
+    stated = sorted((c for c in claims if c.quantity.qualifier is Qualifier.RANGE and not c.quantity.is_date), key=ends)
     groups: list[list[Claim]] = []
     for c in stated:
         if groups and all(same(x, y) for x, y in zip(ends(groups[-1][0]), ends(c), strict=True)):
@@ -194,7 +197,10 @@ def _value_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Findin
         for c in comparable:
             by_unit[c.quantity.unit].append(c)
         comparable = max(by_unit.values(), key=len)
-    clusters = _clusters(comparable)
+    # Figures stated exactly are clustered on their own first, so that a vague one ("late 2024",
+    # "~$5.6M") cannot bridge two exact ones that disagree ("July 2024", "September 2024").
+    exact_clusters = _clusters([c for c in comparable if c.quantity.qualifier is Qualifier.EXACT])
+    clusters = exact_clusters if len(exact_clusters) > 1 else _clusters(comparable)
     kind = FindingKind.DATE if metric.endswith("date") else FindingKind.VALUE
     if len(clusters) > 1:
         involved = [c for cluster in clusters for c in cluster]
