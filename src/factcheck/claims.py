@@ -534,6 +534,8 @@ class _Extractor:
             quote = text[span.start : span.end].strip()
             q = self.with_unit(q, metric)
             self.add(block, q, subject, metric, quote)
+            if q.kind == "rank" and isinstance(q.value, float) and q.value > 1:
+                self.place_above(block, q, metric, text, subjects, quote)
         if dates:
             self.month_releases(block, span, text, subjects, quantities)
 
@@ -580,6 +582,19 @@ class _Extractor:
             if found:
                 return found.group(0)
         return self.document_year
+
+    def place_above(
+        self, block: Block, q: Quantity, metric: str, text: str, subjects: Sequence[Mention], quote: str
+    ) -> None:
+        """ "2nd globally (below Gemini 2.5 Pro)": the model named as the one above holds the place
+        before. Stated only by implication, it is still what a reader takes from the sentence."""
+        m = re.match(r"^[\w\s]{0,20}?\(?\s*(?:below|behind|after|trailing)\s+", text[q.end : q.end + 40])
+        if not m:
+            return
+        above = next((s for s in subjects if s.start == q.end + m.end()), None)
+        if above is not None:
+            implied = replace(q, value=float(q.value) - 1)
+            self.add(block, implied, above.name, metric, quote)
 
     def scan(self, text: str) -> tuple[list[Mention], list[Mention], list[Quantity]]:
         """Names and numbers of a whole block, found once and shared by its sentences."""

@@ -98,12 +98,13 @@ def _points(claims: Sequence[Claim]) -> bool:
 
 def _stated(q: Quantity) -> str:
     """The figure as a reader would recognise it: its own words, or its value when the words
-    alone do not say it ("May" in a timeline under 2025 is 2025-05)."""
-    return (
-        q.text
-        if q.text.replace(",", "").strip().replace(".", "").isdigit() is False and any(ch.isdigit() for ch in q.text)
-        else str(q.value)
-    )
+    alone do not say it ("May" in a timeline under 2025 is 2025-05; a place implied by "below"
+    is shown as the place)."""
+    if q.kind == "rank" and isinstance(q.value, float):
+        return f"#{q.value:g}"
+    if any(ch.isdigit() for ch in q.text) and not q.text.replace(",", "").replace(".", "").strip().isdigit():
+        return q.text
+    return str(q.value)
 
 
 def _where(claims: Sequence[Claim]) -> str:
