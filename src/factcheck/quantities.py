@@ -185,15 +185,16 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\bH([12])\s+({_YEAR})\b"), "hy"),
     (
         re.compile(
-            rf"(?<![$€£¥#~≈])\b(?:(early|mid|late|end of|start of|beginning of)[- ]\s*)?({_YEAR})\b"
+            # Case-insensitive only where it must be: a scan with IGNORECASE costs every line.
+            rf"(?<![$€£¥#~≈])\b(?:((?i:early|mid|late|end of|start of|beginning of))[- ]\s*)?({_YEAR})\b"
             rf"(?![\w%.,]\d|[%\w+]|\s?(?:thousand|million|billion|trillion|[KMBT]\b|x\b|×|%|percent)|"
-            rf"\s+(?:[A-Z]{{1,3}}\d{{2,4}}\s+)?(?:{_UNIT_RE})\b)",
-            re.IGNORECASE,
+            rf"\s+(?:[A-Z]{{1,3}}\d{{2,4}}\s+)?(?i:{_UNIT_RE})\b)",
         ),
         "y",
     ),
 )
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+_RANGE_HINT = re.compile(r"\d\s*(?:[-–—]|to)\s*\d")
 _MONTH_HINT = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)"
 )
@@ -257,8 +258,7 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
     if not _YEAR_HINT.search(text):  # every date form below states a year
         return found
     taken = list(blocked)
-    months = _MONTH_HINT.search(text) is not None
-    for m in _YEAR_RANGE.finditer(text):
+    for m in _YEAR_RANGE.finditer(text) if _RANGE_HINT.search(text) else ():
         second = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
         if _overlaps(m.start(), m.end(), taken) or not m.group(1) < second:
             continue
@@ -276,8 +276,11 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
             )
         )
         taken.append((m.start(), m.end()))
+    months = _MONTH_HINT.search(text) is not None
     for pattern, kind in _DATE_PATTERNS:
         if kind in ("mdy", "dmy", "my") and not months or kind in ("qy", "yq", "hy") and not _HALF_HINT.search(text):
+            continue
+        if kind in ("ymd", "ym") and "-" not in text:
             continue
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
@@ -302,10 +305,15 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
 
 def _blocked_spans(text: str, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     spans = list(skip)
-    spans.extend((m.start(), m.end()) for m in _INDEX_NAME.finditer(text))
-    # Cheap substring checks first: most lines hold no link, arXiv id or citation.
-    for pattern, hint in ((_URL, "."), (_URL, "/"), (_ARXIV, "."), (_CITATION, "(")):
-        if hint in text:
+    # Cheap checks first: most lines hold no index name, link, arXiv id or citation.
+    hints = (
+        (_INDEX_NAME, _INDEX_HINT.search(text)),
+        (_URL, "/" in text or _DOMAIN_HINT.search(text)),
+        (_ARXIV, _ARXIV_HINT.search(text)),
+        (_CITATION, "(" in text and _YEAR_HINT.search(text)),
+    )
+    for pattern, hint in hints:
+        if hint:
             spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
     return spans
 
@@ -329,6 +337,8 @@ def _is_version_of_name(text: str, start: int, number_text: str, end: int) -> bo
 
 
 def _left_qualifier(before: str) -> tuple[Qualifier, int]:
+    if not before or not _QUALIFIER_HINT.search(before):  # most figures have no qualifier word
+        return Qualifier.EXACT, 0
     for pattern, qualifier in (
         (_APPROX_BEFORE, Qualifier.APPROX),
         (_LOWER_BEFORE, Qualifier.LOWER_BOUND),
@@ -338,6 +348,10 @@ def _left_qualifier(before: str) -> tuple[Qualifier, int]:
         if m:
             return qualifier, len(before) - m.start()
     return Qualifier.EXACT, 0
+
+
+# Every qualifier above ends in one of these: a symbol, a dot, or a letter right before the figure.
+_QUALIFIER_HINT = re.compile(r"[~≈∼><≥≤=.a-zA-Z]\s*$")
 
 
 class _Scan:
@@ -416,6 +430,9 @@ class _Scan:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+_INDEX_HINT = re.compile(r"Fortune|S&P|Russell|Forbes|Global|FTSE|Nasdaq|Nikkei|Inc")
+_DOMAIN_HINT = re.compile(r"\w\.[A-Za-z]{2}")
+_ARXIV_HINT = re.compile(r"\d{4}\.\d{4}")
 # Names that end in a number: "Fortune 500 companies" are not 500 companies.
 _INDEX_NAME = re.compile(r"\b(?:Fortune|S&P|Russell|Forbes|Global|FTSE|Nasdaq|Nikkei|Inc\.?)\s?\d{2,4}\b")
 _CLOCK_AFTER = re.compile(r"^\s?(?:am|pm|a\.m\.|p\.m\.)(?![\w])", re.IGNORECASE)
@@ -580,7 +597,8 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
         and not _SPELLED_HINT.search(lower)
     ):
         return found
-    for m in _RANK_HASH.finditer(text):
+    rank_words = "#" in text or "no." in lower or "number" in lower
+    for m in _RANK_HASH.finditer(text) if rank_words else ():
         if not _overlaps(m.start(), m.end(), blocked):
             found.append(
                 Quantity(
@@ -593,7 +611,7 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
                     kind="rank",
                 )
             )
-    for m in _TOP_N.finditer(text):
+    for m in _TOP_N.finditer(text) if "top" in lower else ():
         if not _overlaps(m.start(), m.end(), blocked):
             n = m.group(1)
             value = float(n) if n.isdigit() else float(_SPELLED.get(n.lower(), 10))
@@ -609,7 +627,7 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
                     kind="rank",
                 )
             )
-    for m in _RATIO.finditer(text):
+    for m in _RATIO.finditer(text) if ":" in text else ():
         a, b = m.group(1), m.group(2)
         looks_like_time = len(b) == 2 and float(a) <= 24
         if looks_like_time or _overlaps(m.start(), m.end(), blocked) or float(b) == 0:
@@ -626,7 +644,7 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
                 precision=_precision(a, 1.0) / float(b),
             )
         )
-    for m in _SPELLED_RE.finditer(text):
+    for m in _SPELLED_RE.finditer(text) if _SPELLED_HINT.search(lower) else ():
         if _overlaps(m.start(), m.end(), blocked):
             continue
         found.append(
