@@ -199,3 +199,23 @@ def test_claims_filters_accept_any_spelling(project: Path, capsys: pytest.Captur
     assert "no claims match" in out.err
     assert main(["claims", "--format", "json", "--subject", "deepseek r1", "--metric", "MATH 500"]) == 0
     assert {c["value"] for c in json.loads(capsys.readouterr().out)} == {97.3}  # ... R1 has
+
+
+def test_conflicts_lists_gates_and_accepts(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = project / "notes.md"
+    doc.write_text("# DeepSeek-V3\n- 671B total params\n- Later: 685B total params\n", encoding="utf-8")
+    assert main(["extract", str(doc)]) == 0
+    capsys.readouterr()
+    assert main(["conflicts", "--format", "json"]) == 0  # listing succeeds
+    (finding,) = json.loads(capsys.readouterr().out)
+    assert (finding["kind"], finding["severity"], finding["status"]) == ("value", "high", "open")
+    assert {c["line"] for c in finding["claims"]} == {2, 3}
+    assert main(["conflicts", "--fail-on", "high"]) == 1  # as a gate
+    assert main(["accept", finding["id"], "--reason", "the second figure is a later revision"]) == 0
+    assert "the second figure" in (project / "claims" / "decisions.yaml").read_text(encoding="utf-8")
+    assert main(["conflicts", "--fail-on", "low"]) == 0  # accepted findings never fail
+    capsys.readouterr()
+    assert main(["conflicts", "--format", "sarif"]) == 0
+    sarif = json.loads(capsys.readouterr().out)
+    assert sarif["runs"][0]["results"][0]["suppressions"]
+    assert main(["audit", str(doc)]) == 0  # nothing open left

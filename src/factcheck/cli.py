@@ -205,10 +205,13 @@ def audit(ctx: click.Context, paths: tuple[Path, ...], reports_dir: Path | None,
     show_default=True,
     help="sarif: SARIF 2.1.0 for code scanning; github: Actions annotations.",
 )
-@click.option("--fail-on", type=_FAIL_ON, help="Lowest severity of unaccepted findings that exits 1 (default: high).")
+@click.option("--fail-on", type=_FAIL_ON, help="Exit 1 when an unaccepted finding reaches this severity.")
 @click.pass_context
 def conflicts(ctx: click.Context, fmt: str, fail_on: str | None) -> None:
-    """Print the conflicts among the stored claims."""
+    """Print the conflicts among the stored claims.
+
+    Exits 0 after listing them; with --fail-on, exits 1 when an open finding reaches that severity.
+    """
     settings = _settings(ctx, fail_on=fail_on)
     with Store(settings.database) as store:
         review = review_conflicts(store.claims(), settings)
@@ -232,7 +235,8 @@ def conflicts(ctx: click.Context, fmt: str, fail_on: str | None) -> None:
     for decision in review.stale:
         _err.print(f"stale decision: {decision.fingerprint[:12]} matches no current finding ({decision.reason})")
     _err.print(_review_summary(review))
-    ctx.exit(1 if review.failing(settings.fail_on) else 0)
+    # A listing succeeds whatever it lists; with --fail-on it is a gate, exiting 1 like a linter.
+    ctx.exit(1 if fail_on and review.failing(fail_on) else 0)
 
 
 @cli.command()
