@@ -177,3 +177,16 @@ def test_the_size_of_a_named_variant() -> None:
         "Llama 4 includes the 17B-parameter Scout.\n", "# Llama 4\n- Scout: 17B active, 109B total parameters\n"
     )
     assert [(f.kind.value, f.subject, f.metric) for f in findings] == [("value", "Llama 4 Scout", "total parameters")]
+
+
+def test_a_variant_dated_apart_from_the_release_it_is_described_in() -> None:
+    text = (
+        "## GLM-4.5\n**Released:** GLM-4.5 (July 2025)\n\n### Architecture\n- Air Model: 106B total\n\n"
+        "## Timeline\n### 2025\n- August: GLM-4.5-Air\n"
+    )
+    findings = _findings(text)
+    assert [(f.kind.value, f.severity.value, f.subject) for f in findings] == [("date", "low", "GLM-4.5-Air")]
+
+
+def test_a_variant_dated_on_the_same_line_is_told_apart() -> None:
+    assert _findings("## Kimi K2\n**Released:** July 2025 (Thinking variant: November 2025)\n") == []

@@ -493,6 +493,57 @@ def _derived_figures(here: Sequence[Claim]) -> Iterable[tuple[Claim, float, list
             yield multiples[0], float(big.quantity.value) / float(small.quantity.value), [big, small]
 
 
+def _variant_date_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> list[Finding]:
+    """A variant described inside its parent's section, as part of that release, yet dated
+    differently elsewhere in the same document (GLM-4.5-Air in the GLM-4.5 section of a July
+    release, and under August in the timeline). A document that dates both on one line ("July
+    2025 (Thinking variant: November 2025)") is telling them apart, not contradicting itself."""
+    if vocabulary is None:
+        return []
+    released: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    described_in: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in claims:
+        if c.metric == "release date" and c.quantity.is_date:
+            released[(c.document, c.subject)].append(c)
+        described_in[(c.document, c.subject)].add(c.section)
+    findings = []
+    for (document, variant), variant_dates in sorted(released.items()):
+        parent = vocabulary.family(variant)
+        parent_dates = released.get((document, parent), [])
+        if not parent or not parent_dates or vocabulary.subject_kind(parent) == "family":
+            continue
+        inside = any(
+            parent in {m.name for m in vocabulary.find_subjects(section, unknown_models=False)}
+            for section in described_in[(document, variant)]
+        )
+        shared_lines = {c.line for c in parent_dates} & {c.line for c in variant_dates}
+        clashes = [
+            (p, v)
+            for p in parent_dates
+            for v in variant_dates
+            if compare(p.quantity, v.quantity).relation is Relation.CONFLICT
+        ]
+        if inside and clashes and not shared_lines:
+            parent_claim, variant_claim = clashes[0]
+            involved = [parent_claim, variant_claim]
+            explanation = (
+                f"{variant} is described as part of the {parent} release ({_where([parent_claim])}) "
+                f"but dated {_where([variant_claim])}."
+            )
+            findings.append(
+                Finding(
+                    FindingKind.DATE,
+                    Severity.LOW,
+                    variant,
+                    "release date",
+                    explanation,
+                    tuple(involved),
+                    fingerprint(FindingKind.DATE, variant, "release date", involved),
+                )
+            )
+    return findings
+
+
 def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None) -> list[Finding]:
     """Every disagreement among `claims`, most severe first.
 
@@ -516,6 +567,7 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     findings.extend(_ranking_findings(named, vocabulary))
     findings.extend(_categorical_findings(named, vocabulary))
     findings.extend(_arithmetic_findings(claims))
+    findings.extend(_variant_date_findings(named, vocabulary))
     return sorted(
         findings,
         key=lambda f: (
