@@ -219,3 +219,16 @@ def test_conflicts_lists_gates_and_accepts(project: Path, capsys: pytest.Capture
     sarif = json.loads(capsys.readouterr().out)
     assert sarif["runs"][0]["results"][0]["suppressions"]
     assert main(["audit", str(doc)]) == 0  # nothing open left
+
+
+def test_forget_removes_a_document_and_its_claim_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = project / "notes.md"
+    doc.write_text("# Kimi K2\n- 1T total\n", encoding="utf-8")
+    assert main(["extract", str(doc)]) == 0
+    assert (project / "claims" / "notes.md.yaml").exists()
+    assert main(["forget", "notes.md"]) == 0
+    assert not (project / "claims" / "notes.md.yaml").exists()
+    capsys.readouterr()
+    assert main(["claims", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["forget", "notes.md"]) == 2  # no longer there: said, not ignored

@@ -27,6 +27,7 @@ from factcheck.pipeline import (
     check_claims,
     collect_paths,
     extract_paths,
+    forget_documents,
     find_claims,
     review_conflicts,
     run_audit,
@@ -279,6 +280,20 @@ def check(ctx: click.Context, paths: tuple[Path, ...], fail_on: str | None) -> N
         + f", {len(result.review.open)} conflicts with known claims"
     )
     ctx.exit(result.exit_code(settings.fail_on))
+
+
+@cli.command()
+@click.argument("documents", nargs=-1, required=True)
+@click.pass_context
+def forget(ctx: click.Context, documents: tuple[str, ...]) -> None:
+    """Remove documents (file names) and their claims from the database and claims/."""
+    settings = _settings(ctx)
+    with Store(settings.database) as store:
+        missing = forget_documents(list(documents), settings, store)
+    for name in missing:
+        _err.print(f"[red]error[/red]: {name}: no such document in {settings.database}", soft_wrap=True)
+    _err.print(f"forgot {len(documents) - len(missing)} documents")
+    ctx.exit(2 if missing else 0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

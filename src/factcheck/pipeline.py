@@ -242,3 +242,17 @@ def check_claims(paths: Sequence[Path], settings: Settings, store: Store) -> Che
     review = review_conflicts(known + from_files, settings)
     involved = [f for f in review.open if any((c.document, c.id) in keys for c in f.claims)]
     return CheckResult(tuple(problems), Review(tuple(involved), review.accepted, review.stale, review.decisions))
+
+
+def forget_documents(names: Sequence[str], settings: Settings, store: Store) -> list[str]:
+    """Remove documents (by file name) from the store together with their claim files, so that a
+    document deleted from a project stops producing findings. Returns the names not found."""
+    missing = []
+    for name in names:
+        if not store.remove_document(name):
+            missing.append(name)
+            continue
+        claim_file = settings.claims_dir / f"{Path(name).name}.yaml"
+        if claim_file.is_file():
+            claim_file.unlink()
+    return missing
