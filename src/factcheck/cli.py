@@ -27,8 +27,8 @@ from factcheck.pipeline import (
     check_claims,
     collect_paths,
     extract_paths,
-    forget_documents,
     find_claims,
+    forget_documents,
     review_conflicts,
     run_audit,
 )
