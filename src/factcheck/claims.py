@@ -256,7 +256,12 @@ def _section_subject(vocabulary: Vocabulary, section: tuple[str, ...]) -> str:
     ("Technical Innovations from Chinese Models" does not make every figure below it about China)."""
     for depth, heading in enumerate(reversed(section)):
         subject = _heading_subject(vocabulary, heading)
-        if subject and (depth == 0 or vocabulary.subject_kind(subject) not in ("country", "region")):
+        if not subject:
+            continue
+        if depth == 0 or vocabulary.subject_kind(subject) not in ("country", "region"):
+            return subject
+        mention = vocabulary.find_subjects(heading)[0]
+        if mention.end - mention.start >= 0.6 * len(heading.strip()):  # "### Chinese Market" is about China
             return subject
     return ""
 
