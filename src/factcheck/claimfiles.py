@@ -25,7 +25,16 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from factcheck.errors import InputError
 from factcheck.models import Claim, Qualifier, Quantity
-from factcheck.yamlfiles import BlockDumper, Problem, dump_yaml, duplicate_keys, line_of, parse_yaml, write_atomically
+from factcheck.yamlfiles import (
+    BlockDumper,
+    Problem,
+    QuotedStr,
+    dump_yaml,
+    duplicate_keys,
+    line_of,
+    parse_yaml,
+    write_atomically,
+)
 
 __all__ = [
     "Problem",
@@ -49,19 +58,6 @@ _T = TypeVar("_T")
 # ----------------------------------------------------------------------------------------- writing
 
 
-class _ClaimDumper(BlockDumper):
-    """BlockDumper that also quotes ISO dates (`_Date`)."""
-
-
-class _Date(str):
-    """An ISO date string, always written quoted so no YAML reader takes it for a number or date."""
-
-
-_ClaimDumper.add_representer(
-    _Date, lambda dumper, data: dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style="'")
-)
-
-
 def write_claim_file(directory: Path, document_name: str, claims: Sequence[Claim]) -> Path:
     """Write the claims of one document to `directory/<document name>.yaml` and return the path.
 
@@ -75,7 +71,7 @@ def write_claim_file(directory: Path, document_name: str, claims: Sequence[Claim
     if strays:
         raise ValueError(f"claims of {strays} passed for document {document_name!r}")
     content = {"document": document_name, "claims": [_file_record(c) for c in claims]}
-    text = dump_yaml(content, _ClaimDumper)
+    text = dump_yaml(content, BlockDumper)
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{Path(document_name).name}.yaml"
     write_atomically(path, text)
@@ -97,7 +93,7 @@ def _file_record(claim: Claim) -> dict[str, object]:
 
 def _file_figure(figure: float | str | None) -> object:
     if isinstance(figure, str):
-        return _Date(figure)
+        return QuotedStr(figure)
     return None if figure is None else float(figure)  # an int would read back as int
 
 

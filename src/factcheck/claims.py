@@ -14,17 +14,16 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from factcheck.models import Block, Claim, Document, Qualifier, Quantity
+from factcheck.models import DOCUMENT_SUBJECT, Block, Claim, Document, Qualifier, Quantity
 from factcheck.quantities import find_quantities, parse_date
 from factcheck.vocabulary import Mention, Vocabulary, normalize_name
 
 __all__ = ["extract_claims", "claim_id"]
 
-DOCUMENT_SUBJECT = "(this document)"
 _ESCAPE = re.compile(r"\\(?=[$*_#\[\]()|`~>.\-])")
 _MARKUP = re.compile(r"\*\*|__|`|~~|<sup>|</sup>|<br\s*/?>")
 _LINK_TARGET = re.compile(r"\]\(([^)]*)\)")
@@ -1028,8 +1027,3 @@ def extract_claims(document: Document, vocabulary: Vocabulary) -> list[Claim]:
     extractor = _Extractor(document, vocabulary)
     extractor.run()
     return extractor.finish()
-
-
-def iter_claims(documents: Sequence[Document], vocabulary: Vocabulary) -> Iterator[Claim]:
-    for document in documents:
-        yield from extract_claims(document, vocabulary)

@@ -25,7 +25,6 @@ from factcheck.models import ExtractionResult, Severity
 from factcheck.pipeline import (
     Review,
     check_claims,
-    collect_paths,
     extract_paths,
     find_claims,
     forget_documents,
@@ -44,7 +43,7 @@ def _settings(ctx: click.Context, **overrides: object) -> Settings:
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[Any]:
+def _progress() -> Iterator[Any]:
     """A progress bar on stderr for interactive runs; silent when output is piped or in CI."""
     progress = Progress(
         TextColumn("{task.description}"),
@@ -56,10 +55,10 @@ def _progress(total: int) -> Iterator[Any]:
         disable=not _err.is_terminal,
     )
     with progress:
-        task = progress.add_task("reading", total=total)
+        task = progress.add_task("reading", total=None)
 
-        def advance(name: str) -> None:
-            progress.update(task, description=f"reading {name}", advance=1)
+        def advance(name: str, total: int) -> None:
+            progress.update(task, description=f"reading {name}", total=total, advance=1)
 
         yield advance
 
@@ -121,8 +120,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
 def extract(ctx: click.Context, paths: tuple[Path, ...], force: bool, claims_dir: Path | None) -> None:
     """Extract the numeric claims of documents (files or folders) into the claims database."""
     settings = _settings(ctx, claims_dir=str(claims_dir) if claims_dir else None)
-    files, _ = collect_paths(paths)
-    with Store(settings.database) as store, _progress(len(files)) as advance:
+    with Store(settings.database) as store, _progress() as advance:
         result = extract_paths(paths, settings, store, force=force, progress=advance)
     _report_errors(result)
     _err.print(_summary(result))
@@ -187,8 +185,7 @@ def audit(ctx: click.Context, paths: tuple[Path, ...], reports_dir: Path | None,
     targets: Sequence[Path] = paths or settings.documents
     if not targets:
         raise click.UsageError("no documents given and none configured ([tool.factcheck] documents = [...])")
-    files, _ = collect_paths(targets)
-    with Store(settings.database) as store, _progress(len(files)) as advance:
+    with Store(settings.database) as store, _progress() as advance:
         result = run_audit(targets, settings, store, progress=advance)
     _report_errors(result.extraction)
     _err.print(_summary(result.extraction) + ", " + _review_summary(result.review))

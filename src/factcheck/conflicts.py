@@ -14,12 +14,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from factcheck.compare import Relation, compare, interval, span
-from factcheck.models import Claim, Finding, FindingKind, Qualifier, Quantity, Severity
+from factcheck.models import DOCUMENT_SUBJECT, Claim, Finding, FindingKind, Qualifier, Quantity, Severity
 from factcheck.vocabulary import Vocabulary, normalize_name
 
 __all__ = ["find_conflicts", "fingerprint"]
 
-DOCUMENT_SUBJECT = "(this document)"
 # Figures that differ by less than this are rounding, not disagreement, when a bound or range
 # makes them formally compatible (100,000+ against 170,000+ diverges by 41%: worth a look).
 DIVERGENCE_WORTH_A_LOOK = 0.25
@@ -67,6 +66,15 @@ def _enumerations_removed(claims: Sequence[Claim]) -> list[Claim]:
         values_on_line[(c.document, c.line)].add(c.quantity.value)
     # Hand-written claims without a line (0) are separate statements, not one list.
     return [c for c in claims if c.line == 0 or len(values_on_line[(c.document, c.line)]) == 1]
+
+
+def _finding(
+    kind: FindingKind, severity: Severity, subject: str, metric: str, explanation: str, claims: Sequence[Claim]
+) -> Finding:
+    """A finding with the fingerprint its kind, subject, metric and claims give it."""
+    return Finding(
+        kind, severity, subject, metric, explanation, tuple(claims), fingerprint(kind, subject, metric, claims)
+    )
 
 
 def fingerprint(kind: FindingKind, subject: str, metric: str, claims: Iterable[Claim]) -> str:
@@ -137,14 +145,13 @@ def _range_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Findin
         return None
     involved = [c for g in groups for c in g]
     sides = "; ".join(_where(g) for g in groups)
-    return Finding(
+    return _finding(
         FindingKind.VALUE,
         Severity.MEDIUM,
         subject,
         metric,
         f"{subject} {metric} is given as {sides}: the ends of the range disagree.",
-        tuple(involved),
-        fingerprint(FindingKind.VALUE, subject, metric, involved),
+        involved,
     )
 
 
@@ -174,15 +181,7 @@ def _tense_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Findin
         f"{subject} {metric}: {_where([fact])} is stated as a fact, while {_where([forecast])} "
         "presents the same figure as a forecast."
     )
-    return Finding(
-        FindingKind.VALUE,
-        Severity.MEDIUM,
-        subject,
-        metric,
-        explanation,
-        tuple(involved),
-        fingerprint(FindingKind.VALUE, subject, metric, involved),
-    )
+    return _finding(FindingKind.VALUE, Severity.MEDIUM, subject, metric, explanation, involved)
 
 
 def _value_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Finding | None:
@@ -209,9 +208,7 @@ def _value_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Findin
         severity = Severity.HIGH if points or kind is FindingKind.DATE else Severity.MEDIUM
         sides = "; ".join(_where(cluster) for cluster in clusters)
         explanation = f"{subject} {metric} is given as {sides}: these cannot all be true."
-        return Finding(
-            kind, severity, subject, metric, explanation, tuple(involved), fingerprint(kind, subject, metric, involved)
-        )
+        return _finding(kind, severity, subject, metric, explanation, involved)
     numbers = [c for c in comparable if not c.quantity.is_date and isinstance(c.quantity.value, float)]
     if len(numbers) < 2 or len({c.document for c in numbers} | {c.line for c in numbers}) < 2:
         return None
@@ -224,15 +221,7 @@ def _value_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Findin
             f"{subject} {metric}: {_where([lowest])} and {_where([highest])} are compatible as bounds "
             f"but the figures differ by {gap.divergence:.0%}."
         )
-        return Finding(
-            kind,
-            Severity.LOW,
-            subject,
-            metric,
-            explanation,
-            tuple(involved),
-            fingerprint(kind, subject, metric, involved),
-        )
+        return _finding(kind, Severity.LOW, subject, metric, explanation, involved)
     return None
 
 
@@ -299,17 +288,7 @@ def _attribution_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None
             "one figure, different models."
         )
         subject = " / ".join(named)
-        findings.append(
-            Finding(
-                FindingKind.ATTRIBUTION,
-                Severity.HIGH,
-                subject,
-                metric,
-                explanation,
-                tuple(involved),
-                fingerprint(FindingKind.ATTRIBUTION, subject, metric, involved),
-            )
-        )
+        findings.append(_finding(FindingKind.ATTRIBUTION, Severity.HIGH, subject, metric, explanation, involved))
     return findings
 
 
@@ -350,15 +329,7 @@ def _ranking_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) ->
                 f"({held.document}:{held.line}), yet {named} from elsewhere is placed within them."
             )
             findings.append(
-                Finding(
-                    FindingKind.RANKING,
-                    Severity.HIGH,
-                    held.subject,
-                    held.metric,
-                    explanation,
-                    tuple(involved),
-                    fingerprint(FindingKind.RANKING, held.subject, held.metric, involved),
-                )
+                _finding(FindingKind.RANKING, Severity.HIGH, held.subject, held.metric, explanation, involved)
             )
     shared: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
     for c in ranks:
@@ -373,15 +344,7 @@ def _ranking_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) ->
                 f"{' and '.join(subjects)} are both placed #{place:g} on {metric.removesuffix(' rank')} in {document}."
             )
             findings.append(
-                Finding(
-                    FindingKind.RANKING,
-                    Severity.MEDIUM,
-                    " / ".join(subjects),
-                    metric,
-                    explanation,
-                    tuple(group),
-                    fingerprint(FindingKind.RANKING, " / ".join(subjects), metric, group),
-                )
+                _finding(FindingKind.RANKING, Severity.MEDIUM, " / ".join(subjects), metric, explanation, group)
             )
     return findings
 
@@ -412,14 +375,13 @@ def _categorical_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None
         subject = " / ".join(sorted({s for s, _ in pairs}))
         stated = "; ".join(f"{s}: {v}" for s, v in sorted(pairs))
         findings.append(
-            Finding(
+            _finding(
                 FindingKind.CATEGORICAL,
                 Severity.MEDIUM,
                 subject,
                 metric,
                 f"The {metric} disagrees ({stated}).",
-                tuple(involved),
-                fingerprint(FindingKind.CATEGORICAL, subject, metric, involved),
+                involved,
             )
         )
     return findings
@@ -452,15 +414,7 @@ def _arithmetic_findings(claims: Sequence[Claim]) -> list[Finding]:
                 f"{' and '.join(b.quantity.text for b in basis)}: they give {computed:.3g}."
             )
             findings.append(
-                Finding(
-                    FindingKind.ARITHMETIC,
-                    Severity.MEDIUM,
-                    stated.subject,
-                    stated.metric,
-                    explanation,
-                    tuple(involved),
-                    fingerprint(FindingKind.ARITHMETIC, stated.subject, stated.metric, involved),
-                )
+                _finding(FindingKind.ARITHMETIC, Severity.MEDIUM, stated.subject, stated.metric, explanation, involved)
             )
     return findings
 
@@ -530,17 +484,7 @@ def _variant_date_findings(claims: Sequence[Claim], vocabulary: Vocabulary | Non
                 f"{variant} is described as part of the {parent} release ({_where([parent_claim])}) "
                 f"but dated {_where([variant_claim])}."
             )
-            findings.append(
-                Finding(
-                    FindingKind.DATE,
-                    Severity.LOW,
-                    variant,
-                    "release date",
-                    explanation,
-                    tuple(involved),
-                    fingerprint(FindingKind.DATE, variant, "release date", involved),
-                )
-            )
+            findings.append(_finding(FindingKind.DATE, Severity.LOW, variant, "release date", explanation, involved))
     return findings
 
 

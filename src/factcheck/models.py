@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# The subject of a figure no name in or above it claims: the document speaks for itself.
+DOCUMENT_SUBJECT = "(this document)"
+
 
 class Qualifier(StrEnum):
     """How a stated figure relates to the true one."""

@@ -37,7 +37,7 @@ __all__ = [
     "run_audit",
 ]
 
-Progress = Callable[[str], None]
+Progress = Callable[[str, int], None]  # (document being read, how many there are in all)
 
 
 def collect_paths(paths: Iterable[Path]) -> tuple[list[Path], list[DocumentError]]:
@@ -103,7 +103,7 @@ def extract_paths(
     unchanged: list[str] = []
     for path in files:
         if progress:
-            progress(path.name)
+            progress(path.name, len(files))
         try:
             document = read_document(path, max_bytes=settings.max_document_bytes)
         except InputError as exc:

@@ -229,7 +229,7 @@ def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 def _month_number(text: str) -> int:
-    return _MONTHS[text.rstrip(".").lower()[:3] if text.lower().startswith("sept") else text.rstrip(".").lower()]
+    return _MONTHS[text.rstrip(".").lower()]
 
 
 def _date_iso(kind: str, groups: Sequence[str | None]) -> tuple[str, Qualifier]:
@@ -662,6 +662,9 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
     return found
 
 
+_PART_OF = re.compile(r"\s+(?:of|out of)\s+(?:the\s+)?(?:[\w'’]+\s*){0,2}")
+
+
 def _mark_parts(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """`1,509 of the world's 3,755`: the first is a part of the second."""
     out = list(quantities)
@@ -670,9 +673,7 @@ def _mark_parts(text: str, quantities: list[Quantity]) -> list[Quantity]:
         if a.kind not in ("number", "count") or b.kind not in ("number", "count"):
             continue
         between = text[a.end : b.start]
-        if re.fullmatch(r"\s+(?:of|out of)\s+(?:the\s+)?(?:[\w']+\s+){0,2}", between + " ") or re.fullmatch(
-            r"\s+(?:of|out of)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}", between
-        ):
+        if _PART_OF.fullmatch(between):
             out[i] = replace(a, kind="part", unit=a.unit or b.unit)
             out[i + 1] = replace(b, kind="whole")
     return out
