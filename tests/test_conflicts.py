@@ -190,3 +190,26 @@ def test_a_variant_dated_apart_from_the_release_it_is_described_in() -> None:
 
 def test_a_variant_dated_on_the_same_line_is_told_apart() -> None:
     assert _findings("## Kimi K2\n**Released:** July 2025 (Thinking variant: November 2025)\n") == []
+
+
+_USAGE_COSTS = (
+    "## Pricing\n| Model | Input ($/M tokens) | Output ($/M tokens) |\n|---|---|---|\n"
+    "| DeepSeek-V3 | ~$0.10-0.15 | ~$0.25-0.35 |\n\n"
+    "OpenAI GPT-4 is $30/$60 per M tokens.\n\n"
+    "## Cost of ownership\n**Scenario:** 1M requests/month, 1K tokens average\n\n"
+    "| Approach | Monthly Cost |\n|---|---|\n| GPT-4 API | $30,000 |\n| DeepSeek API | {} |\n"
+    "| Self-hosted Qwen3-32B | $500-1,500 (compute) |\n"
+)
+
+
+def test_usage_costs_are_recomputed_with_the_method_the_table_itself_uses() -> None:
+    assert _findings(_USAGE_COSTS.format("$100-150")) == []
+    findings = _findings(_USAGE_COSTS.format("$150-200"))
+    assert [(f.kind.value, f.severity.value, f.subject) for f in findings] == [("arithmetic", "medium", "DeepSeek-V3")]
+    assert "$100-150 a month" in findings[0].explanation
+
+
+def test_usage_costs_are_not_checked_when_no_row_follows_the_prices() -> None:
+    # Neither side reproduces any row: the table used a method the document does not state.
+    text = _USAGE_COSTS.replace("$30,000", "$45,000").format("$150-200")
+    assert _findings(text) == []

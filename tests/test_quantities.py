@@ -307,3 +307,15 @@ def test_round_trip(figure: tuple[str, float, float, str, Qualifier]) -> None:
     assert (q.unit, q.qualifier) == (unit, qualifier)
     assert q.text == text
     assert sentence[q.start : q.end] == text
+
+
+def test_a_pair_of_prices_shares_the_unit_written_after_the_second() -> None:
+    first, second = find_quantities("GPT-4 is $30/$60 per M tokens")
+    assert (first.value, first.unit, first.kind) == (30.0, "USD per million tokens", "price")
+    assert (second.value, second.unit) == (60.0, "USD per million tokens")
+
+
+def test_requests_a_month() -> None:
+    requests, tokens = find_quantities("1M requests/month, 1K tokens average")
+    assert (requests.value, requests.unit) == (1e6, "requests_per_month")
+    assert (tokens.value, tokens.unit) == (1e3, "tokens")

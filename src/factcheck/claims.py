@@ -838,6 +838,11 @@ class _Extractor:
         if unit.startswith("gflops_per") or unit.startswith("flops_per"):
             return "compute per token"
         if q.kind == "price":
+            # "$30/$60 per M tokens" states input and output in that order.
+            if text[q.end : q.end + 2].lstrip().startswith("/"):
+                return "input price"
+            if text[max(0, q.start - 2) : q.start].rstrip().endswith("/"):
+                return "output price"
             return "output price" if "output" in clause else "input price"
         if q.kind == "currency" and re.search(r"/\s*m\b|per (?:1)?m|per million|price", clause):
             side = re.search(r"\b(input|output)\b", clause)

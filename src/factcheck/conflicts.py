@@ -447,6 +447,101 @@ def _derived_figures(here: Sequence[Claim]) -> Iterable[tuple[Claim, float, list
             yield multiples[0], float(big.quantity.value) / float(small.quantity.value), [big, small]
 
 
+_PER_MILLION_TOKENS = "USD per million tokens"
+
+
+def _usage_cost_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> list[Finding]:
+    """Costs worked out for a stated usage scenario ("1M requests/month, 1K tokens average", then a
+    table of monthly costs per provider) recomputed from the prices the same document gives.
+
+    The method is learnt from the table itself, not assumed: a price side (input or output) counts
+    only when it reproduces at least one row exactly; a row that no calibrated side reproduces
+    does not follow from the document's own prices. Rows whose subject has no stated price
+    (self-hosted compute) are left alone."""
+    by_document: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_document[c.document].append(c)
+    findings = []
+    for _document, here in sorted(by_document.items()):
+        scenario = _usage_scenario(here)
+        if scenario is None:
+            continue
+        tokens_per_month, scenario_claims = scenario
+        scenario_line = max(c.line for c in scenario_claims)
+        rows = [
+            c
+            for c in here
+            if c.metric.lower() == "monthly cost" and c.quantity.unit == "USD" and c.line > scenario_line
+        ]
+        prices = [
+            c for c in here if c.quantity.unit == _PER_MILLION_TOKENS and c.metric in ("input price", "output price")
+        ]
+
+        def expected(row: Claim, side: str) -> list[tuple[Claim, float, float]]:
+            found = []
+            for price in prices:
+                if price.metric == side and _covers(vocabulary, row.subject, price.subject):
+                    low, high = _ends(price.quantity)
+                    found.append((price, low * tokens_per_month / 1e6, high * tokens_per_month / 1e6))
+            return found
+
+        def reproduces(row: Claim, low: float, high: float) -> bool:
+            row_low, row_high = _ends(row.quantity)
+            return _near(row_low, low) and _near(row_high, high)
+
+        sides = {
+            side
+            for side in ("input price", "output price")
+            for row in rows
+            if any(reproduces(row, low, high) for _p, low, high in expected(row, side))
+        }
+        calibration = [
+            r for r in rows for side in sides if any(reproduces(r, lo, hi) for _p, lo, hi in expected(r, side))
+        ]
+        for row in rows:
+            candidates = [e for side in sorted(sides) for e in expected(row, side)]
+            if not candidates or any(reproduces(row, low, high) for _p, low, high in candidates):
+                continue
+            price, low, high = candidates[0]
+            worked = f"${low:,.0f}" if low == high else f"${low:,.0f}-{high:,.0f}"
+            explanation = (
+                f"The scenario ({tokens_per_month:.3g} tokens a month) at {price.subject}'s "
+                f"{price.metric} of {price.quantity.text} gives {worked} a month, the method that reproduces "
+                f"{calibration[0].subject}'s row, not {row.quantity.text}."
+            )
+            involved = [*scenario_claims, price, calibration[0], row]
+            findings.append(
+                _finding(FindingKind.ARITHMETIC, Severity.MEDIUM, row.subject, row.metric, explanation, involved)
+            )
+    return findings
+
+
+def _usage_scenario(claims: Sequence[Claim]) -> tuple[float, list[Claim]] | None:
+    """Tokens a month from a line stating requests a month and tokens per request."""
+    by_line: dict[int, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_line[c.line].append(c)
+    for _line, here in sorted(by_line.items()):
+        requests = [c for c in here if c.quantity.unit == "requests_per_month" and isinstance(c.quantity.value, float)]
+        tokens = [c for c in here if c.quantity.unit == "tokens" and isinstance(c.quantity.value, float)]
+        if len(requests) == 1 and len(tokens) == 1:
+            volume = float(requests[0].quantity.value) * float(tokens[0].quantity.value)
+            return volume, [requests[0], tokens[0]]
+    return None
+
+
+def _ends(q: Quantity) -> tuple[float, float]:
+    value = float(q.value)
+    if q.qualifier is Qualifier.RANGE and q.low is not None and q.high is not None:
+        return float(q.low), float(q.high)
+    return value, value
+
+
+def _near(a: float, b: float) -> bool:
+    """Equal to the precision a cost table states: within 2%."""
+    return abs(a - b) <= 0.02 * max(abs(a), abs(b))
+
+
 def _variant_date_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> list[Finding]:
     """A variant described inside its parent's section, as part of that release, yet dated
     differently elsewhere in the same document (GLM-4.5-Air in the GLM-4.5 section of a July
@@ -512,6 +607,7 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     findings.extend(_categorical_findings(named, vocabulary))
     findings.extend(_arithmetic_findings(claims))
     findings.extend(_variant_date_findings(named, vocabulary))
+    findings.extend(_usage_cost_findings(claims, vocabulary))
     return sorted(
         findings,
         key=lambda f: (

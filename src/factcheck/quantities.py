@@ -62,7 +62,8 @@ _UNIT_NOUNS = {
     "samples": "samples", "examples": "examples", "problems": "problems", "questions": "questions",
     "points": "points", "elo": "elo", "derivatives": "models", "repositories": "repositories",
     "papers": "papers", "citations": "citations", "people": "people", "staff": "people", "workers": "people",
-    "customers": "customers", "clients": "customers", "stores": "stores", "offices": "offices",
+    "customers": "customers", "clients": "customers", "requests": "requests", "queries": "requests",
+    "api calls": "requests", "stores": "stores", "offices": "offices",
     "labs": "organisations", "organizations": "organisations",
     "organisations": "organisations", "institutions": "organisations", "nodes": "nodes",
 }  # fmt: skip
@@ -662,6 +663,17 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
     return found
 
 
+def _share_price_unit(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """`$30/$60 per M tokens`: the unit after the second price belongs to the first as well."""
+    out = list(quantities)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind == "currency" and b.kind == "price" and b.unit.startswith(a.unit + " per"):
+            if text[a.end : b.start].strip() == "/":
+                out[i] = replace(a, kind="price", unit=b.unit)
+    return out
+
+
 _PART_OF = re.compile(r"\s+(?:of|out of)\s+(?:the\s+)?(?:[\w'’]+\s*){0,2}")
 
 
@@ -701,7 +713,7 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
         if quantity is not None and not _overlaps(quantity.start, quantity.end, taken):
             found.append(quantity)
     found.sort(key=lambda q: q.start)
-    return _mark_parts(text, found)
+    return _mark_parts(text, _share_price_unit(text, found))
 
 
 def parse_quantity(text: str) -> Quantity | None:
