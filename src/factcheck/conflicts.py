@@ -461,59 +461,61 @@ def _usage_cost_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None)
     by_document: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_document[c.document].append(c)
+    return [f for _document, here in sorted(by_document.items()) for f in _usage_costs_in(here, vocabulary)]
+
+
+_CostBand = tuple[Claim, float, float]  # the price used, and the low and high cost it gives
+
+
+def _usage_costs_in(here: Sequence[Claim], vocabulary: Vocabulary | None) -> list[Finding]:
+    scenario = _usage_scenario(here)
+    if scenario is None:
+        return []
+    tokens_per_month, scenario_claims = scenario
+    scenario_line = max(c.line for c in scenario_claims)
+    rows = [
+        c for c in here if c.metric.lower() == "monthly cost" and c.quantity.unit == "USD" and c.line > scenario_line
+    ]
+    prices = [c for c in here if c.quantity.unit == _PER_MILLION_TOKENS and c.metric in ("input price", "output price")]
+
+    def costs(row: Claim, side: str) -> list[_CostBand]:
+        bands = []
+        for price in prices:
+            if price.metric == side and _covers(vocabulary, row.subject, price.subject):
+                low, high = _ends(price.quantity)
+                bands.append((price, low * tokens_per_month / 1e6, high * tokens_per_month / 1e6))
+        return bands
+
+    calibration = [
+        (row, side)
+        for side in ("input price", "output price")
+        for row in rows
+        if any(_reproduces(row, band) for band in costs(row, side))
+    ]
+    sides = sorted({side for _row, side in calibration})
     findings = []
-    for _document, here in sorted(by_document.items()):
-        scenario = _usage_scenario(here)
-        if scenario is None:
+    for row in rows:
+        candidates = [band for side in sides for band in costs(row, side)]
+        if not candidates or any(_reproduces(row, band) for band in candidates):
             continue
-        tokens_per_month, scenario_claims = scenario
-        scenario_line = max(c.line for c in scenario_claims)
-        rows = [
-            c
-            for c in here
-            if c.metric.lower() == "monthly cost" and c.quantity.unit == "USD" and c.line > scenario_line
-        ]
-        prices = [
-            c for c in here if c.quantity.unit == _PER_MILLION_TOKENS and c.metric in ("input price", "output price")
-        ]
-
-        def expected(row: Claim, side: str) -> list[tuple[Claim, float, float]]:
-            found = []
-            for price in prices:
-                if price.metric == side and _covers(vocabulary, row.subject, price.subject):
-                    low, high = _ends(price.quantity)
-                    found.append((price, low * tokens_per_month / 1e6, high * tokens_per_month / 1e6))
-            return found
-
-        def reproduces(row: Claim, low: float, high: float) -> bool:
-            row_low, row_high = _ends(row.quantity)
-            return _near(row_low, low) and _near(row_high, high)
-
-        sides = {
-            side
-            for side in ("input price", "output price")
-            for row in rows
-            if any(reproduces(row, low, high) for _p, low, high in expected(row, side))
-        }
-        calibration = [
-            r for r in rows for side in sides if any(reproduces(r, lo, hi) for _p, lo, hi in expected(r, side))
-        ]
-        for row in rows:
-            candidates = [e for side in sorted(sides) for e in expected(row, side)]
-            if not candidates or any(reproduces(row, low, high) for _p, low, high in candidates):
-                continue
-            price, low, high = candidates[0]
-            worked = f"${low:,.0f}" if low == high else f"${low:,.0f}-{high:,.0f}"
-            explanation = (
-                f"The scenario ({tokens_per_month:.3g} tokens a month) at {price.subject}'s "
-                f"{price.metric} of {price.quantity.text} gives {worked} a month, the method that reproduces "
-                f"{calibration[0].subject}'s row, not {row.quantity.text}."
-            )
-            involved = [*scenario_claims, price, calibration[0], row]
-            findings.append(
-                _finding(FindingKind.ARITHMETIC, Severity.MEDIUM, row.subject, row.metric, explanation, involved)
-            )
+        price, low, high = candidates[0]
+        worked = f"${low:,.0f}" if low == high else f"${low:,.0f}-{high:,.0f}"
+        reproduced = calibration[0][0]
+        explanation = (
+            f"The scenario ({tokens_per_month:.3g} tokens a month) at {price.subject}'s "
+            f"{price.metric} of {price.quantity.text} gives {worked} a month, the method that reproduces "
+            f"{reproduced.subject}'s row, not {row.quantity.text}."
+        )
+        involved = [*scenario_claims, price, reproduced, row]
+        findings.append(
+            _finding(FindingKind.ARITHMETIC, Severity.MEDIUM, row.subject, row.metric, explanation, involved)
+        )
     return findings
+
+
+def _reproduces(row: Claim, band: _CostBand) -> bool:
+    row_low, row_high = _ends(row.quantity)
+    return _near(row_low, band[1]) and _near(row_high, band[2])
 
 
 def _usage_scenario(claims: Sequence[Claim]) -> tuple[float, list[Claim]] | None:

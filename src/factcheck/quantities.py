@@ -668,9 +668,9 @@ def _share_price_unit(text: str, quantities: list[Quantity]) -> list[Quantity]:
     out = list(quantities)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a.kind == "currency" and b.kind == "price" and b.unit.startswith(a.unit + " per"):
-            if text[a.end : b.start].strip() == "/":
-                out[i] = replace(a, kind="price", unit=b.unit)
+        pair = a.kind == "currency" and b.kind == "price" and b.unit.startswith(a.unit + " per")
+        if pair and text[a.end : b.start].strip() == "/":
+            out[i] = replace(a, kind="price", unit=b.unit)
     return out
 
 
