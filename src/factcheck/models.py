@@ -167,6 +167,7 @@ class FindingKind(StrEnum):
     RANKING = "ranking"  # rank statements that cannot all hold
     ARITHMETIC = "arithmetic"  # a share, ratio or total that does not follow from its parts
     CATEGORICAL = "categorical"  # a stated category (licence, architecture) that disagrees
+    CITATION = "citation"  # a reference list or in-text citation that cannot be followed as written
 
 
 class Severity(StrEnum):
@@ -227,6 +228,40 @@ class Finding:
                 for c in self.claims
             ],
         }
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One entry of a document's reference list or resources section.
+
+    `key` is the author-date key readers cite it by ("Lambert, 2025a"), `label` the name a
+    resources list gives it ("DeepSeek" in `- DeepSeek: https://...`) or its title; `dates` are
+    the ISO dates the entry states (published, accessed), in order.
+    """
+
+    document: str
+    line: int
+    text: str  # the entry as written
+    url: str  # "" when the entry gives none
+    key: str = ""
+    label: str = ""
+    number: int | None = None  # the list number in a numbered reference list
+    dates: tuple[str, ...] = ()
+    section: str = ""  # heading path, " > "-joined
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A place in a document's text that points at a source: a link, an arXiv id, or an
+    in-text author-date citation resolved (where it can be) to reference entries."""
+
+    document: str
+    line: int
+    text: str  # as written: a URL, "[text](url)", "(Lambert, 2025a)", "arXiv:2412.19437"
+    kind: str  # link | author_date | arxiv
+    url: str  # what it points at; "" when unresolved
+    key: str = ""  # author-date key for author_date citations
+    references: tuple[int, ...] = ()  # lines of the reference entries it resolves to
 
 
 @dataclass(frozen=True)
