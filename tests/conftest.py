@@ -11,6 +11,14 @@ EXAMPLE = REPO / "src" / "factcheck" / "data" / "example"
 SHARED = REPO.parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def no_live_fetching(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never fetch sources from the network: audits skip them unless a test asks for the
+    cassettes (--offline) or serves its own on 127.0.0.1; --block-network in pyproject.toml
+    enforces it."""
+    monkeypatch.setenv("FACTCHECK_FETCH", "off")
+
+
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty project directory as the working directory, with its own SQLite database."""

@@ -9,7 +9,7 @@ from textwrap import dedent
 
 import pytest
 
-from factcheck.documents import parse_structure, read_document, repair_line
+from factcheck.documents import parse_structure, read_document, read_document_bytes, repair_line
 from factcheck.errors import InputError
 from factcheck.models import Block, Document
 
@@ -332,3 +332,22 @@ def test_html_claims_point_at_lines_of_the_page_source() -> None:
     assert "88.5" in source[by_value[88.5].line - 1]
     assert "90.2%" in source[by_value[90.2].line - 1]
     assert "DeepSeek-V3 was trained" in source[by_value[5.6e6].line - 1]
+
+
+def test_form_feeds_and_old_mac_breaks_keep_line_numbers_as_editors_show_them(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(b"Page one\n\x0cPage two: DeepSeek-V3 has 671B parameters\rthird\r\nfourth\n")
+    document = read_document(path)
+    assert document.lines == ("Page one", "\x0cPage two: DeepSeek-V3 has 671B parameters", "third", "fourth")
+
+
+def test_bytes_from_elsewhere_read_like_a_file() -> None:
+    document = read_document_bytes(
+        b"<html><body><article><p>Training took 2.788M GPU hours in all, "
+        b"which the report states twice.</p></article></body></html>",
+        "page",
+        media_type="text/html",
+    )
+    assert document.media_type == "text/html" and "2.788M GPU hours" in document.text
+    with pytest.raises(InputError, match="empty"):
+        read_document_bytes(b"  \n", "blank.md")

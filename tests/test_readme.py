@@ -45,7 +45,9 @@ def test_readme_output_and_committed_claim_files_match_the_code(tmp_path, monkey
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("FACTCHECK_DB", raising=False)
-    (tmp_path / "factcheck.toml").write_text("", encoding="utf-8")
+    monkeypatch.delenv("FACTCHECK_FETCH", raising=False)  # as in the repository: replay the cassettes
+    config = f'fetch = "offline"\ncassettes_dir = "{(REPO / "cassettes").as_posix()}"\n'
+    (tmp_path / "factcheck.toml").write_text(config, encoding="utf-8")
     shutil.copytree(EXAMPLE, tmp_path / "example")
     assert main(["audit", "example"]) == 1
     report = (tmp_path / "reports" / "audit.json").read_text(encoding="utf-8")

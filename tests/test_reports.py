@@ -25,6 +25,7 @@ from factcheck.reports import (
     RULES,
     DocumentSummary,
     ReportInput,
+    SourceSummary,
     format_value,
     load_schema,
     markdown_cell,
@@ -573,7 +574,7 @@ def test_sarif_structure() -> None:
     jsonschema.Draft202012Validator(SARIF_SUBSET).validate(log)
     driver = log["runs"][0]["tool"]["driver"]
     assert (driver["name"], driver["version"]) == ("factcheck", "0.1.0")
-    assert [r["id"] for r in driver["rules"]] == ["FC001", "FC002", "FC003", "FC004", "FC005", "FC006"]
+    assert [r["id"] for r in driver["rules"]] == ["FC001", "FC002", "FC003", "FC004", "FC005", "FC006", "FC007"]
     results = log["runs"][0]["results"]
     assert [(r["ruleId"], r["level"]) for r in results] == [("FC001", "error"), ("FC002", "warning"), ("FC003", "note")]
     assert all(driver["rules"][r["ruleIndex"]]["id"] == r["ruleId"] for r in results)
@@ -595,7 +596,7 @@ def test_sarif_rule_ids_are_stable() -> None:
     # Code-scanning alerts and suppressions refer to these ids: never renumber a kind.
     assert {kind.value: rule[0] for kind, rule in RULES.items()} == {
         "value": "FC001", "attribution": "FC002", "date": "FC003",
-        "ranking": "FC004", "arithmetic": "FC005", "categorical": "FC006",
+        "ranking": "FC004", "arithmetic": "FC005", "categorical": "FC006", "citation": "FC007",
     }  # fmt: skip
     assert set(RULES) == set(FindingKind)
 
@@ -715,3 +716,31 @@ def test_write_reports_replaces_earlier_reports(tmp_path: Path) -> None:
     write_reports(tmp_path, EMPTY)
     assert json.loads((tmp_path / "audit.json").read_text(encoding="utf-8"))["summary"]["claims"] == 0
     assert len(list(tmp_path.iterdir())) == 3
+
+
+SOURCES = (
+    SourceSummary(
+        "https://github.com/deepseek-ai/DeepSeek-V3",
+        "archived",
+        "",
+        (("report.md", 12),),
+        "a" * 64,
+        "https://raw.githubusercontent.com/deepseek-ai/DeepSeek-V3/HEAD/README.md",
+        "replayed",
+    ),
+    SourceSummary("javascript:alert(1)", "unsupported", f"scheme {XSS}", (("evil.md", 3),)),
+    SourceSummary(f"https://x.example/{ATTRIBUTE_BREAK}", "not_found", "HTTP 404", (("evil.md", 4),)),
+)
+
+
+def test_sources_are_listed_in_every_format_and_escaped_in_html() -> None:
+    report = dataclasses.replace(sample_report(), sources=SOURCES)
+    record = json.loads(render_json(report))
+    jsonschema.validate(record, load_schema())
+    assert [s["status"] for s in record["sources"]] == ["archived", "unsupported", "not_found"]
+    markdown = render_markdown(report)
+    assert "### Sources" in markdown and "**1** archived" in markdown
+    page = render_html(report)
+    assert XSS not in page and ATTRIBUTE_BREAK not in page
+    assert 'href="javascript:' not in page  # only http(s) addresses become links
+    assert 'href="https://github.com/deepseek-ai/DeepSeek-V3"' in page

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,7 +14,7 @@ from typing import Any
 import pytest
 
 from factcheck.errors import StoreError
-from factcheck.models import Claim, Document, Qualifier, Quantity
+from factcheck.models import Citation, Claim, Document, Qualifier, Quantity, Snapshot, SourceStatus
 from factcheck.store import Store, StoredDocument, default_database_url
 
 from .factories import claim_with
@@ -229,3 +231,49 @@ def test_default_database_url(monkeypatch: pytest.MonkeyPatch, env: dict[str, st
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     assert default_database_url(Path("/work")) == expected
+
+
+# --- sources ------------------------------------------------------------------------------------
+
+
+def _snapshot(url: str, body: bytes, status: SourceStatus = SourceStatus.ARCHIVED, **changes: Any) -> Snapshot:
+    return Snapshot(
+        url=url,
+        status=status,
+        fetch_url=url + "/README.md",
+        final_url=url + "/README.md",
+        http_status=200 if status is SourceStatus.ARCHIVED else None,
+        headers=(("ETag", '"v1"'), ("Content-Type", "text/markdown")),
+        fetched_at="2025-01-01T00:00:00+00:00",
+        sha256=hashlib.sha256(body).hexdigest() if status is SourceStatus.ARCHIVED else "",
+        media_type="text/markdown",
+        body=body,
+        **changes,
+    )
+
+
+def test_a_changed_source_becomes_a_new_version_and_a_failure_keeps_the_last(store: Store) -> None:
+    url = f"https://example.org/{uuid.uuid4()}"  # PostgreSQL is shared between runs
+    store.record_fetch(_snapshot(url, b"v1"), text="version one")
+    first = store.latest_snapshots()[url]
+    assert first.header("etag") == '"v1"' and first.fetch_url == url + "/README.md"
+    store.record_fetch(_snapshot(url, b"v2"), text="version two")
+    assert store.latest_snapshots()[url].sha256 == hashlib.sha256(b"v2").hexdigest()
+    store.record_fetch(_snapshot(url, b"", SourceStatus.RATE_LIMITED, reason="HTTP 429"))
+    (source,) = [s for s in store.sources() if s.url == url]
+    assert source.status is SourceStatus.RATE_LIMITED and source.reason == "HTTP 429"
+    assert source.snapshot is not None and source.text == "version two"
+    assert source.checked_at is not None and source.checked_at.tzinfo is not None
+
+
+def test_citations_say_who_cites_a_source(store: Store) -> None:
+    url = f"https://example.org/{uuid.uuid4()}"
+    store.replace_document(make_document("cites.md"), [])
+    store.replace_citations(
+        "cites.md", [Citation("cites.md", 7, url, "link", url), Citation("cites.md", 9, "x", "author_date", "")]
+    )
+    assert store.cited_urls_of("cites.md") == [url]
+    (source,) = [s for s in store.sources() if s.url == url]
+    assert source.cited_by == (("cites.md", 7),) and source.snapshot is None and source.reason == "not fetched yet"
+    store.remove_document("cites.md")
+    assert store.cited_urls_of("cites.md") == []

@@ -21,13 +21,18 @@ from factcheck import __version__
 from factcheck.config import Settings, load_settings
 from factcheck.decisions import accept as record_decision
 from factcheck.errors import FactcheckError
-from factcheck.models import ExtractionResult, Severity
+from factcheck.models import ExtractionResult, Severity, Snapshot
 from factcheck.pipeline import (
     Review,
+    SourcesResult,
+    add_source_file,
     check_claims,
+    citation_findings,
     extract_paths,
+    fetch_cited_sources,
     find_claims,
     forget_documents,
+    list_sources,
     review_conflicts,
     run_audit,
 )
@@ -61,6 +66,31 @@ def _progress() -> Iterator[Any]:
             progress.update(task, description=f"reading {name}", total=total, advance=1)
 
         yield advance
+
+
+@contextmanager
+def _source_progress() -> Iterator[Any]:
+    """A progress bar for fetching, one step per source, on stderr for interactive runs."""
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_err,
+        transient=True,
+        disable=not _err.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("fetching sources", total=None)
+
+        def advance(snapshot: Snapshot, total: int) -> None:
+            progress.update(task, description=f"{snapshot.status.value}: {snapshot.url[:60]}", total=total, advance=1)
+
+        yield advance
+
+
+def _fetch_mode(offline: bool | None) -> str | None:
+    return None if offline is None else ("offline" if offline else "live")
 
 
 def _review_summary(review: Review) -> str:
@@ -174,21 +204,38 @@ _FAIL_ON = click.Choice(["high", "medium", "low", "never"])
 @click.option(
     "--fail-on", type=_FAIL_ON, help="Lowest severity of unaccepted findings that fails the run (default: high)."
 )
+@click.option(
+    "--offline/--live",
+    default=None,
+    help="Replay sources from cassettes/ instead of fetching them (default: the 'fetch' setting).",
+)
+@click.option("--no-sources", is_flag=True, help="Do not fetch or replay the cited sources.")
 @click.pass_context
-def audit(ctx: click.Context, paths: tuple[Path, ...], reports_dir: Path | None, fail_on: str | None) -> None:
-    """Extract claims, find conflicts and write the audit reports (HTML, Markdown, JSON).
+def audit(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    reports_dir: Path | None,
+    fail_on: str | None,
+    offline: bool | None,
+    no_sources: bool,
+) -> None:
+    """Extract claims, fetch what the documents cite, find conflicts and citation problems, and
+    write the audit reports (HTML, Markdown, JSON).
 
     With no PATHS, audits the documents configured in [tool.factcheck] or factcheck.toml.
     Exit 0 when no unaccepted finding reaches --fail-on, 1 when one does, 2 on input errors.
     """
-    settings = _settings(ctx, reports_dir=str(reports_dir) if reports_dir else None, fail_on=fail_on)
+    fetch = "off" if no_sources else _fetch_mode(offline)
+    settings = _settings(ctx, reports_dir=str(reports_dir) if reports_dir else None, fail_on=fail_on, fetch=fetch)
     targets: Sequence[Path] = paths or settings.documents
     if not targets:
         raise click.UsageError("no documents given and none configured ([tool.factcheck] documents = [...])")
-    with Store(settings.database) as store, _progress() as advance:
-        result = run_audit(targets, settings, store, progress=advance)
+    with Store(settings.database) as store, _progress() as advance, _source_progress() as fetched:
+        result = run_audit(targets, settings, store, progress=advance, source_progress=fetched)
     _report_errors(result.extraction)
     _err.print(_summary(result.extraction) + ", " + _review_summary(result.review))
+    if result.sources is not None:
+        _err.print(result.sources.summary())
     for path in result.reports:
         _err.print(f"wrote {_shown(path)}")
     ctx.exit(result.exit_code)
@@ -245,7 +292,7 @@ def accept(ctx: click.Context, fingerprint: str, reason: str) -> None:
     """Accept a finding (its id or fingerprint) so that it no longer fails a run."""
     settings = _settings(ctx)
     with Store(settings.database) as store:
-        review = review_conflicts(store.claims(), settings)
+        review = review_conflicts(store.claims(), settings, also=citation_findings(store))
     known = [f.fingerprint for f in (*review.open, *review.accepted)]
     decision = record_decision(settings.claims_dir, fingerprint, reason, known=known)
     _err.print(
@@ -291,6 +338,80 @@ def forget(ctx: click.Context, documents: tuple[str, ...]) -> None:
         _err.print(f"[red]error[/red]: {name}: no such document in {settings.database}", soft_wrap=True)
     _err.print(f"forgot {len(documents) - len(missing)} documents")
     ctx.exit(2 if missing else 0)
+
+
+def _print_sources(result: SourcesResult | None, fmt: str, store: Store) -> None:
+    stored = list_sources(store)
+    if fmt == "json":
+        records = [
+            {
+                "url": s.url,
+                "status": s.status.value,
+                "reason": s.reason,
+                "checked_at": s.checked_at.isoformat() if s.checked_at else None,
+                "fetch_url": s.snapshot.fetch_url if s.snapshot else None,
+                "final_url": s.snapshot.final_url if s.snapshot else None,
+                "sha256": s.snapshot.sha256 if s.snapshot else None,
+                "media_type": s.snapshot.media_type if s.snapshot else None,
+                "fetched_at": s.snapshot.fetched_at if s.snapshot else None,
+                "origin": s.snapshot.origin if s.snapshot else None,
+                "cited_by": [{"document": d, "line": line} for d, line in s.cited_by],
+            }
+            for s in stored
+        ]
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        return
+    table = Table("status", "url", "cited by", "archived", "reason")
+    for s in stored:
+        cited = ", ".join(f"{d}:{line}" for d, line in s.cited_by[:3]) + (" …" if len(s.cited_by) > 3 else "")
+        archived = f"{s.snapshot.sha256[:12]} ({s.snapshot.origin})" if s.snapshot else ""
+        table.add_row(s.status.value, s.url, cited, archived, s.reason)
+    _wide_console().print(table)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--offline/--live", default=None, help="Replay from cassettes/ instead of the network.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def fetch(ctx: click.Context, paths: tuple[Path, ...], offline: bool | None, fmt: str) -> None:
+    """Fetch (or replay) and archive every source the documents cite, politely: robots.txt, a
+    per-host interval, retries that honour Retry-After. One bad source never stops the others."""
+    settings = _settings(ctx, fetch=_fetch_mode(offline))
+    targets: Sequence[Path] = paths or settings.documents
+    if not targets:
+        raise click.UsageError("no documents given and none configured ([tool.factcheck] documents = [...])")
+    with Store(settings.database) as store, _progress() as advance, _source_progress() as fetched:
+        extraction = extract_paths(targets, settings, store, progress=advance)
+        result = fetch_cited_sources(extraction.documents, settings, store, progress=fetched)
+        _print_sources(result, fmt, store)
+    _report_errors(extraction)
+    _err.print(result.summary())
+    ctx.exit(2 if extraction.errors else 0)
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def sources(ctx: click.Context, fmt: str) -> None:
+    """List the cited sources with their status (run `factcheck fetch` or `audit` first)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    settings = _settings(ctx)
+    with Store(settings.database) as store:
+        _print_sources(None, fmt, store)
+
+
+@sources.command("add")
+@click.argument("url")
+@click.option("--file", "path", required=True, type=click.Path(path_type=Path), help="The copy obtained by hand.")
+@click.pass_context
+def sources_add(ctx: click.Context, url: str, path: Path) -> None:
+    """Archive a copy of URL obtained by hand (a paywalled PDF, a page saved from a browser)."""
+    settings = _settings(ctx)
+    with Store(settings.database) as store:
+        snapshot = add_source_file(url, path, settings, store)
+    _err.print(f"archived {url} from {path} ({snapshot.media_type}, sha256 {snapshot.sha256[:12]}, added by hand)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

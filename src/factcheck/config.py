@@ -1,4 +1,5 @@
-"""One frozen Settings: defaults < [tool.factcheck] in pyproject.toml or factcheck.toml < flags.
+"""One frozen Settings: defaults < [tool.factcheck] in pyproject.toml or factcheck.toml < environment
+(FACTCHECK_DB, FACTCHECK_FETCH) < flags.
 
 Unknown keys are errors, so a typo in configuration never silently does nothing.
 """
@@ -29,6 +30,13 @@ class Settings:
     max_document_bytes: int = 50 * 1024 * 1024
     fail_on: str = "high"
     write_claim_files: bool = True
+    # Sources: "live" fetches over the network, "offline" replays cassettes_dir, "off" skips them.
+    fetch: str = "live"
+    cassettes_dir: Path = field(default=Path("cassettes"))
+    archive_dir: Path = field(default=Path(".factcheck/archive"))
+    fetch_interval: float = 1.0  # seconds between two requests to one host
+    fetch_timeout: float = 20.0  # seconds to connect and between reads
+    max_source_bytes: int = 50 * 1024 * 1024
 
 
 _KEYS = {f.name for f in fields(Settings)} - {"root"}
@@ -69,13 +77,21 @@ def _coerce(root: Path, key: str, value: object, origin: str) -> object:
 
     if key in ("documents", "vocabulary"):
         return paths(value)
-    if key in ("claims_dir", "reports_dir"):
+    if key in ("claims_dir", "reports_dir", "cassettes_dir", "archive_dir"):
         if not isinstance(value, str):
             raise ConfigError(f"{origin}: '{key}' must be a path")
         return (root / value).resolve()
-    if key == "max_document_bytes":
-        if not isinstance(value, int) or value <= 0:
-            raise ConfigError(f"{origin}: 'max_document_bytes' must be a positive integer")
+    if key in ("max_document_bytes", "max_source_bytes"):
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise ConfigError(f"{origin}: '{key}' must be a positive integer")
+        return value
+    if key in ("fetch_interval", "fetch_timeout"):
+        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+            raise ConfigError(f"{origin}: '{key}' must be a number of seconds, 0 or more")
+        return float(value)
+    if key == "fetch":
+        if value not in ("live", "offline", "off"):
+            raise ConfigError(f"{origin}: 'fetch' must be one of live, offline, off")
         return value
     if key == "fail_on":
         if value not in ("high", "medium", "low", "never"):
@@ -97,7 +113,12 @@ def load_settings(cwd: Path | None = None, overrides: Mapping[str, object] | Non
     """
     start = (cwd or Path.cwd()).resolve()
     root, config_path = find_project_root(start)
-    values: dict[str, object] = {"claims_dir": root / "claims", "reports_dir": root / "reports"}
+    values: dict[str, object] = {
+        "claims_dir": root / "claims",
+        "reports_dir": root / "reports",
+        "cassettes_dir": root / "cassettes",
+        "archive_dir": root / ".factcheck" / "archive",
+    }
     if config_path is not None:
         table = _read_table(config_path)
         unknown = set(table) - _KEYS
@@ -108,6 +129,8 @@ def load_settings(cwd: Path | None = None, overrides: Mapping[str, object] | Non
     values["database"] = (
         os.environ.get("FACTCHECK_DB") or values.get("database") or f"sqlite:///{root / 'factcheck.db'}"
     )
+    if os.environ.get("FACTCHECK_FETCH"):  # CI and tests switch fetching off or to replay without editing config
+        values["fetch"] = _coerce(root, "fetch", os.environ["FACTCHECK_FETCH"], "FACTCHECK_FETCH")
     settings = Settings(root=root, **values)  # type: ignore[arg-type]
     for key, value in (overrides or {}).items():
         if value is None:

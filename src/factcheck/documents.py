@@ -19,7 +19,14 @@ import ftfy
 from factcheck.errors import InputError
 from factcheck.models import Block, Document
 
-__all__ = ["read_document", "parse_structure", "repair_line", "SUPPORTED_SUFFIXES", "MAX_DOCUMENT_BYTES"]
+__all__ = [
+    "read_document",
+    "read_document_bytes",
+    "parse_structure",
+    "repair_line",
+    "SUPPORTED_SUFFIXES",
+    "MAX_DOCUMENT_BYTES",
+]
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm", ".pdf")
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
@@ -85,6 +92,17 @@ def repair_line(line: str) -> str:
         return line
     fixed = _repair_thai_mojibake(line) if _THAI.search(line) else line
     return ftfy.fix_text(fixed, _FTFY_CONFIG)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as editors and `grep -n` number them: broken at \\n, \\r\\n and \\r only. str.splitlines()
+    also breaks at form feeds and other separators, which pdftotext output is full of, and
+    would shift every line number after the first page."""
+    lines = _LINE_BREAK.split(text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 def _decode(raw: bytes, path: str) -> str:
@@ -163,7 +181,7 @@ def _html_lines(text: str, path: str) -> tuple[list[str], list[int]]:
     if not extracted:
         raise InputError(f"{path}: no main text found in the HTML")
     lines = extracted.splitlines()
-    return lines, _source_lines(lines, text.splitlines())
+    return lines, _source_lines(lines, split_lines(text))
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -199,30 +217,41 @@ def read_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Documen
     unreadable, empty, binary, too large, of an unsupported type, or undecodable.
     """
     raw = _read_bytes(path, max_bytes)
-    suffix = path.suffix.lower()
+    return read_document_bytes(raw, path.name, path=str(path))
+
+
+def read_document_bytes(raw: bytes, name: str, *, path: str = "", media_type: str = "") -> Document:
+    """Read bytes obtained elsewhere (an archived source) into a Document, as `read_document` reads a
+    file: `name` decides the type by its suffix unless `media_type` says it (text/html,
+    application/pdf, text/markdown, text/plain). Raises InputError as `read_document` does."""
+    where = path or name
+    if not raw.strip():
+        raise InputError(f"{where}: empty")
+    suffix = Path(name).suffix.lower()
     sha = hashlib.sha256(raw).hexdigest()
     pages: list[int] | None = None
     line_numbers: list[int] | None = None
-    if suffix == ".pdf" or raw.startswith(b"%PDF-"):
-        lines, pages = _pdf_lines(raw, str(path))
+    if suffix == ".pdf" or media_type == "application/pdf" or raw.startswith(b"%PDF-"):
+        lines, pages = _pdf_lines(raw, where)
         media_type = "application/pdf"
     else:
         if _looks_binary(raw):
-            raise InputError(f"{path}: binary file, not a text document")
-        text = _decode(raw, str(path))
-        if suffix in (".html", ".htm") or re.match(r"\s*(<!doctype html|<html)", text[:500], re.IGNORECASE):
-            lines, line_numbers = _html_lines(text, str(path))
+            raise InputError(f"{where}: binary file, not a text document")
+        text = _decode(raw, where)
+        html_type = media_type in ("text/html", "application/xhtml+xml")
+        if html_type or suffix in (".html", ".htm") or re.match(r"\s*(<!doctype html|<html)", text[:500], re.I):
+            lines, line_numbers = _html_lines(text, where)
             media_type = "text/html"
         else:
-            lines = text.splitlines()
+            lines = split_lines(text)
             markdown = suffix in (".md", ".markdown") or any(_HEADING.match(line) for line in lines[:400])
             media_type = "text/markdown" if markdown else "text/plain"
     repaired = [repair_line(line) for line in lines]
     repairs = sum(1 for a, b in zip(lines, repaired, strict=True) if a != b)
     blocks = parse_structure(repaired, pages=pages, line_numbers=line_numbers)
     return Document(
-        path=str(path),
-        name=path.name,
+        path=path or name,
+        name=name,
         media_type=media_type,
         sha256=sha,
         lines=tuple(repaired),

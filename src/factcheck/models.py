@@ -272,3 +272,44 @@ class Decision:
     reason: str
     accepted_by: str = ""
     accepted_at: str = ""  # ISO date
+
+
+class SourceStatus(StrEnum):
+    """How fetching one source ended. Forbidden and rate-limited are "unreachable for now", not
+    dead: a later run may succeed."""
+
+    ARCHIVED = "archived"  # a new version was stored
+    UNCHANGED = "unchanged"  # the server or the bytes say it is the version already stored
+    NOT_FOUND = "not_found"  # 404 / 410
+    FORBIDDEN = "forbidden"  # 401 / 403, robots.txt disallows it, or a private address refused
+    RATE_LIMITED = "rate_limited"  # 429 after the retries the Retry-After allows
+    UNREACHABLE = "unreachable"  # DNS, connection, timeout, 5xx after retries, redirect loop; offline miss
+    TOO_LARGE = "too_large"  # body over the size limit
+    UNSUPPORTED = "unsupported"  # not http(s), or a media type factcheck cannot read
+
+    @property
+    def readable(self) -> bool:
+        return self in (SourceStatus.ARCHIVED, SourceStatus.UNCHANGED)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What fetching one source gave: its status, and for a response worth keeping, the bytes and
+    their provenance. `url` is the address as cited; `fetch_url` the readable form requested (a
+    repository's README, an arXiv paper's PDF); `final_url` where redirects ended."""
+
+    url: str
+    status: SourceStatus
+    reason: str = ""  # one line: why, for every status but archived
+    fetch_url: str = ""
+    final_url: str = ""
+    http_status: int | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    fetched_at: str = ""  # ISO 8601, UTC
+    sha256: str = ""
+    media_type: str = ""
+    body: bytes = field(default=b"", repr=False)
+    origin: str = "fetched"  # fetched | replayed (from cassettes) | manual (added by hand)
+
+    def header(self, name: str) -> str:
+        return next((v for k, v in self.headers if k.lower() == name.lower()), "")

@@ -8,24 +8,44 @@ never costs the others their work.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from factcheck import __version__
+from factcheck.archive import Archive
+from factcheck.citations import audit_citations, find_citations, find_references
 from factcheck.claimfiles import Problem, check_claim_files, claim_file_paths, load_claim_file, write_claim_file
 from factcheck.claims import extract_claims
 from factcheck.config import Settings
 from factcheck.conflicts import find_conflicts
 from factcheck.decisions import check_decisions_in, load_decisions, split_findings
-from factcheck.documents import SUPPORTED_SUFFIXES, read_document
+from factcheck.documents import SUPPORTED_SUFFIXES, read_document, read_document_bytes
 from factcheck.errors import InputError
-from factcheck.models import Claim, Decision, Document, DocumentError, ExtractionResult, Finding, Severity
-from factcheck.reports import DocumentSummary, ReportInput, write_reports
-from factcheck.store import Store
+from factcheck.models import (
+    Citation,
+    Claim,
+    Decision,
+    Document,
+    DocumentError,
+    ExtractionResult,
+    Finding,
+    Severity,
+    Snapshot,
+    SourceStatus,
+)
+from factcheck.reports import DocumentSummary, ReportInput, SourceSummary, write_reports
+from factcheck.sources import CassetteTransport, FetchPolicy, fetch_sources
+from factcheck.store import Store, StoredSource
 from factcheck.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = [
+    "SourcesResult",
+    "add_source_file",
+    "fetch_cited_sources",
+    "list_sources",
+    "citation_findings",
+    "record_citations",
     "AuditResult",
     "CheckResult",
     "Review",
@@ -38,6 +58,7 @@ __all__ = [
 ]
 
 Progress = Callable[[str, int], None]  # (document being read, how many there are in all)
+SourceProgress = Callable[[Snapshot, int], None]  # (source just finished, how many there are in all)
 
 
 def collect_paths(paths: Iterable[Path]) -> tuple[list[Path], list[DocumentError]]:
@@ -162,9 +183,10 @@ class Review:
         return tuple(f for f in self.open if f.severity.rank >= floor)
 
 
-def review_conflicts(claims: Sequence[Claim], settings: Settings) -> Review:
-    """Every conflict among `claims`, with the decisions already taken on them applied."""
-    findings = find_conflicts(claims, load_vocabulary(settings.vocabulary))
+def review_conflicts(claims: Sequence[Claim], settings: Settings, also: Sequence[Finding] = ()) -> Review:
+    """Every conflict among `claims`, and the findings in `also` (the citation audit's), with the
+    decisions already taken on them applied."""
+    findings = [*find_conflicts(claims, load_vocabulary(settings.vocabulary)), *also]
     decisions = load_decisions(settings.claims_dir)
     open_, accepted, stale = split_findings(findings, decisions)
     return Review(tuple(open_), tuple(accepted), tuple(stale), tuple(decisions))
@@ -178,6 +200,7 @@ class AuditResult:
     reports: tuple[Path, ...]
     review: Review
     fail_on: str = "high"
+    sources: SourcesResult | None = None
 
     @property
     def exit_code(self) -> int:
@@ -194,13 +217,16 @@ def run_audit(
     store: Store,
     *,
     progress: Progress | None = None,
+    source_progress: SourceProgress | None = None,
     now: datetime | None = None,
 ) -> AuditResult:
-    """Extract every document and write the audit reports into `settings.reports_dir`."""
+    """Extract every document, fetch (or replay, per `settings.fetch`) what they cite, find the
+    conflicts and citation problems, and write the audit reports into `settings.reports_dir`."""
     extraction = extract_paths(paths, settings, store, progress=progress)
-    review = review_conflicts(extraction.claims, settings)
+    sources = fetch_cited_sources(extraction.documents, settings, store, progress=source_progress)
+    review = review_conflicts(extraction.claims, settings, also=sources.findings)
     if not extraction.documents:  # nothing readable: keep the last good reports rather than blank them
-        return AuditResult(extraction=extraction, reports=(), review=review, fail_on=settings.fail_on)
+        return AuditResult(extraction, (), review, settings.fail_on, sources)
     stamp = (now or datetime.now(UTC)).replace(microsecond=0).isoformat()
     report = ReportInput(
         claims=extraction.claims,
@@ -211,9 +237,10 @@ def run_audit(
         findings=(*review.open, *review.accepted),
         accepted=frozenset(f.fingerprint for f in review.accepted),
         stale_decisions=review.stale,
+        sources=_source_summaries(store, {d.name for d in extraction.documents}),
     )
     written = write_reports(settings.reports_dir, report)
-    return AuditResult(extraction=extraction, reports=tuple(written), review=review, fail_on=settings.fail_on)
+    return AuditResult(extraction, tuple(written), review, settings.fail_on, sources)
 
 
 @dataclass(frozen=True)
@@ -256,3 +283,147 @@ def forget_documents(names: Sequence[str], settings: Settings, store: Store) -> 
         if claim_file.is_file():
             claim_file.unlink()
     return missing
+
+
+# --- sources -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourcesResult:
+    """What one fetch run did: a snapshot per cited address, and the citation findings."""
+
+    snapshots: tuple[Snapshot, ...]
+    findings: tuple[Finding, ...]
+    mode: str  # live | offline | off
+
+    def count(self, status: SourceStatus) -> int:
+        return sum(1 for s in self.snapshots if s.status is status)
+
+    def summary(self) -> str:
+        if self.mode == "off":
+            return "sources not fetched (fetch = off)"
+        counts = [f"{self.count(s)} {s.value.replace('_', ' ')}" for s in SourceStatus if self.count(s)]
+        how = "replayed from cassettes" if self.mode == "offline" else "fetched"
+        return f"{len(self.snapshots)} sources {how}" + (f": {', '.join(counts)}" if counts else "")
+
+
+def record_citations(documents: Sequence[Document], store: Store) -> list[Finding]:
+    """Find what each document cites (links, arXiv ids, author-date citations, reference and
+    resources lists), record the addresses, and return the citation audit's findings."""
+    findings: list[Finding] = []
+    for document in documents:
+        references = find_references(document)
+        citations = find_citations(document, references)
+        entries = [Citation(r.document, r.line, r.text, "reference", r.url, r.key) for r in references if r.url]
+        store.replace_citations(document.name, [*entries, *citations])
+        findings.extend(audit_citations(document, references, citations))
+    return findings
+
+
+def fetch_cited_sources(
+    documents: Sequence[Document],
+    settings: Settings,
+    store: Store,
+    *,
+    mode: str | None = None,
+    policy: FetchPolicy | None = None,
+    progress: SourceProgress | None = None,
+) -> SourcesResult:
+    """Fetch (live) or replay (offline) every address the documents cite, archive what was read,
+    and record each source's status. One bad source never stops the others; a source that
+    fails keeps its last archived version."""
+    findings = record_citations(documents, store)
+    mode = mode or settings.fetch
+    if mode == "off":
+        return SourcesResult((), tuple(findings), mode)
+    urls = sorted({c for d in documents for c in store.cited_urls_of(d.name)})
+    transport = CassetteTransport(settings.cassettes_dir) if mode == "offline" else None
+    policy = policy or FetchPolicy(
+        interval=settings.fetch_interval, timeout=settings.fetch_timeout, max_bytes=settings.max_source_bytes
+    )
+    archive = Archive(settings.archive_dir)
+
+    def finished(snapshot: Snapshot) -> None:
+        _keep(snapshot, archive, store)
+        if progress:
+            progress(snapshot, len(urls))
+
+    snapshots = fetch_sources(urls, policy, transport=transport, previous=store.latest_snapshots(), progress=finished)
+    return SourcesResult(tuple(snapshots), tuple(findings), mode)
+
+
+def _keep(snapshot: Snapshot, archive: Archive, store: Store) -> None:
+    """Archive the body first and record it second, so that a record always has its body."""
+    text = ""
+    if snapshot.status is SourceStatus.ARCHIVED:
+        archive.put(snapshot.body)
+        try:
+            name = snapshot.final_url.rstrip("/").rsplit("/", 1)[-1] or "source"
+            text = read_document_bytes(snapshot.body, name, path=snapshot.url, media_type=snapshot.media_type).text
+        except InputError as exc:
+            snapshot = replace(snapshot, reason=f"archived, but no text could be read: {exc}")
+    store.record_fetch(snapshot, text)
+
+
+def add_source_file(url: str, path: Path, settings: Settings, store: Store) -> Snapshot:
+    """Archive a copy of `url` that the user obtained by hand (a paywalled PDF, a saved page),
+    marked as such. Raises InputError when the file cannot be read or holds no text."""
+    try:
+        body = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    document = read_document_bytes(body, path.name, path=str(path))
+    snapshot = Snapshot(
+        url=url,
+        status=SourceStatus.ARCHIVED,
+        reason=f"added by hand from {path.name}",
+        fetch_url=url,
+        final_url=url,
+        fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        sha256=document.sha256,
+        media_type=document.media_type,
+        body=body,
+        origin="manual",
+    )
+    Archive(settings.archive_dir).put(body)
+    store.record_fetch(snapshot, document.text)
+    return snapshot
+
+
+def list_sources(store: Store) -> list[StoredSource]:
+    """Every cited or fetched source with its status."""
+    return store.sources()
+
+
+def _source_summaries(store: Store, documents: set[str]) -> tuple[SourceSummary, ...]:
+    """The sources the audited documents cite, as the report shows them."""
+    summaries = []
+    for source in store.sources():
+        cited_by = tuple((d, line) for d, line in source.cited_by if d in documents)
+        if cited_by:
+            snapshot = source.snapshot
+            summaries.append(
+                SourceSummary(
+                    url=source.url,
+                    status=source.status.value,
+                    reason=source.reason,
+                    cited_by=cited_by,
+                    sha256=snapshot.sha256 if snapshot else "",
+                    final_url=snapshot.final_url if snapshot else "",
+                    origin=snapshot.origin if snapshot else "",
+                )
+            )
+    return tuple(summaries)
+
+
+def citation_findings(store: Store) -> list[Finding]:
+    """The citation audit of every stored document that can still be read where it was."""
+    findings: list[Finding] = []
+    for stored in store.documents():
+        try:
+            document = read_document(Path(stored.path))
+        except InputError:
+            continue
+        references = find_references(document)
+        findings.extend(audit_citations(document, references, find_citations(document, references)))
+    return findings

@@ -68,6 +68,19 @@ class DocumentSummary:
 
 
 @dataclass(frozen=True)
+class SourceSummary:
+    """One cited source as the report lists it: its status, why, and who cites it where."""
+
+    url: str
+    status: str  # a SourceStatus value
+    reason: str = ""
+    cited_by: tuple[tuple[str, int], ...] = ()
+    sha256: str = ""  # of the archived version the audit read, "" if none
+    final_url: str = ""
+    origin: str = ""  # fetched | replayed | manual
+
+
+@dataclass(frozen=True)
 class ReportInput:
     """Everything an audit report shows.
 
@@ -89,6 +102,7 @@ class ReportInput:
     findings: Sequence[Finding] = ()
     accepted: frozenset[str] = frozenset()
     stale_decisions: Sequence[Decision] = ()
+    sources: Sequence[SourceSummary] = ()
 
     @classmethod
     def from_extraction(
@@ -373,7 +387,20 @@ def report_record(report: ReportInput) -> dict[str, object]:
             for d in documents
         ],
         "errors": [{"path": e.path, "reason": e.reason} for e in errors],
+        "sources": [_source_record(source) for source in report.sources],
         "claims": [c.as_record() for c in report.claims],
+    }
+
+
+def _source_record(source: SourceSummary) -> dict[str, object]:
+    return {
+        "url": source.url,
+        "status": source.status,
+        "reason": source.reason,
+        "sha256": source.sha256 or None,
+        "final_url": source.final_url or None,
+        "origin": source.origin or None,
+        "cited_by": [{"document": d, "line": line} for d, line in source.cited_by],
     }
 
 
@@ -706,7 +733,12 @@ def _context(report: ReportInput) -> dict[str, object]:
         "finding_subjects": sorted({f.subject for f in findings}),
         "finding_documents": sorted({d for f in findings for d in f.documents}),
         "stale_decisions": tuple(report.stale_decisions),
+        "sources": tuple(sorted(report.sources, key=lambda s: (s.status not in _READ_STATUSES, s.status, s.url))),
+        "sources_summary": dict(sorted(Counter(s.status for s in report.sources).items())),
     }
+
+
+_READ_STATUSES = ("archived", "unchanged")
 
 
 @cache
@@ -767,6 +799,7 @@ RULES: Mapping[FindingKind, tuple[str, str, str]] = {
     FindingKind.RANKING: ("FC004", "RankingConflict", "Rank statements that cannot all hold."),
     FindingKind.ARITHMETIC: ("FC005", "ArithmeticConflict", "A share, ratio or total does not follow from its parts."),
     FindingKind.CATEGORICAL: ("FC006", "CategoricalConflict", "A stated category (licence, architecture) disagrees."),
+    FindingKind.CITATION: ("FC007", "CitationProblem", "A reference or citation cannot be followed as written."),
 }
 _SARIF_LEVELS = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note"}
 _GITHUB_COMMANDS = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice"}

@@ -11,6 +11,7 @@ password masked.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -41,13 +42,14 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from factcheck.errors import StoreError
-from factcheck.models import Claim, Document, Qualifier, Quantity
+from factcheck.models import Citation, Claim, Document, Qualifier, Quantity, Snapshot, SourceStatus
 
-__all__ = ["Store", "StoredDocument", "default_database_url"]
+__all__ = ["Store", "StoredDocument", "StoredSource", "default_database_url"]
 
 _NAME = 255  # file names and claim ids; 255 is the common file-system limit for a name
 _SHORT = 32  # enumerations: qualifier, kind, origin
 _DATE = 64  # ISO dates at any precision, with room to spare
+_URL = 2048  # the practical limit of a URL that browsers and servers accept
 
 
 def default_database_url(cwd: Path) -> str:
@@ -65,6 +67,20 @@ class StoredDocument:
     sha256: str
     extracted_at: datetime
     n_claims: int
+
+
+@dataclass(frozen=True)
+class StoredSource:
+    """A cited source as last fetched: its status, the snapshot it was last read from (None if it
+    never was), and where documents cite it ((document, line) pairs)."""
+
+    url: str
+    status: SourceStatus
+    reason: str
+    checked_at: datetime | None
+    snapshot: Snapshot | None
+    text: str  # extracted text of that snapshot, "" if none
+    cited_by: tuple[tuple[str, int], ...]
 
 
 class _Base(DeclarativeBase):
@@ -123,6 +139,63 @@ class _ClaimRow(_Base):
     section: Mapped[str] = mapped_column(Text)
     page: Mapped[int | None] = mapped_column(Integer)
     origin: Mapped[str] = mapped_column(String(_SHORT))
+
+
+class _SnapshotRow(_Base):
+    """One version of a source as archived; the body itself is in the archive under `sha256`."""
+
+    __tablename__ = "snapshots"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    url: Mapped[str] = mapped_column(String(_URL), index=True)
+    fetch_url: Mapped[str] = mapped_column(String(_URL))
+    final_url: Mapped[str] = mapped_column(String(_URL))
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    headers: Mapped[str] = mapped_column(Text)  # JSON list of [name, value]
+    fetched_at: Mapped[str] = mapped_column(String(_DATE))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    media_type: Mapped[str] = mapped_column(String(127))
+    size: Mapped[int] = mapped_column(Integer)
+    origin: Mapped[str] = mapped_column(String(_SHORT))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class _SourceRow(_Base):
+    """The latest outcome of fetching one cited address."""
+
+    __tablename__ = "sources"
+    url: Mapped[str] = mapped_column(String(_URL), primary_key=True)
+    status: Mapped[str] = mapped_column(String(_SHORT))
+    reason: Mapped[str] = mapped_column(Text)
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    snapshot_id: Mapped[int | None] = mapped_column(ForeignKey("snapshots.id"))
+
+
+class _CitationRow(_Base):
+    """Where a document cites an address (links, arXiv ids, resolved author-date citations, and
+    the entries of its reference and resources lists)."""
+
+    __tablename__ = "citations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document: Mapped[str] = mapped_column(String(_NAME), index=True)
+    url: Mapped[str] = mapped_column(String(_URL), index=True)
+    line: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(_SHORT))
+    text: Mapped[str] = mapped_column(Text)
+
+
+def _snapshot_from_row(row: _SnapshotRow) -> Snapshot:
+    return Snapshot(
+        url=row.url,
+        status=SourceStatus.ARCHIVED,
+        fetch_url=row.fetch_url,
+        final_url=row.final_url,
+        http_status=row.http_status,
+        headers=tuple((str(k), str(v)) for k, v in json.loads(row.headers or "[]")),
+        fetched_at=row.fetched_at,
+        sha256=row.sha256,
+        media_type=row.media_type,
+        origin=row.origin,
+    )
 
 
 def _split(figure: float | str | None) -> tuple[float | None, str | None]:
@@ -302,11 +375,97 @@ class Store:
         """Delete a document and its claims; False if it was not in the store."""
         with self._session(f"remove document {name}") as session:
             session.execute(delete(_ClaimRow).where(_ClaimRow.document == name))
+            session.execute(delete(_CitationRow).where(_CitationRow.document == name))
             row = session.get(_DocumentRow, name)
             if row is None:
                 return False
             session.delete(row)
             return True
+
+    # --- sources ----------------------------------------------------------------------------------
+
+    def replace_citations(self, document: str, citations: Sequence[Citation]) -> None:
+        """Make `citations` (those with a URL) the document's only recorded citations, atomically."""
+        with self._session(f"store citations of {document}") as session:
+            session.execute(delete(_CitationRow).where(_CitationRow.document == document))
+            rows = [
+                {"document": document, "url": c.url, "line": c.line, "kind": c.kind, "text": c.text}
+                for c in citations
+                if c.url
+            ]
+            if rows:
+                session.execute(insert(_CitationRow), rows)
+
+    def cited_urls_of(self, document: str) -> list[str]:
+        """Every address `document` cites, sorted."""
+        with self._session("read citations") as session:
+            query = select(_CitationRow.url).where(_CitationRow.document == document)
+            return sorted(set(session.scalars(query)))
+
+    def record_fetch(self, snapshot: Snapshot, text: str = "") -> None:
+        """Record how fetching `snapshot.url` ended, in one transaction. An archived snapshot
+        becomes a new version (its body must already be in the archive); any other status
+        keeps the last readable version as it was."""
+        with self._session(f"record source {snapshot.url}") as session:
+            row = session.get(_SourceRow, snapshot.url) or _SourceRow(url=snapshot.url, snapshot_id=None)
+            if snapshot.status is SourceStatus.ARCHIVED:
+                version = _SnapshotRow(
+                    url=snapshot.url,
+                    fetch_url=snapshot.fetch_url or snapshot.url,
+                    final_url=snapshot.final_url or snapshot.fetch_url or snapshot.url,
+                    http_status=snapshot.http_status,
+                    headers=json.dumps([list(h) for h in snapshot.headers]),
+                    fetched_at=snapshot.fetched_at,
+                    sha256=snapshot.sha256,
+                    media_type=snapshot.media_type,
+                    size=len(snapshot.body),
+                    origin=snapshot.origin,
+                    text=text,
+                )
+                session.add(version)
+                session.flush()
+                row.snapshot_id = version.id
+            row.status, row.reason, row.checked_at = snapshot.status.value, snapshot.reason, datetime.now(UTC)
+            session.add(row)
+
+    def latest_snapshots(self) -> dict[str, Snapshot]:
+        """The last archived version of every source that has one, by URL (bodies not loaded)."""
+        with self._session("read snapshots") as session:
+            pairs = session.execute(
+                select(_SourceRow.url, _SnapshotRow).join(_SnapshotRow, _SourceRow.snapshot_id == _SnapshotRow.id)
+            ).all()
+            return {url: _snapshot_from_row(snapshot) for url, snapshot in pairs}
+
+    def sources(self) -> list[StoredSource]:
+        """Every source that was cited or fetched, with its status and citations, sorted by URL."""
+        with self._session("read sources") as session:
+            cited: dict[str, list[tuple[str, int]]] = {}
+            for citation in session.scalars(select(_CitationRow)):
+                cited.setdefault(citation.url, []).append((citation.document, citation.line))
+            rows = {row.url: row for row in session.scalars(select(_SourceRow))}
+            found = []
+            for url in sorted(set(cited) | set(rows)):
+                row = rows.get(url)
+                version = session.get(_SnapshotRow, row.snapshot_id) if row and row.snapshot_id else None
+                found.append(
+                    StoredSource(
+                        url=url,
+                        status=SourceStatus(row.status) if row else SourceStatus.UNREACHABLE,
+                        reason=row.reason if row else "not fetched yet",
+                        checked_at=_aware(row.checked_at) if row else None,
+                        snapshot=_snapshot_from_row(version) if version else None,
+                        text=version.text if version else "",
+                        cited_by=tuple(sorted(set(cited.get(url, [])))),
+                    )
+                )
+            return found
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
 
 
 def _reason(exc: SQLAlchemyError) -> str:

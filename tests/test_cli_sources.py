@@ -1,0 +1,93 @@
+"""The sources commands end to end: fetch (replayed from the repository's cassettes), sources,
+sources add, and audit --offline, on a real SQLite database and archive."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+
+from .conftest import EXAMPLE, REPO
+
+CASSETTES = REPO / "cassettes"
+
+
+@pytest.fixture
+def offline_project(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("FACTCHECK_FETCH")
+    (project / "factcheck.toml").write_text(
+        f'fetch = "offline"\ncassettes_dir = "{CASSETTES.as_posix()}"\n', encoding="utf-8"
+    )
+    shutil.copytree(EXAMPLE, project / "docs")
+    return project
+
+
+def _sources(capsys: pytest.CaptureFixture[str]) -> dict[str, dict[str, object]]:
+    capsys.readouterr()
+    assert main(["sources", "--format", "json"]) == 0
+    return {s["url"]: s for s in json.loads(capsys.readouterr().out)}
+
+
+def test_fetch_replays_what_has_a_snapshot_and_reports_the_rest(
+    offline_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["fetch", "docs"]) == 0
+    assert "sources replayed from cassettes" in capsys.readouterr().err
+    sources = _sources(capsys)
+    v3 = sources["https://github.com/deepseek-ai/DeepSeek-V3"]
+    assert v3["status"] == "archived" and v3["origin"] == "replayed"
+    assert v3["fetch_url"] == "https://raw.githubusercontent.com/deepseek-ai/DeepSeek-V3/HEAD/README.md"
+    assert {"document": "000_d4f2133b4cbabe07.txt", "line": 1068} in v3["cited_by"]  # type: ignore[operator]
+    paper = sources["https://arxiv.org/abs/2412.19437"]
+    assert paper["media_type"] == "application/pdf"
+    search = sources["https://x.com/search?q=llama4performance"]
+    assert search["status"] == "unreachable" and "no recorded response" in str(search["reason"])
+    # the archive holds every body the database points to, under its hash
+    archive = offline_project / ".factcheck" / "archive"
+    for source in sources.values():
+        if source["sha256"]:
+            sha = str(source["sha256"])
+            assert hashlib.sha256((archive / sha[:2] / sha).read_bytes()).hexdigest() == sha
+    # a second run changes nothing: the replayed bytes are the archived ones
+    assert main(["fetch", "docs"]) == 0
+    again = _sources(capsys)
+    assert again["https://github.com/deepseek-ai/DeepSeek-V3"]["status"] == "unchanged"
+    assert again["https://github.com/deepseek-ai/DeepSeek-V3"]["sha256"] == v3["sha256"]
+
+
+def test_audit_offline_lists_sources_and_citation_findings(
+    offline_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["audit", "docs"]) == 1
+    report = json.loads((offline_project / "reports" / "audit.json").read_text(encoding="utf-8"))
+    statuses = {s["url"]: s["status"] for s in report["sources"]}
+    assert statuses["https://arxiv.org/abs/2412.19437"] == "archived"
+    metrics = {f["metric"] for f in report["findings"] if f["kind"] == "citation"}
+    assert {"ambiguous citation key", "duplicate reference", "search page"} <= metrics
+    assert "Sources" in (offline_project / "reports" / "audit.html").read_text(encoding="utf-8")
+
+
+def test_audit_without_sources(offline_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["audit", "docs", "--no-sources"]) == 1
+    assert "sources not fetched" in capsys.readouterr().err
+
+
+def test_a_source_added_by_hand_is_archived_and_marked(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = project / "saved.md"
+    copy.write_text("# Paywalled report\n\nTraining cost $5.576M.\n", encoding="utf-8")
+    assert main(["sources", "add", "https://paywalled.example/report", "--file", str(copy)]) == 0
+    source = _sources(capsys)["https://paywalled.example/report"]
+    assert source["status"] == "archived" and source["origin"] == "manual"
+    assert source["sha256"] == hashlib.sha256(copy.read_bytes()).hexdigest()
+
+
+def test_adding_an_unreadable_file_is_an_input_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "blank.md").write_text("   \n", encoding="utf-8")
+    assert main(["sources", "add", "https://x.example/", "--file", str(project / "blank.md")]) == 2
+    assert main(["sources", "add", "https://x.example/", "--file", str(project / "missing.pdf")]) == 2
+    assert "cannot be read" in capsys.readouterr().err
