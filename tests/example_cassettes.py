@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from factcheck.sources import Interaction, readable_url, write_cassette
+from factcheck.vocabulary import load_vocabulary
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCES = REPOSITORY.parent / "shared" / "sources"
@@ -85,6 +86,33 @@ def build(sources: Path, cassettes: Path) -> list[Path]:
     return written
 
 
+REGISTER_HEADER = """\
+# The authoritative sources of the bundled example, per subject: every document's claims about a
+# subject are verified against these (see README, Verification). Built by tests/example_cassettes.py
+# from the `model` and file URLs of each ../shared/sources/*/source.yaml; their bytes replay from
+# cassettes/. Edit freely in a project of your own.
+"""
+
+
+def register_for(sources: Path) -> str:
+    """claims/sources.yaml for the example: each snapshot's model and the URLs a writer cites."""
+    vocabulary = load_vocabulary()
+    register: dict[str, list[str]] = {}
+    for folder in sorted(p for p in sources.iterdir() if (p / "source.yaml").is_file()):
+        manifest = yaml.safe_load((folder / "source.yaml").read_text(encoding="utf-8"))
+        mention = vocabulary.find_subjects(str(manifest.get("model", "")))
+        subject = mention[0].name if mention else str(manifest.get("model", folder.name))
+        urls = register.setdefault(subject, [])
+        for entry in manifest.get("files") or []:
+            if entry.get("derived_from") or not (folder / str(entry.get("file", ""))).is_file():
+                continue
+            for url in [entry.get("url"), *(entry.get("also_cited_as") or [])]:
+                if url and url not in urls:
+                    urls.append(url)
+    body = yaml.safe_dump({k: v for k, v in register.items() if v}, sort_keys=False, allow_unicode=True)
+    return REGISTER_HEADER + body
+
+
 def main(argv: list[str]) -> int:
     sources = Path(argv[0]) if argv else DEFAULT_SOURCES
     cassettes = Path(argv[1]) if len(argv) > 1 else DEFAULT_CASSETTES
@@ -93,6 +121,8 @@ def main(argv: list[str]) -> int:
         return 2
     for path in build(sources, cassettes):
         print(f"wrote {path.relative_to(REPOSITORY) if path.is_relative_to(REPOSITORY) else path}")
+    (REPOSITORY / "claims" / "sources.yaml").write_text(register_for(sources), encoding="utf-8")
+    print("wrote claims/sources.yaml")
     return 0
 
 

@@ -24,6 +24,7 @@ def offline_project(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         f'fetch = "offline"\ncassettes_dir = "{CASSETTES.as_posix()}"\n', encoding="utf-8"
     )
     shutil.copytree(EXAMPLE, project / "docs")
+    (project / "claims").mkdir(exist_ok=True)
     return project
 
 
@@ -91,3 +92,34 @@ def test_adding_an_unreadable_file_is_an_input_error(project: Path, capsys: pyte
     assert main(["sources", "add", "https://x.example/", "--file", str(project / "blank.md")]) == 2
     assert main(["sources", "add", "https://x.example/", "--file", str(project / "missing.pdf")]) == 2
     assert "cannot be read" in capsys.readouterr().err
+
+
+def test_verify_gives_verdicts_with_evidence_from_the_replayed_sources(
+    offline_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(REPO / "claims" / "sources.yaml", offline_project / "claims" / "sources.yaml")
+    capsys.readouterr()
+    assert main(["verify", "docs", "--format", "json"]) == 0
+    verdicts = json.loads(capsys.readouterr().out)
+    by_place = {
+        (v["claim"]["document"], v["claim"]["line"], v["claim"]["subject"], v["claim"]["metric"]): v for v in verdicts
+    }
+    gpu_hours = by_place[("001_493fd152ae4ebc24.txt", 126, "DeepSeek-V3", "training GPU hours")]
+    assert gpu_hours["verdict"] == "supported" and gpu_hours["evidence"]["sha256"]
+    humaneval = by_place[("000_d4f2133b4cbabe07.txt", 95, "DeepSeek-V3", "HumanEval")]
+    assert humaneval["verdict"] == "contradicted" and humaneval["evidence"]["value"] == 65.2
+    aime = by_place[("000_d4f2133b4cbabe07.txt", 54, "Kimi K2", "AIME")]  # a Kimi k1.5 score given to Kimi K2
+    assert aime["verdict"] == "not_found" and aime["elsewhere"]["subject"] == "Kimi k1.5"
+    assert verdicts[0]["verdict"] == "contradicted"  # contradicted claims come first
+    assert {v["verdict"] for v in verdicts} <= {"supported", "contradicted", "not_found", "unreachable", "no_source"}
+
+
+def test_audit_reports_verdicts(offline_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(REPO / "claims" / "sources.yaml", offline_project / "claims" / "sources.yaml")
+    assert main(["audit", "docs"]) == 1
+    assert "claims verified" in capsys.readouterr().err
+    report = json.loads((offline_project / "reports" / "audit.json").read_text(encoding="utf-8"))
+    assert report["verdicts"][0]["verdict"] == "contradicted"
+    html = (offline_project / "reports" / "audit.html").read_text(encoding="utf-8")
+    assert 'id="verdict-table"' in html and "verdict-bar" in html
+    assert "### Verification" in (offline_project / "reports" / "audit.md").read_text(encoding="utf-8")

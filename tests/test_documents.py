@@ -338,7 +338,8 @@ def test_form_feeds_and_old_mac_breaks_keep_line_numbers_as_editors_show_them(tm
     path = tmp_path / "report.txt"
     path.write_bytes(b"Page one\n\x0cPage two: DeepSeek-V3 has 671B parameters\rthird\r\nfourth\n")
     document = read_document(path)
-    assert document.lines == ("Page one", "\x0cPage two: DeepSeek-V3 has 671B parameters", "third", "fourth")
+    assert document.lines == ("Page one", "Page two: DeepSeek-V3 has 671B parameters", "third", "fourth")
+    assert [b.page for b in document.blocks if b.line == 2] == [2]  # the form feed opened page 2
 
 
 def test_bytes_from_elsewhere_read_like_a_file() -> None:

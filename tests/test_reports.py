@@ -19,7 +19,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.models import Claim, Decision, DocumentError, Finding, FindingKind, Qualifier, Quantity, Severity
+from factcheck.models import (
+    Claim,
+    Decision,
+    DocumentError,
+    Evidence,
+    Finding,
+    FindingKind,
+    Qualifier,
+    Quantity,
+    Severity,
+    Verdict,
+    Verification,
+)
 from factcheck.reports import (
     REPORT_FILES,
     RULES,
@@ -744,3 +756,28 @@ def test_sources_are_listed_in_every_format_and_escaped_in_html() -> None:
     assert XSS not in page and ATTRIBUTE_BREAK not in page
     assert 'href="javascript:' not in page  # only http(s) addresses become links
     assert 'href="https://github.com/deepseek-ai/DeepSeek-V3"' in page
+
+
+def _verifications() -> tuple[Verification, ...]:
+    claims = sample_report().claims
+    stated = dataclasses.replace(claims[0], document="README.md", subject="DeepSeek-V3", text=f"MMLU | 87.1 {XSS}")
+    evidence = Evidence("https://github.com/x/y", "b" * 64, stated.text, "README.md:4", "javascript:alert(1)", stated)
+    return (
+        Verification(claims[0], Verdict.SUPPORTED, ("https://github.com/x/y",), evidence, "the source states it"),
+        Verification(
+            claims[1], Verdict.CONTRADICTED, ("https://github.com/x/y",), evidence, f"gives {ATTRIBUTE_BREAK}"
+        ),
+        Verification(claims[2], Verdict.NO_SOURCE, (), None, "nothing cited"),
+    )
+
+
+def test_verdicts_in_every_format_contradicted_first_and_escaped() -> None:
+    report = dataclasses.replace(sample_report(), verifications=_verifications())
+    record = json.loads(render_json(report))
+    jsonschema.validate(record, load_schema())
+    assert [v["verdict"] for v in record["verdicts"]] == ["contradicted", "supported", "no_source"]
+    assert "### Verification" in render_markdown(report)
+    page = render_html(report)
+    assert XSS not in page and ATTRIBUTE_BREAK not in page
+    assert 'href="javascript:' not in page  # evidence links are followed only to http(s) pages
+    assert page.index('data-verdict="contradicted"') < page.index('data-verdict="supported"')

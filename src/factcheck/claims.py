@@ -22,9 +22,10 @@ from factcheck.models import DOCUMENT_SUBJECT, Block, Claim, Document, Qualifier
 from factcheck.quantities import find_quantities, parse_date
 from factcheck.vocabulary import Mention, Vocabulary, normalize_name
 
-__all__ = ["extract_claims", "claim_id"]
+__all__ = ["extract_claims", "claim_id", "sizes_in_names"]
 
 _ESCAPE = re.compile(r"\\(?=[$*_#\[\]()|`~>.\-])")
+_CELL_SETTING = re.compile(r"^\s*(?:\d+-shot|-|—|n/a)\s*$", re.I)  # "5-shot": how, not what
 _MARKUP = re.compile(r"\*\*|__|`|~~|<sup>|</sup>|<br\s*/?>")
 _LINK_TARGET = re.compile(r"\]\(([^)]*)\)")
 _MARKER = re.compile(r"^(\s*(?:[-*+•▪◦]|\d{1,3}[.)])\s+)")
@@ -844,6 +845,9 @@ class _Extractor:
             if text[max(0, q.start - 2) : q.start].rstrip().endswith("/"):
                 return "output price"
             return "output price" if "output" in clause else "input price"
+        near = text[max(0, q.start - 40) : q.start].lower()
+        if q.kind == "currency" and re.search(r"\bcosts?\b|\btrain", near) and not re.search(r"pric", near):
+            return "training cost"  # "...rental price of $2/hour, our total training costs amount to $5.576M"
         if q.kind == "currency" and re.search(r"/\s*m\b|per (?:1)?m|per million|price", clause):
             side = re.search(r"\b(input|output)\b", clause)
             return f"{side.group(1)} price" if side else "price"
@@ -915,6 +919,17 @@ class _Extractor:
         column_subjects = [self._cell_subject(h) for h in header]
         subject_columns = sum(1 for s in column_subjects[1:] if s)
         row_metric = self._cell_metric(cells[0])
+        # Models as columns, benchmarks as rows, often after a group column ("| English | MMLU (EM) |
+        # 5-shot | 88.5 |"): the row's metric is the most specific label before the first model.
+        first_model = next((i for i, s in enumerate(column_subjects) if i and s), 0) if subject_columns >= 2 else 0
+        row_label = cells[0]
+        if first_model > 1 and not row_subject:
+            labelled = [
+                (c, self._cell_metric(c)) for c in cells[:first_model] if c.strip() and not _CELL_SETTING.match(c)
+            ]
+            labelled = [(c, m) for c, m in labelled if m]
+            in_vocabulary = [(c, m) for c, m in labelled if m in self.vocabulary.metrics]
+            row_label, row_metric = (in_vocabulary or labelled or [(cells[0], row_metric)])[-1]
         named = [self._cell_subject(c) for c in cells[1:] if c and not any(ch.isdigit() for ch in c)]
         row_named = next((s for s, c in zip(named, cells[1:], strict=False) if s), "")
         for index, cell in enumerate(cells):
@@ -925,6 +940,8 @@ class _Extractor:
                 continue
             if index == 0 and not (row_subject and len(cells) == 1):
                 continue
+            if 0 < index < first_model and not row_subject:
+                continue  # a label or setting column ("# Shots") before the models, not a figure
             if not any(ch.isdigit() for ch in cell):
                 continue
             column = header[index] if index < len(header) else ""
@@ -932,6 +949,9 @@ class _Extractor:
                 subject, metric = row_subject, self._cell_metric(column)
             elif subject_columns and column_subjects[index] if index < len(column_subjects) else False:
                 subject, metric = column_subjects[index], row_metric
+            elif first_model and index >= first_model and _clean(column).strip():
+                # among the models' columns, a model the vocabulary does not know is still that model
+                subject, metric = " ".join(_clean(column).split()), row_metric
             else:
                 subject = row_named or section_subject or DOCUMENT_SUBJECT
                 metric = row_metric if row_metric else self._cell_metric(column)
@@ -949,7 +969,7 @@ class _Extractor:
                 context_words=" ".join([*block.section[-2:], cells[0], column]),
             )
             span.label_subject = ""
-            self._read_cell(block, span, cells[0])
+            self._read_cell(block, span, row_label)
 
     def _read_cell(self, block: Block, span: _Span, row_header: str) -> None:
         before = len(self.claims)
@@ -1024,11 +1044,67 @@ class _Extractor:
         return out
 
 
-def extract_claims(document: Document, vocabulary: Vocabulary) -> list[Claim]:
+def extract_claims(document: Document, vocabulary: Vocabulary, *, default_subject: str = "") -> list[Claim]:
     """Every numeric claim in a document, in document order.
 
-    Pure: the same document and vocabulary always give the same claims with the same ids.
+    `default_subject` is who the figures no name claims are about: for a source, its own model
+    (a DeepSeek-V3 README's unlabelled figures are DeepSeek-V3's); for a report, the document
+    itself. Pure: the same document and vocabulary always give the same claims with the same ids.
     """
     extractor = _Extractor(document, vocabulary)
     extractor.run()
-    return extractor.finish()
+    claims = extractor.finish()
+    if default_subject:
+        claims = [replace(c, subject=default_subject) if c.subject == DOCUMENT_SUBJECT else c for c in claims]
+    return claims
+
+
+# "Qwen3-235B-A22B", "Llama-3.1-405B", "Qwen3-0.6B": the size a model's name states.
+_SIZED_NAME = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?B(?:-A(\d+(?:\.\d+)?)B)?(?:-(?:Base|Instruct|Chat|FP8))?$", re.I)
+
+
+def sizes_in_names(document: Document, vocabulary: Vocabulary) -> list[Claim]:
+    """The parameter counts that model names in `document` state: a source that names
+    Qwen3-30B-A3B states 30B total and 3B active parameters. Meant for sources, where the name is
+    the publisher's own; in a report a name is a citation of it, not a claim."""
+    found: list[Claim] = []
+    seen: set[tuple[str, str]] = set()
+    for block in document.blocks:
+        for mention in vocabulary.find_subjects(block.text):
+            size = _SIZED_NAME.search(mention.name)
+            if size is None:
+                continue
+            for metric, figure in (("total parameters", size.group(1)), ("active parameters", size.group(2))):
+                if not figure or (mention.name, metric) in seen:
+                    continue
+                seen.add((mention.name, metric))
+                quantity = Quantity(
+                    value=float(figure) * 1e9,
+                    unit="parameters",
+                    qualifier=Qualifier.EXACT,
+                    text=mention.name,
+                    start=mention.start,
+                    end=mention.end,
+                    scale=1e9,
+                    precision=_place_value(figure) * 1e9,
+                    kind="number",
+                )
+                quote = " ".join(block.text.split())
+                found.append(
+                    Claim(
+                        id=claim_id(document.name, mention.name, metric, quote, 1),
+                        document=document.name,
+                        line=block.line,
+                        subject=mention.name,
+                        metric=metric,
+                        quantity=quantity,
+                        text=quote,
+                        section=" > ".join(block.section),
+                        page=block.page,
+                    )
+                )
+    return found
+
+
+def _place_value(figure: str) -> float:
+    return 10.0 ** -len(figure.split(".")[1]) if "." in figure else 1.0

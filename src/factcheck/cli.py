@@ -35,6 +35,7 @@ from factcheck.pipeline import (
     list_sources,
     review_conflicts,
     run_audit,
+    verify_documents,
 )
 from factcheck.reports import format_value, render_github, render_sarif
 from factcheck.store import Store
@@ -236,6 +237,8 @@ def audit(
     _err.print(_summary(result.extraction) + ", " + _review_summary(result.review))
     if result.sources is not None:
         _err.print(result.sources.summary())
+    if result.verifications:
+        _err.print(result.verdict_summary())
     for path in result.reports:
         _err.print(f"wrote {_shown(path)}")
     ctx.exit(result.exit_code)
@@ -388,6 +391,53 @@ def fetch(ctx: click.Context, paths: tuple[Path, ...], offline: bool | None, fmt
     _report_errors(extraction)
     _err.print(result.summary())
     ctx.exit(2 if extraction.errors else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--offline/--live", default=None, help="Replay sources from cassettes/ instead of the network.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--verdict", "only", multiple=True, help="Only these verdicts (supported, contradicted, …).")
+@click.pass_context
+def verify(ctx: click.Context, paths: tuple[Path, ...], offline: bool | None, fmt: str, only: tuple[str, ...]) -> None:
+    """Check every claim against its sources (cited, and registered in claims/sources.yaml), with
+    the evidence quoted: supported, contradicted, not_found, unreachable or no_source."""
+    settings = _settings(ctx, fetch=_fetch_mode(offline))
+    targets: Sequence[Path] = paths or settings.documents
+    if not targets:
+        raise click.UsageError("no documents given and none configured ([tool.factcheck] documents = [...])")
+    with Store(settings.database) as store, _progress() as advance, _source_progress() as fetched:
+        extraction = extract_paths(targets, settings, store, progress=advance)
+        fetch_cited_sources(extraction.documents, settings, store, progress=fetched)
+        verdicts = verify_documents(extraction.documents, extraction.claims, settings, store)
+    shown = [v for v in verdicts if not only or v.verdict.value in only]
+    shown.sort(key=lambda v: (_VERDICT_ORDER.index(v.verdict.value), v.claim.document, v.claim.line))
+    if fmt == "json":
+        click.echo(json.dumps([v.as_record() for v in shown], indent=2, ensure_ascii=False))
+    else:
+        table = Table("verdict", "where", "subject", "metric", "claimed", "source says", "evidence")
+        for v in shown:
+            said = format_value(v.evidence.claim.quantity) if v.evidence else ""
+            where = v.evidence.location if v.evidence else v.reason
+            table.add_row(
+                v.verdict.value,
+                f"{v.claim.document}:{v.claim.line}",
+                v.claim.subject,
+                v.claim.metric,
+                format_value(v.claim.quantity),
+                said,
+                where,
+            )
+        _wide_console().print(table)
+    _report_errors(extraction)
+    counts = {name: sum(1 for v in verdicts if v.verdict.value == name) for name in _VERDICT_ORDER}
+    _err.print(
+        f"{len(verdicts)} claims: " + ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n)
+    )
+    ctx.exit(2 if extraction.errors else 0)
+
+
+_VERDICT_ORDER = ["contradicted", "supported", "not_found", "unreachable", "no_source"]
 
 
 @cli.group(invoke_without_command=True)

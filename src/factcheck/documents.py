@@ -9,6 +9,7 @@ line keeps its number in the original file.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -95,6 +96,18 @@ def repair_line(line: str) -> str:
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def paged_text(document: Document) -> str:
+    """The document's text with a form feed opening each page after the first, so that reading it
+    back as plain text keeps the page numbers (how an archived PDF's text is stored)."""
+    page_of: dict[int, int] = {b.line: b.page for b in document.blocks if b.page is not None}
+    out, page = [], 1
+    for number, line in enumerate(document.lines, start=1):
+        current = page_of.get(number, page)
+        out.append("\f" * max(0, current - page) + line)
+        page = max(page, current)
+    return "\n".join(out)
 
 
 def split_lines(text: str) -> list[str]:
@@ -246,6 +259,10 @@ def read_document_bytes(raw: bytes, name: str, *, path: str = "", media_type: st
             lines = split_lines(text)
             markdown = suffix in (".md", ".markdown") or any(_HEADING.match(line) for line in lines[:400])
             media_type = "text/markdown" if markdown else "text/plain"
+            if "\f" in text:  # pages separated by form feeds, as pdftotext writes them
+                pages = list(itertools.accumulate(1 + line.count("\f") for line in lines))
+                pages = [p - i for i, p in enumerate(pages)]
+                lines = [line.replace("\f", "") for line in lines]
     repaired = [repair_line(line) for line in lines]
     repairs = sum(1 for a, b in zip(lines, repaired, strict=True) if a != b)
     blocks = parse_structure(repaired, pages=pages, line_numbers=line_numbers)
@@ -268,7 +285,7 @@ _LABEL = re.compile(r"^\s*(?:[-*+•]\s+)?\*\*([^*]{1,60}?):?\*\*:?\s+(\S.*)$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+•▪◦]|[\u2022\u25aa])\s+(.*)$")
 _NUMBERED = re.compile(r"^(\s*)(\d{1,3})[.)]\s+(.*)$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_TOC = re.compile(r"\.{4,}\s*\d+\s*$")
+_TOC = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$")  # "Results .... 12", and pdftotext's ". . . . 12"
 _SENTENCE_END = re.compile(r"[.!?;,)\]]\s*$")
 
 

@@ -313,3 +313,77 @@ class Snapshot:
 
     def header(self, name: str) -> str:
         return next((v for k, v in self.headers if k.lower() == name.lower()), "")
+
+
+class Verdict(StrEnum):
+    """What the sources say about a claim."""
+
+    SUPPORTED = "supported"  # a source states the same figure for the same subject and metric
+    CONTRADICTED = "contradicted"  # a source states a different figure for them
+    NOT_FOUND = "not_found"  # the sources were read and say nothing about it
+    UNREACHABLE = "unreachable"  # its sources could not be fetched or replayed
+    NO_SOURCE = "no_source"  # nothing is cited or registered for it
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a source states the figure a verdict rests on."""
+
+    source: str  # URL as cited or registered
+    sha256: str  # of the archived version read
+    text: str  # the sentence or table cell, as the source gives it
+    location: str  # "README.md:94", "DeepSeek_V3.pdf:176 (page 5)", with row and column for tables
+    link: str  # the URL with a text fragment (#:~:text=) where the source is a web page
+    claim: Claim  # the source's claim
+
+    def as_record(self) -> dict[str, object]:
+        q = self.claim.quantity
+        return {
+            "text": self.text,
+            "location": self.location,
+            "source": self.source,
+            "sha256": self.sha256,
+            "link": self.link,
+            "subject": self.claim.subject,
+            "metric": self.claim.metric,
+            "value": q.value,
+            "quote": q.text,
+        }
+
+
+@dataclass(frozen=True)
+class Verification:
+    """One claim's verdict, with the evidence for it and, where the figure turns up under another
+    subject or metric in the sources, a note saying so."""
+
+    claim: Claim
+    verdict: Verdict
+    sources: tuple[str, ...] = ()
+    evidence: Evidence | None = None
+    reason: str = ""
+    elsewhere: Evidence | None = None  # the same figure, given for another subject or metric
+
+    def as_record(self) -> dict[str, object]:
+        q = self.claim.quantity
+        return {
+            "claim": {
+                "id": self.claim.id,
+                "document": self.claim.document,
+                "line": self.claim.line,
+                "subject": self.claim.subject,
+                "metric": self.claim.metric,
+                "value": q.value,
+                "unit": q.unit,
+                "qualifier": q.qualifier.value,
+                "low": q.low,
+                "high": q.high,
+                "quote": q.text,
+                "text": self.claim.text,
+            },
+            "verdict": self.verdict.value,
+            "source": self.evidence.source if self.evidence else (self.sources[0] if self.sources else None),
+            "sources": list(self.sources),
+            "evidence": self.evidence.as_record() if self.evidence else None,
+            "reason": self.reason,
+            "elsewhere": self.elsewhere.as_record() if self.elsewhere else None,
+        }

@@ -7,6 +7,7 @@ never costs the others their work.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -14,14 +15,15 @@ from pathlib import Path
 
 from factcheck import __version__
 from factcheck.archive import Archive
-from factcheck.citations import audit_citations, find_citations, find_references
+from factcheck.citations import audit_citations, find_citations, find_references, link_claims
 from factcheck.claimfiles import Problem, check_claim_files, claim_file_paths, load_claim_file, write_claim_file
-from factcheck.claims import extract_claims
+from factcheck.claims import extract_claims, sizes_in_names
 from factcheck.config import Settings
 from factcheck.conflicts import find_conflicts
 from factcheck.decisions import check_decisions_in, load_decisions, split_findings
-from factcheck.documents import SUPPORTED_SUFFIXES, read_document, read_document_bytes
-from factcheck.errors import InputError
+from factcheck.documents import SUPPORTED_SUFFIXES, paged_text, read_document, read_document_bytes
+from factcheck.errors import InputError, StoreError
+from factcheck.matching import SourceClaims, SourceIndex, Verification, verify_claims
 from factcheck.models import (
     Citation,
     Claim,
@@ -34,6 +36,7 @@ from factcheck.models import (
     Snapshot,
     SourceStatus,
 )
+from factcheck.register import load_register, registered_sources
 from factcheck.reports import DocumentSummary, ReportInput, SourceSummary, write_reports
 from factcheck.sources import CassetteTransport, FetchPolicy, fetch_sources
 from factcheck.store import Store, StoredSource
@@ -44,6 +47,8 @@ __all__ = [
     "add_source_file",
     "fetch_cited_sources",
     "list_sources",
+    "read_sources",
+    "verify_documents",
     "citation_findings",
     "record_citations",
     "AuditResult",
@@ -201,6 +206,14 @@ class AuditResult:
     review: Review
     fail_on: str = "high"
     sources: SourcesResult | None = None
+    verifications: tuple[Verification, ...] = ()
+
+    def verdict_summary(self) -> str:
+        counts = Counter(v.verdict.value for v in self.verifications)
+        order = ("contradicted", "supported", "not_found", "unreachable", "no_source")
+        return f"{len(self.verifications)} claims verified: " + ", ".join(
+            f"{counts[name]} {name.replace('_', ' ')}" for name in order if counts[name]
+        )
 
     @property
     def exit_code(self) -> int:
@@ -227,6 +240,7 @@ def run_audit(
     review = review_conflicts(extraction.claims, settings, also=sources.findings)
     if not extraction.documents:  # nothing readable: keep the last good reports rather than blank them
         return AuditResult(extraction, (), review, settings.fail_on, sources)
+    verifications = tuple(verify_documents(extraction.documents, extraction.claims, settings, store))
     stamp = (now or datetime.now(UTC)).replace(microsecond=0).isoformat()
     report = ReportInput(
         claims=extraction.claims,
@@ -238,9 +252,10 @@ def run_audit(
         accepted=frozenset(f.fingerprint for f in review.accepted),
         stale_decisions=review.stale,
         sources=_source_summaries(store, {d.name for d in extraction.documents}),
+        verifications=verifications,
     )
     written = write_reports(settings.reports_dir, report)
-    return AuditResult(extraction, tuple(written), review, settings.fail_on, sources)
+    return AuditResult(extraction, tuple(written), review, settings.fail_on, sources, verifications)
 
 
 @dataclass(frozen=True)
@@ -336,7 +351,9 @@ def fetch_cited_sources(
     mode = mode or settings.fetch
     if mode == "off":
         return SourcesResult((), tuple(findings), mode)
-    urls = sorted({c for d in documents for c in store.cited_urls_of(d.name)})
+    register = load_register(settings.claims_dir)
+    cited = {c for d in documents for c in store.cited_urls_of(d.name)}
+    urls = sorted(cited | {url for urls in register.values() for url in urls})
     transport = CassetteTransport(settings.cassettes_dir) if mode == "offline" else None
     policy = policy or FetchPolicy(
         interval=settings.fetch_interval, timeout=settings.fetch_timeout, max_bytes=settings.max_source_bytes
@@ -359,7 +376,8 @@ def _keep(snapshot: Snapshot, archive: Archive, store: Store) -> None:
         archive.put(snapshot.body)
         try:
             name = snapshot.final_url.rstrip("/").rsplit("/", 1)[-1] or "source"
-            text = read_document_bytes(snapshot.body, name, path=snapshot.url, media_type=snapshot.media_type).text
+            document = read_document_bytes(snapshot.body, name, path=snapshot.url, media_type=snapshot.media_type)
+            text = paged_text(document) if document.media_type == "application/pdf" else document.text
         except InputError as exc:
             snapshot = replace(snapshot, reason=f"archived, but no text could be read: {exc}")
     store.record_fetch(snapshot, text)
@@ -427,3 +445,67 @@ def citation_findings(store: Store) -> list[Finding]:
         references = find_references(document)
         findings.extend(audit_citations(document, references, find_citations(document, references)))
     return findings
+
+
+# --- verification --------------------------------------------------------------------------------
+
+
+def read_sources(
+    settings: Settings, store: Store, vocabulary: Vocabulary, register: dict[str, tuple[str, ...]]
+) -> tuple[SourceIndex, dict[str, str]]:
+    """Every archived source read like a document: its claims (with its registered subject as
+    the default subject, and the sizes its model names state), indexed for verification; and
+    why each other source could not be read."""
+    archive = Archive(settings.archive_dir)
+    subject_of = {url: subject for subject, urls in register.items() for url in urls}
+    by_hash: dict[tuple[str, str], tuple[Claim, ...]] = {}
+    read: list[SourceClaims] = []
+    unreadable: dict[str, str] = {}
+    for source in store.sources():
+        snapshot = source.snapshot
+        if snapshot is None:
+            unreadable[source.url] = f"{source.status.value}: {source.reason}"
+            continue
+        subject = subject_of.get(source.url, "")
+        name = (snapshot.final_url or snapshot.fetch_url or source.url).rstrip("/").rsplit("/", 1)[-1] or "source"
+        key = (snapshot.sha256, subject)
+        if key not in by_hash:
+            try:
+                if snapshot.media_type == "application/pdf" and source.text:
+                    # the text stored when it was archived, pages kept: PDF parsing is the slow part
+                    document = read_document_bytes(source.text.encode("utf-8"), name + ".txt", media_type="text/plain")
+                    document = replace(document, name=name)
+                else:
+                    document = read_document_bytes(archive.get(snapshot.sha256), name, media_type=snapshot.media_type)
+            except (InputError, StoreError) as exc:
+                unreadable[source.url] = str(exc)
+                continue
+            claims = [
+                *extract_claims(document, vocabulary, default_subject=subject),
+                *sizes_in_names(document, vocabulary),
+            ]
+            by_hash[key] = tuple(claims)
+        read.append(SourceClaims(source.url, snapshot.sha256, snapshot.media_type, by_hash[key], name))
+    return SourceIndex(read), unreadable
+
+
+def verify_documents(
+    documents: Sequence[Document], claims: Sequence[Claim], settings: Settings, store: Store
+) -> list[Verification]:
+    """A verdict for every claim of `documents`: against the sources its document cites for it
+    and the sources registered for its subject (claims/sources.yaml), as archived."""
+    vocabulary = load_vocabulary(settings.vocabulary)
+    register = load_register(settings.claims_dir, vocabulary)
+    index, unreadable = read_sources(settings, store, vocabulary, register)
+    sources_for: dict[str, tuple[str, ...]] = {}
+    by_document: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_document.setdefault(claim.document, []).append(claim)
+    for document in documents:
+        own = by_document.get(document.name, [])
+        references = find_references(document)
+        links = link_claims(own, document, references, find_citations(document, references), vocabulary)
+        for claim in own:
+            sources_for[claim.id] = (*links.get(claim.id, ()), *registered_sources(register, claim.subject, vocabulary))
+    numeric = [c for c in claims if c.quantity.kind != "category" and c.document in {d.name for d in documents}]
+    return verify_claims(numeric, sources_for, index, unreadable, vocabulary)

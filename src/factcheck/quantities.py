@@ -164,7 +164,7 @@ _REFERENCE_WORDS = {
 _CORE = re.compile(rf"(?<![\w.,@:])(?<![\w.,)\]%][\-−])(?<!\d/)(?<!\d /)(?:{_NUM})")
 _RANK_HASH = re.compile(r"(?:#|\bNo\.\s?|\bnumber\s)(\d{1,4})\b(?!\.\d)", re.IGNORECASE)
 _TOP_N = re.compile(r"\btop[- ](\d{1,4}|one|two|three|four|five|ten)\b(?![.,]\d)", re.IGNORECASE)
-_RATIO = re.compile(r"(?<![\w.:])(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)(?![\w:])")
+_RATIO = re.compile(r"(?<![\w.:])(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)(?![\w:]|[–-]\d)")  # not "33:1877–1901" (pages)
 _ARXIV = re.compile(r"(?:arxiv[:/ ]\s*)?\b\d{4}\.\d{4,5}(?:v\d+)?\b", re.IGNORECASE)
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s)>\]\"']+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b(?:/[^\s)>\]\"']*)?", re.IGNORECASE
@@ -177,6 +177,8 @@ _CITATION = re.compile(
 
 _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b"), "ymd"),
+    # "2025.04.29", as release notes write it; never a version, which has no four-digit year first
+    (re.compile(rf"(?<![\d.])({_YEAR})\.(0[1-9]|1[0-2])\.(0[1-9]|[12]\d|3[01])(?![\d.]\d)"), "ymd."),
     (re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b"), "mdy"),
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+({_YEAR})\b"), "dmy"),
     (re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])\b(?![\d-])"), "ym"),
@@ -235,7 +237,7 @@ def _month_number(text: str) -> int:
 
 def _date_iso(kind: str, groups: Sequence[str | None]) -> tuple[str, Qualifier]:
     g = [x or "" for x in groups]
-    if kind == "ymd":
+    if kind in ("ymd", "ymd."):
         return f"{g[0]}-{g[1]}-{g[2]}", Qualifier.EXACT
     if kind == "mdy":
         return f"{g[2]}-{_month_number(g[0]):02d}-{int(g[1]):02d}", Qualifier.EXACT
@@ -281,7 +283,7 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
     for pattern, kind in _DATE_PATTERNS:
         if kind in ("mdy", "dmy", "my") and not months or kind in ("qy", "yq", "hy") and not _HALF_HINT.search(text):
             continue
-        if kind in ("ymd", "ym") and "-" not in text:
+        if kind in ("ymd", "ym") and "-" not in text or kind == "ymd." and "." not in text:
             continue
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
@@ -304,8 +306,20 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
     return found
 
 
+# A section number opening a heading line: "3.1. Compute Clusters", "4.2.1 Results", "3.1 Compute
+# Clusters" (a title of capitalised words and nothing else), but not "47.3 LiveCodeBench".
+_SECTION_NUMBER = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2}){2,}\.?|\d{1,2}(?:\.\d{1,2})+\."
+    r"|[1-9]\d?\.\d{1,2}(?=\s+[A-Z][a-z]+(?:[ \-][A-Za-z][a-z]+)+\s*$))"
+    r"(?=\s+[A-Z])"
+)
+
+
 def _blocked_spans(text: str, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     spans = list(skip)
+    section = _SECTION_NUMBER.match(text)
+    if section:
+        spans.append((section.start(), section.end()))
     # Cheap checks first: most lines hold no index name, link, arXiv id or citation.
     hints = (
         (_INDEX_NAME, _INDEX_HINT.search(text)),

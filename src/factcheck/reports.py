@@ -44,6 +44,7 @@ from factcheck.models import (
     FindingKind,
     Quantity,
     Severity,
+    Verification,
 )
 
 SCHEMA_NAME = "factcheck.audit-report"
@@ -103,6 +104,7 @@ class ReportInput:
     accepted: frozenset[str] = frozenset()
     stale_decisions: Sequence[Decision] = ()
     sources: Sequence[SourceSummary] = ()
+    verifications: Sequence[Verification] = ()
 
     @classmethod
     def from_extraction(
@@ -388,6 +390,7 @@ def report_record(report: ReportInput) -> dict[str, object]:
         ],
         "errors": [{"path": e.path, "reason": e.reason} for e in errors],
         "sources": [_source_record(source) for source in report.sources],
+        "verdicts": [v.as_record() for v in ordered_verifications(report.verifications)],
         "claims": [c.as_record() for c in report.claims],
     }
 
@@ -735,7 +738,118 @@ def _context(report: ReportInput) -> dict[str, object]:
         "stale_decisions": tuple(report.stale_decisions),
         "sources": tuple(sorted(report.sources, key=lambda s: (s.status not in _READ_STATUSES, s.status, s.url))),
         "sources_summary": dict(sorted(Counter(s.status for s in report.sources).items())),
+        "verdicts": tuple(_verdict_row(v) for v in ordered_verifications(report.verifications)),
+        "verdict_summary": {name: n for name in VERDICT_ORDER if (n := _verdict_count(report, name))},
+        "verdict_chart": _verdict_chart(report.verifications),
+        "verdict_documents": sorted({v.claim.document for v in report.verifications}),
+        "verdict_by_document": tuple(
+            (bar.document, {name: count for name, count, _x, _w in bar.segments})
+            for bar in _verdict_chart(report.verifications).bars
+        ),
     }
+
+
+VERDICT_ORDER = ("contradicted", "supported", "not_found", "unreachable", "no_source")
+VERDICT_COLOURS = {  # Okabe-Ito, as the findings chart: readable for colour-blind readers
+    "contradicted": "#D55E00",
+    "supported": "#009E73",
+    "not_found": "#E69F00",
+    "unreachable": "#999999",
+    "no_source": "#CCCCCC",
+}
+
+
+def ordered_verifications(verifications: Iterable[Verification]) -> list[Verification]:
+    """Contradicted claims first, then by verdict, document and line."""
+    return sorted(verifications, key=lambda v: (VERDICT_ORDER.index(v.verdict.value), v.claim.document, v.claim.line))
+
+
+def _verdict_count(report: ReportInput, name: str) -> int:
+    return sum(1 for v in report.verifications if v.verdict.value == name)
+
+
+@dataclass(frozen=True)
+class _VerdictRow:
+    verdict: str
+    document: str
+    line: int
+    subject: str
+    metric: str
+    claimed: str
+    quote: str
+    source_says: str
+    evidence: str
+    location: str
+    link: str
+    sha256: str
+    reason: str
+    elsewhere: str
+
+
+def _verdict_row(v: Verification) -> _VerdictRow:
+    e = v.evidence
+    elsewhere = ""
+    if v.elsewhere is not None:
+        x = v.elsewhere
+        elsewhere = f"{format_value(x.claim.quantity)} is given for {x.claim.subject}, {x.claim.metric} ({x.location})"
+    link = e.link if e and e.link.startswith(("http://", "https://")) else ""
+    return _VerdictRow(
+        verdict=v.verdict.value,
+        document=v.claim.document,
+        line=v.claim.line,
+        subject=v.claim.subject,
+        metric=v.claim.metric,
+        claimed=format_value(v.claim.quantity),
+        quote=v.claim.text,
+        source_says=format_value(e.claim.quantity) if e else "",
+        evidence=e.text if e else "",
+        location=e.location if e else "",
+        link=link,
+        sha256=e.sha256 if e else "",
+        reason=v.reason,
+        elsewhere=elsewhere,
+    )
+
+
+@dataclass(frozen=True)
+class _VerdictBar:
+    document: str
+    total: int
+    segments: tuple[tuple[str, int, int, int], ...]  # verdict, count, x, width
+    y: int
+
+
+@dataclass(frozen=True)
+class _VerdictChart:
+    bars: tuple[_VerdictBar, ...]
+    width: int
+    height: int
+    colours: Mapping[str, str]
+    legend: tuple[tuple[str, int], ...]  # verdict, x
+
+
+def _verdict_chart(verifications: Sequence[Verification], width: int = 520) -> _VerdictChart:
+    """One bar per document, split by verdict, scaled to the document with the most claims."""
+    counts: dict[str, Counter[str]] = {}
+    for v in verifications:
+        counts.setdefault(v.claim.document, Counter())[v.verdict.value] += 1
+    most = max((sum(c.values()) for c in counts.values()), default=1)
+    label, bar_width, row = 210, width - 210 - 40, 24
+    bars = []
+    for i, (document, count) in enumerate(sorted(counts.items())):
+        x, segments = label, []
+        for name in VERDICT_ORDER:
+            if count[name]:
+                w = max(1, round(bar_width * count[name] / most))
+                segments.append((name, count[name], x, w))
+                x += w
+        bars.append(_VerdictBar(document, sum(count.values()), tuple(segments), 8 + i * row))
+    legend, x = [], label
+    for name in VERDICT_ORDER:
+        legend.append((name, x))
+        x += 18 + 7 * len(name.replace("_", " ")) + 14
+    height = 8 + len(bars) * row + 30
+    return _VerdictChart(tuple(bars), width, height, VERDICT_COLOURS, tuple(legend))
 
 
 _READ_STATUSES = ("archived", "unchanged")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -89,6 +89,9 @@ def _trie_pattern(aliases: Iterable[str]) -> str:
     return emit(trie)
 
 
+_METRIC_VERSION = re.compile(r"[ \-]?(v\d+(?:\.\d+)?)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A subject or metric named in a text span."""
@@ -146,6 +149,8 @@ class Vocabulary:
                     country=str(options.get("country", old.country if old else "")),
                 )
         self._compiled.clear()
+        for cache in ("_parents", "_members"):  # family relations may have changed
+            self.__dict__.pop(cache, None)
 
     # --- matching ---------------------------------------------------------------------------
     def _matchers(self, section: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
@@ -207,7 +212,15 @@ class Vocabulary:
         return mention
 
     def find_metrics(self, text: str) -> list[Mention]:
-        return self._find("metrics", text)
+        """Metrics named in `text`; a version written after one is part of it ("LiveCodeBench v5"
+        and "v6" are different benchmarks, whose scores must not be compared)."""
+        found = []
+        for mention in self._find("metrics", text):
+            version = _METRIC_VERSION.match(text, mention.end)
+            if version and not mention.name.lower().endswith(version.group(1).lower()):
+                mention = replace(mention, name=f"{mention.name} {version.group(1)}", end=version.end())
+            found.append(mention)
+        return found
 
     def subject(self, name: str) -> str | None:
         """The canonical subject for a spelling, or None."""
@@ -243,6 +256,16 @@ class Vocabulary:
         if not hasattr(self, "_parents"):
             self._parents = {e.family for e in self.subjects.values() if e.family}
         return subject in self._parents
+
+    def members(self, subject: str) -> list[str]:
+        """The subjects whose family chain reaches `subject` (Qwen3 → Qwen3-235B-A22B, …), sorted."""
+        if not hasattr(self, "_members"):
+            members: dict[str, list[str]] = {}
+            for name in sorted(self.subjects):
+                for ancestor in self.ancestors(name):
+                    members.setdefault(ancestor, []).append(name)
+            self._members = members
+        return list(self._members.get(subject, []))
 
     def ancestors(self, subject: str) -> list[str]:
         """The families a subject belongs to, nearest first (Qwen3-235B-A22B → Qwen3, Qwen)."""

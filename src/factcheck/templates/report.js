@@ -131,6 +131,42 @@
     watch(form, apply);
   }
 
+  function setUpVerdicts() {
+    var form = document.getElementById("verdict-filters");
+    var table = document.getElementById("verdict-table");
+    if (!form || !table) {
+      return;
+    }
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var selects = all(form, "select[data-filter]");
+    var count = document.getElementById("verdict-count");
+    var noMatch = document.getElementById("no-verdict-match");
+    var bars = all(document, ".verdict-bar");
+    var documentSelect = form.querySelector("select[data-filter='document']");
+
+    function apply() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var match = selects.every(function (select) {
+          return !select.value || row.getAttribute("data-" + select.getAttribute("data-filter")) === select.value;
+        });
+        row.hidden = !match;
+        shown += match ? 1 : 0;
+      });
+      count.textContent = shown === rows.length
+        ? plural(rows.length, "verdict")
+        : shown + " of " + plural(rows.length, "verdict") + " shown";
+      noMatch.hidden = shown !== 0;
+      bars.forEach(function (bar) {
+        bar.classList.toggle("selected", bar.getAttribute("data-document") === documentSelect.value);
+      });
+    }
+
+    linkBars(bars, documentSelect, apply);
+    watch(form, apply);
+  }
+
   setUpFindings();
+  setUpVerdicts();
   setUpClaims();
 }());

@@ -1,0 +1,167 @@
+"""Verification on small real source excerpts: tables both ways, an HTML table, PDF text, and the
+near misses that must not count (another variant, another benchmark year, a base model's score)."""
+
+from __future__ import annotations
+
+from factcheck.claims import extract_claims, sizes_in_names
+from factcheck.documents import read_document_bytes
+from factcheck.matching import SourceClaims, SourceIndex, verify_claims
+from factcheck.models import Claim, Verdict, Verification
+from factcheck.vocabulary import load_vocabulary
+
+VOCABULARY = load_vocabulary()
+URL = "https://github.com/example/model"
+
+
+def _source(text: str, subject: str, name: str = "README.md", url: str = URL) -> SourceClaims:
+    document = read_document_bytes(text.encode("utf-8"), name)
+    claims = extract_claims(document, VOCABULARY, default_subject=subject) + sizes_in_names(document, VOCABULARY)
+    return SourceClaims(url, "0" * 64, document.media_type, tuple(claims), name)
+
+
+def _claims(text: str) -> list[Claim]:
+    document = read_document_bytes(text.encode("utf-8"), "report.md")
+    return [c for c in extract_claims(document, VOCABULARY) if c.quantity.kind != "category"]
+
+
+def _verify(report: str, *sources: SourceClaims, unreadable: dict[str, str] | None = None) -> list[Verification]:
+    claims = _claims(report)
+    urls = [s.url for s in sources] + list(unreadable or {})
+    return verify_claims(claims, {c.id: urls for c in claims}, SourceIndex(sources), unreadable or {}, VOCABULARY)
+
+
+def _verdicts(report: str, *sources: SourceClaims) -> list[tuple[str, str, float | str, str]]:
+    return [
+        (v.claim.subject, v.claim.metric, v.claim.quantity.value, v.verdict.value) for v in _verify(report, *sources)
+    ]
+
+
+# Models as columns, benchmarks as rows after a group column, bold winners: the DeepSeek-V3 README.
+MODELS_AS_COLUMNS = """\
+| | Benchmark (Metric) | # Shots | DeepSeek-V2 | Qwen2.5 72B | DeepSeek-V3 |
+|---|---|---|---|---|---|
+| | # Total Params | - | 236B | 72B | 671B |
+| English | MMLU (Acc.) | 5-shot | 78.4 | 85.0 | **87.1** |
+| Code | HumanEval (Pass@1) | 0-shot | 43.3 | 53.0 | **65.2** |
+"""
+
+# Models as rows, benchmarks as columns.
+MODELS_AS_ROWS = """\
+| Model | AIME 2024 | AIME 2025 | LiveCodeBench v5 |
+|---|---|---|---|
+| Qwen3-235B-A22B | 85.7 | 81.5 | 70.7 |
+| Qwen3-30B-A3B | 80.4 | 70.9 | 62.6 |
+"""
+
+
+def test_models_as_columns() -> None:
+    report = "## DeepSeek-V3\n- MMLU: 87.1\n- HumanEval: 89%\n- Total parameters: 671B\n"
+    assert _verdicts(report, _source(MODELS_AS_COLUMNS, "DeepSeek-V3")) == [
+        ("DeepSeek-V3", "MMLU", 87.1, "supported"),
+        ("DeepSeek-V3", "HumanEval", 89.0, "contradicted"),
+        ("DeepSeek-V3", "total parameters", 671e9, "supported"),
+    ]
+
+
+def test_models_as_rows_and_the_benchmark_year_or_version_kept_apart() -> None:
+    report = "## Qwen3-235B-A22B\n- AIME 2024: 85.7\n- AIME 2025: 85.7\n- LiveCodeBench v6: 70.7\n"
+    source = _source(MODELS_AS_ROWS, "Qwen3")
+    assert _verdicts(report, source) == [
+        ("Qwen3-235B-A22B", "AIME 2024", 85.7, "supported"),
+        ("Qwen3-235B-A22B", "AIME 2025", 85.7, "contradicted"),  # 81.5 for 2025: the 85.7 is 2024's
+        ("Qwen3-235B-A22B", "LiveCodeBench v6", 70.7, "not_found"),  # v5's score is not v6's
+    ]
+
+
+def test_a_figure_for_another_variant_is_not_support_but_is_reported() -> None:
+    report = "## Qwen3-30B-A3B\n- AIME 2024: 85.7\n"
+    (verification,) = _verify(report, _source(MODELS_AS_ROWS, "Qwen3"))
+    assert verification.verdict is Verdict.CONTRADICTED  # the source gives 80.4 for this variant
+    assert verification.evidence is not None and verification.evidence.claim.quantity.value == 80.4
+    assert verification.elsewhere is not None and verification.elsewhere.claim.subject == "Qwen3-235B-A22B"
+
+
+def test_base_and_chat_scores_either_supports() -> None:
+    chat = "| Benchmark | DeepSeek-V3 |\n|---|---|\n| MMLU (EM) | 88.5 |\n"
+    base = MODELS_AS_COLUMNS
+    verdicts = _verdicts(
+        "## DeepSeek-V3\n- MMLU: 88.5\n", _source(base, "DeepSeek-V3"), _source(chat, "DeepSeek-V3", url=URL + "/chat")
+    )
+    assert verdicts == [("DeepSeek-V3", "MMLU", 88.5, "supported")]
+
+
+def test_html_table_inside_markdown() -> None:
+    html = (
+        "<html><body><article><h2>Kimi K2 evaluation</h2><table>"
+        "<tr><th>Benchmark</th><th>Kimi K2</th><th>GPT-4.1</th></tr>"
+        "<tr><td>SWE-bench Verified</td><td>65.8</td><td>54.6</td></tr>"
+        "<tr><td>MMLU</td><td>89.5</td><td>90.4</td></tr>"
+        "</table><p>Kimi K2 is a mixture-of-experts model with 32 billion activated parameters"
+        " and 1 trillion total parameters.</p></article></body></html>"
+    )
+    source = _source(html, "Kimi K2", name="index.html")
+    report = "## Kimi K2\n- MMLU: 89.5\n- SWE-bench Verified: 71.6\n- Active parameters: 32B\n"
+    assert _verdicts(report, source) == [
+        ("Kimi K2", "MMLU", 89.5, "supported"),
+        ("Kimi K2", "SWE-bench Verified", 71.6, "contradicted"),
+        ("Kimi K2", "active parameters", 32e9, "supported"),
+    ]
+
+
+def test_pdf_text_with_pages() -> None:
+    # pdftotext output: pages separated by form feeds; the evidence says the page
+    text = (
+        "DeepSeek-V3 Technical Report\n\nAbstract\n\x0c3.1. Compute Clusters\n"
+        "Despite its excellent performance, DeepSeek-V3 requires only 2.788M H800 GPU hours for its full training.\n"
+    )
+    source = _source(text, "DeepSeek-V3", name="DeepSeek_V3.pdf.txt")
+    (verification,) = _verify("## DeepSeek-V3\nTraining took 2.788M H800 GPU hours.\n", source)
+    assert verification.verdict is Verdict.SUPPORTED
+    assert verification.evidence is not None and "(page 2)" in verification.evidence.location
+
+
+def test_rounding_at_the_claimed_precision_supports_and_an_attribution_slip_is_named() -> None:
+    paper = (
+        "Assuming the rental price of the H800 GPU is $2 per GPU hour, our total training costs amount to only $5.576M."
+    )
+    source = _source(paper, "DeepSeek-V3", name="DeepSeek_V3.pdf.txt")
+    (supported,) = _verify("## DeepSeek-V3\n- Training cost: ~$5.6 million\n", source)
+    assert supported.verdict is Verdict.SUPPORTED
+    (slip,) = _verify("## DeepSeek-R1\n- Training cost: ~$5.6 million\n", source)
+    assert slip.verdict is Verdict.NOT_FOUND
+    assert slip.elsewhere is not None and slip.elsewhere.claim.subject == "DeepSeek-V3"
+    assert "DeepSeek-V3" in slip.reason
+
+
+def test_a_range_must_match_at_both_ends() -> None:
+    source = _source("Qwen3 comes with the number of parameters ranging from 0.6 billion to 235 billion.", "Qwen3")
+    assert _verdicts("Qwen3 models range from 0.6B to 235B parameters.\n", source)[0][3] == "supported"
+    assert _verdicts("Qwen3 models range from 0.5B to 235B parameters.\n", source)[0][3] == "contradicted"
+
+
+def test_sizes_stated_by_model_names_support_a_family_list() -> None:
+    source = _source("We release Qwen3-0.6B, Qwen3-4B and Qwen3-30B-A3B.", "Qwen3")
+    verdicts = _verdicts("## Qwen3\n- Sizes: 0.6B, 4B, 7B\n", source)
+    assert [v[3] for v in verdicts] == ["supported", "supported", "not_found"]  # a list is never contradicted
+
+
+def test_without_sources_or_readable_sources() -> None:
+    claims = _claims("## DeepSeek-V3\n- MMLU: 88.5\n")
+    (none,) = verify_claims(claims, {}, SourceIndex([]), {}, VOCABULARY)
+    assert none.verdict is Verdict.NO_SOURCE
+    unreadable = {URL: "unreachable: HTTP 503"}
+    (down,) = verify_claims(claims, {c.id: [URL] for c in claims}, SourceIndex([]), unreadable, VOCABULARY)
+    assert down.verdict is Verdict.UNREACHABLE and "503" in down.reason
+
+
+def test_verdict_records_carry_claim_evidence_and_location() -> None:
+    (verification,) = _verify("## DeepSeek-V3\n- MMLU: 87.1\n", _source(MODELS_AS_COLUMNS, "DeepSeek-V3"))
+    record = verification.as_record()
+    assert record["verdict"] == "supported" and record["source"] == URL
+    assert record["claim"]["document"] == "report.md" and record["claim"]["line"] == 2  # type: ignore[index]
+    evidence = record["evidence"]
+    assert (
+        isinstance(evidence, dict)
+        and evidence["location"].startswith("README.md:4")
+        and evidence["text"] == "MMLU (Acc.) | 87.1"
+    )
