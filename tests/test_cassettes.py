@@ -145,3 +145,10 @@ def test_cassette_bodies_match_the_hashes_they_state() -> None:
             body = interaction["response"]["body"]["string"]
             raw = body.encode("utf-8") if isinstance(body, str) else body
             assert hashlib.sha256(raw).hexdigest() in stated, (path.name, interaction["request"]["uri"])
+
+
+@pytest.mark.skipif(not SHARED_SOURCES.is_dir(), reason="../shared/sources (the snapshots) is not beside this clone")
+def test_the_example_register_is_what_the_snapshots_give() -> None:
+    from tests.example_cassettes import register_for
+
+    assert register_for(SHARED_SOURCES) == (REPOSITORY / "claims" / "sources.yaml").read_text(encoding="utf-8")
