@@ -26,3 +26,41 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("FACTCHECK_DB", raising=False)
     (tmp_path / "factcheck.toml").write_text("", encoding="utf-8")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def replayed_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project that has fetched the bundled example's sources once, replayed from cassettes/ with
+    the example's register: reading the replayed PDFs is the slow part, so tests copy its
+    database and archive (`with_replayed_sources`) instead of doing it again."""
+    import os
+    import shutil
+
+    from factcheck.cli import main
+
+    root = tmp_path_factory.mktemp("replayed")
+    (root / "factcheck.toml").write_text(
+        f'fetch = "offline"\ncassettes_dir = "{(REPO / "cassettes").as_posix()}"\n', encoding="utf-8"
+    )
+    shutil.copytree(EXAMPLE, root / "docs")
+    (root / "claims").mkdir()
+    shutil.copy(REPO / "claims" / "sources.yaml", root / "claims" / "sources.yaml")
+    saved = {k: os.environ.pop(k, None) for k in ("FACTCHECK_DB", "FACTCHECK_FETCH")}
+    cwd = Path.cwd()
+    try:
+        os.chdir(root)
+        assert main(["fetch", "docs"]) == 0
+    finally:
+        os.chdir(cwd)
+        os.environ.update({k: v for k, v in saved.items() if v is not None})
+    return root
+
+
+def with_replayed_sources(target: Path, replayed: Path) -> None:
+    """Give the project at `target` the replayed project's database, archive and register."""
+    import shutil
+
+    shutil.copy(replayed / "factcheck.db", target / "factcheck.db")
+    shutil.copytree(replayed / ".factcheck", target / ".factcheck", dirs_exist_ok=True)
+    (target / "claims").mkdir(exist_ok=True)
+    shutil.copy(replayed / "claims" / "sources.yaml", target / "claims" / "sources.yaml")

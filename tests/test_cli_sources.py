@@ -12,7 +12,7 @@ import pytest
 
 from factcheck.cli import main
 
-from .conftest import EXAMPLE, REPO
+from .conftest import EXAMPLE, REPO, with_replayed_sources
 
 CASSETTES = REPO / "cassettes"
 
@@ -95,9 +95,9 @@ def test_adding_an_unreadable_file_is_an_input_error(project: Path, capsys: pyte
 
 
 def test_verify_gives_verdicts_with_evidence_from_the_replayed_sources(
-    offline_project: Path, capsys: pytest.CaptureFixture[str]
+    offline_project: Path, replayed_example: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    shutil.copy(REPO / "claims" / "sources.yaml", offline_project / "claims" / "sources.yaml")
+    with_replayed_sources(offline_project, replayed_example)
     capsys.readouterr()
     assert main(["verify", "docs", "--format", "json"]) == 0
     verdicts = json.loads(capsys.readouterr().out)
@@ -114,8 +114,10 @@ def test_verify_gives_verdicts_with_evidence_from_the_replayed_sources(
     assert {v["verdict"] for v in verdicts} <= {"supported", "contradicted", "not_found", "unreachable", "no_source"}
 
 
-def test_audit_reports_verdicts(offline_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    shutil.copy(REPO / "claims" / "sources.yaml", offline_project / "claims" / "sources.yaml")
+def test_audit_reports_verdicts(
+    offline_project: Path, replayed_example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with_replayed_sources(offline_project, replayed_example)
     assert main(["audit", "docs"]) == 1
     assert "claims verified" in capsys.readouterr().err
     report = json.loads((offline_project / "reports" / "audit.json").read_text(encoding="utf-8"))
@@ -123,3 +125,9 @@ def test_audit_reports_verdicts(offline_project: Path, capsys: pytest.CaptureFix
     html = (offline_project / "reports" / "audit.html").read_text(encoding="utf-8")
     assert 'id="verdict-table"' in html and "verdict-bar" in html
     assert "### Verification" in (offline_project / "reports" / "audit.md").read_text(encoding="utf-8")
+
+
+def test_a_copy_by_hand_needs_a_web_address(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "saved.md").write_text("# Saved\n\n42 tokens.\n", encoding="utf-8")
+    assert main(["sources", "add", "notaurl", "--file", str(project / "saved.md")]) == 2
+    assert "not a web address" in capsys.readouterr().err

@@ -165,3 +165,50 @@ def test_verdict_records_carry_claim_evidence_and_location() -> None:
         and evidence["location"].startswith("README.md:4")
         and evidence["text"] == "MMLU (Acc.) | 87.1"
     )
+
+
+# HTML table markup inside a Markdown model card, cells on lines of their own, <sup> and <strong>
+# in cells, a group row spanning the table, a metric column after the benchmark (the Kimi K2 README).
+HTML_IN_MARKDOWN = """\
+## Evaluation Results
+
+<table>
+<thead>
+<tr>
+<th align="center">Benchmark</th>
+<th align="center">Metric</th>
+<th align="center"><sup>Kimi K2 Instruct</sup></th>
+<th align="center"><sup>DeepSeek-V3-0324</sup></th>
+</tr>
+</thead>
+<tbody>
+<tr>
+<td align="center" colspan=4><strong>Coding Tasks</strong></td>
+</tr>
+<tr>
+<td align="center">LiveCodeBench v6<br><sup>(Aug 24 - May 25)</sup></td>
+<td align="center">Pass@1</td>
+<td align="center"><strong>53.7</strong></td>
+<td align="center">46.9</td>
+</tr>
+<tr>
+<td align="center">MATH-500</td>
+<td align="center">Acc</td>
+<td align="center"><strong>97.4</strong><sup>*</sup></td>
+<td align="center">94.0</td>
+</tr>
+</tbody>
+</table>
+"""
+
+
+def test_html_table_inside_a_markdown_model_card() -> None:
+    source = _source(HTML_IN_MARKDOWN, "Kimi K2")
+    stated = {(c.subject, c.metric, c.quantity.value, c.line) for c in source.claims}
+    assert ("Kimi K2", "LiveCodeBench v6", 53.7, 16) in stated  # the line of its <tr>
+    assert ("DeepSeek-V3-0324", "MATH-500", 94.0, 22) in stated
+    report = "## Kimi K2\n- MATH-500: 96.2\n- LiveCodeBench v6: 53.7\n"
+    assert _verdicts(report, source) == [
+        ("Kimi K2", "MATH-500", 96.2, "contradicted"),
+        ("Kimi K2", "LiveCodeBench v6", 53.7, "supported"),
+    ]

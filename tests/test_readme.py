@@ -33,7 +33,7 @@ def test_every_cli_command_is_documented() -> None:
         assert f"factcheck {name}" in readme, name
 
 
-def test_readme_output_and_committed_claim_files_match_the_code(tmp_path, monkeypatch) -> None:
+def test_readme_output_and_committed_claim_files_match_the_code(tmp_path, monkeypatch, replayed_example) -> None:
     """The README shows the real output of its first command, and claims/ holds what extraction of
     the bundled example really gives: when extraction changes, both are regenerated and the diff is
     reviewed (`factcheck audit` from the repository root rewrites claims/)."""
@@ -41,7 +41,7 @@ def test_readme_output_and_committed_claim_files_match_the_code(tmp_path, monkey
 
     from factcheck.cli import main
 
-    from .conftest import EXAMPLE
+    from .conftest import EXAMPLE, with_replayed_sources
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("FACTCHECK_DB", raising=False)
@@ -49,6 +49,8 @@ def test_readme_output_and_committed_claim_files_match_the_code(tmp_path, monkey
     config = f'fetch = "offline"\ncassettes_dir = "{(REPO / "cassettes").as_posix()}"\n'
     (tmp_path / "factcheck.toml").write_text(config, encoding="utf-8")
     shutil.copytree(EXAMPLE, tmp_path / "example")
+    with_replayed_sources(tmp_path, replayed_example)  # the sources as a first run archives them
+    assert main(["forget", *(p.name for p in EXAMPLE.iterdir())]) == 0  # but the documents extracted afresh
     assert main(["audit", "example"]) == 1
     report = (tmp_path / "reports" / "audit.json").read_text(encoding="utf-8")
     import json
@@ -62,7 +64,14 @@ def test_readme_output_and_committed_claim_files_match_the_code(tmp_path, monkey
         f"{findings.get('low', 0)} low)"
     )
     assert first_line in readme
-    produced = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "claims").glob("*.yaml")}
+    counts = {name: 0 for name in ("contradicted", "supported", "not_found", "unreachable", "no_source")}
+    for verdict in json.loads(report)["verdicts"]:
+        counts[verdict["verdict"]] += 1
+    verified = f"{sum(counts.values())} claims verified: " + ", ".join(
+        f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n
+    )
+    assert verified in readme
+    produced = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "claims").glob("*.txt.yaml")}
     committed = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "claims").glob("*.txt.yaml")}
     assert produced.keys() == committed.keys()
     for name, text in produced.items():

@@ -282,3 +282,13 @@ def test_cited_pages_resolve_to_their_readable_form(cited: str, readable: str) -
 )
 def test_robots_txt_as_rfc_9309_reads_it(robots: str, path: str, allowed: bool) -> None:
     assert parse_robots(robots, "factcheck").allows("https://example.org" + path) is allowed
+
+
+def test_a_host_that_does_not_answer_is_unreachable_not_forbidden(policy: FetchPolicy) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on: the connection is refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    (snapshot,) = fetch_sources([f"http://127.0.0.1:{port}/paper"], replace(policy, retries=0))
+    assert snapshot.status is SourceStatus.UNREACHABLE and "robots.txt could not be fetched" in snapshot.reason

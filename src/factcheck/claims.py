@@ -25,6 +25,11 @@ from factcheck.vocabulary import Mention, Vocabulary, normalize_name
 __all__ = ["extract_claims", "claim_id", "sizes_in_names"]
 
 _ESCAPE = re.compile(r"\\(?=[$*_#\[\]()|`~>.\-])")
+_MEASURE_LABEL = re.compile(
+    r"^(?:pass@\d+|avg@\d+|maj@\d+|acc\.?|accuracy|em|f1|correct|exact match|score|win rate|elo|%)$", re.IGNORECASE
+)
+_CELL_FIGURE = re.compile(r"^\s*[~≈<>]?\s*[\d.,]+\s*[%*†]?\s*$")  # a score, never a label
+_RELEASE_SUFFIX = re.compile(r"\s+(?:Instruct|Chat|Base|Thinking|Preview|Reasoning)\b.*$", re.IGNORECASE)
 _CELL_SETTING = re.compile(r"^\s*(?:\d+-shot|-|—|n/a)\s*$", re.I)  # "5-shot": how, not what
 _MARKUP = re.compile(r"\*\*|__|`|~~|<sup>|</sup>|<br\s*/?>")
 _LINK_TARGET = re.compile(r"\]\(([^)]*)\)")
@@ -925,9 +930,14 @@ class _Extractor:
         row_label = cells[0]
         if first_model > 1 and not row_subject:
             labelled = [
-                (c, self._cell_metric(c)) for c in cells[:first_model] if c.strip() and not _CELL_SETTING.match(c)
+                (c, self._cell_metric(c))
+                for c in cells[:first_model]
+                if c.strip() and not _CELL_SETTING.match(c) and not _CELL_FIGURE.match(_clean(c))
             ]
             labelled = [(c, m) for c, m in labelled if m]
+            # "Pass@1", "Acc", "Avg@4" say how a benchmark is scored, not which benchmark it is
+            named_labels = [(c, m) for c, m in labelled if not _MEASURE_LABEL.match(_clean(c).strip())]
+            labelled = named_labels or labelled
             in_vocabulary = [(c, m) for c, m in labelled if m in self.vocabulary.metrics]
             row_label, row_metric = (in_vocabulary or labelled or [(cells[0], row_metric)])[-1]
         named = [self._cell_subject(c) for c in cells[1:] if c and not any(ch.isdigit() for ch in c)]
@@ -989,7 +999,8 @@ class _Extractor:
         if not text:
             return ""
         bare = _GENERIC_LABEL_NOUNS.sub("", re.sub(r"\s*\([^)]*\)\s*$", "", text))
-        exact = self.vocabulary.subject(text) or self.vocabulary.subject(bare)
+        release = _RELEASE_SUFFIX.sub("", bare)  # "Kimi K2 Instruct" in a benchmark table is Kimi K2
+        exact = self.vocabulary.subject(text) or self.vocabulary.subject(bare) or self.vocabulary.subject(release)
         if exact:
             return exact
         mentions = self.vocabulary.find_subjects(text)

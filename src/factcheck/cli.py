@@ -40,7 +40,7 @@ from factcheck.pipeline import (
 from factcheck.reports import format_value, render_github, render_sarif
 from factcheck.store import Store
 
-_err = Console(stderr=True, highlight=False)
+_err = Console(stderr=True, highlight=False, soft_wrap=True)  # one summary, one line, even when piped
 
 
 def _settings(ctx: click.Context, **overrides: object) -> Settings:

@@ -378,6 +378,63 @@ def parse_structure(
     return [replace(b, line=line_numbers[b.line - 1]) for b in blocks]
 
 
+_HTML_TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
+_HTML_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_CELL = re.compile(r"<(t[hd])\b[^>]*>(.*?)</t[hd]\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"<[^>]+>")
+_FOOTNOTE_MARK = re.compile(r"(?<=\d)\s*[*†‡§]+$")
+
+
+def _html_cell_text(raw: str) -> str:
+    """A cell as a reader sees it: tags dropped (<sup>Kimi K2</sup> keeps its words), line breaks
+    as spaces, entities decoded, and a footnote mark after a figure dropped (72.7<sup>*</sup>)."""
+    import html
+
+    text = html.unescape(_HTML_TAG.sub(" ", re.sub(r"<br\s*/?>", " ", raw, flags=re.IGNORECASE)))
+    return _FOOTNOTE_MARK.sub("", " ".join(text.split()))
+
+
+def _html_tables(lines: list[str]) -> dict[int, tuple[int, list[tuple[int, tuple[str, ...], bool]]]]:
+    """HTML <table> markup inside a Markdown or text file (model cards write benchmark tables so):
+    for the line each table starts on, the line it ends on and its rows as (line index, cells,
+    whether all cells are <th>)."""
+    tables: dict[int, tuple[int, list[tuple[int, tuple[str, ...], bool]]]] = {}
+    i = 0
+    while i < len(lines):
+        if not _HTML_TABLE_START.search(lines[i]):
+            i += 1
+            continue
+        end = next((j for j in range(i, len(lines)) if _HTML_TABLE_END.search(lines[j])), len(lines) - 1)
+        starts = list(itertools.accumulate((len(line) + 1 for line in lines[i:end]), initial=0))
+        region = "\n".join(lines[i : end + 1])
+        rows = []
+        for row in _HTML_ROW.finditer(region):
+            cells = [(tag.lower(), _html_cell_text(body)) for tag, body in _HTML_CELL.findall(row.group(1))]
+            if cells:
+                line = i + max(k for k, start in enumerate(starts) if start <= row.start())
+                rows.append((line, tuple(text for _tag, text in cells), all(tag == "th" for tag, _ in cells)))
+        tables[i] = (end, rows)
+        i = end + 1
+    return tables
+
+
+def _html_table_blocks(
+    rows: list[tuple[int, tuple[str, ...], bool]], section: tuple[str, ...], pages: list[int] | None
+) -> Iterator[Block]:
+    header: tuple[str, ...] = ()
+    for index, cells, all_header in rows:
+        if all_header and not header or not header and index == rows[0][0]:
+            header = cells
+            continue
+        if len(cells) == 1:
+            continue  # a group title spanning the table ("Coding Tasks")
+        text = " | ".join(cells)
+        offsets = tuple(itertools.accumulate((len(c) + 3 for c in cells[:-1]), initial=0))
+        page = pages[index] if pages else None
+        yield Block("table_row", index + 1, text, section, cells=cells, header=header, cell_offsets=offsets, page=page)
+
+
 def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
     outline = _Outline()
     header: tuple[str, ...] = ()
@@ -385,7 +442,15 @@ def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
     list_title = ""
     last_text = ""
     plain = not any(_HEADING.match(line) for line in lines[:400])
+    html_tables = _html_tables(lines) if any("<t" in line.lower() for line in lines) else {}
+    inside_html_table_until = -1
     for i, line in enumerate(lines):
+        if i <= inside_html_table_until:
+            continue
+        if i in html_tables:
+            inside_html_table_until, rows = html_tables[i]
+            yield from _html_table_blocks(rows, outline.path, pages)
+            continue
         number = i + 1
         page = pages[i] if pages else None
         stripped = line.strip()

@@ -230,8 +230,11 @@ def _verify(
     ]
     conflicting = _without_enumerations(conflicting, exact)
     elsewhere = _elsewhere(claim, index, readable, vocabulary)
-    if conflicting:  # the source's nearest figure is the one a reviewer will want to see
-        source, stated = min(conflicting, key=lambda sc: _gap(claim.quantity, sc[1].quantity))
+    if conflicting:
+        # the figure a reviewer will want to see: in a sentence that names the subject, the nearest
+        source, stated = min(
+            conflicting, key=lambda sc: (not _names(sc[1].text, claim.subject), _gap(claim.quantity, sc[1].quantity))
+        )
         reason = f"the source gives {stated.quantity.text}"
         return Verification(claim, Verdict.CONTRADICTED, urls, _evidence(source, stated), reason, elsewhere)
     reason = "the sources were read and do not state it"
@@ -243,6 +246,11 @@ def _verify(
 
 
 _AGREE = (Relation.SAME,)
+
+
+def _names(text: str, subject: str) -> bool:
+    squeeze = re.compile(r"[\s\-_.]+")
+    return squeeze.sub("", subject.casefold()) in squeeze.sub("", text.casefold())
 
 
 def _gap(a: Quantity, b: Quantity) -> float:
@@ -258,6 +266,10 @@ def _can_contradict(claim: Claim, stated: Claim, vocabulary: Vocabulary | None) 
     claim (a bare "11" after a benchmark name in a paper is more often a footnote than a score)."""
     if vocabulary is not None and vocabulary.metric(claim.metric) is None:
         return False
+    if vocabulary is not None and any(m.startswith(claim.metric + " ") for m in vocabulary.metrics):
+        return False  # "AIME" without its year may mean AIME 2024 or AIME 2025: it agrees or says nothing
+    if claim.quantity.kind == "multiple" or stated.quantity.kind == "multiple":
+        return False  # "15x cheaper" and "5.76 times the throughput" need their baselines to compare
     if claim.quantity.is_date or stated.quantity.is_date:
         return True
     return stated.quantity.precision <= claim.quantity.precision * 1.0000001

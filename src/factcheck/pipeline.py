@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from factcheck import __version__
 from factcheck.archive import Archive
@@ -251,7 +252,7 @@ def run_audit(
         findings=(*review.open, *review.accepted),
         accepted=frozenset(f.fingerprint for f in review.accepted),
         stale_decisions=review.stale,
-        sources=_source_summaries(store, {d.name for d in extraction.documents}),
+        sources=_source_summaries(store, {d.name for d in extraction.documents}, _registered_urls(settings)),
         verifications=verifications,
     )
     written = write_reports(settings.reports_dir, report)
@@ -386,6 +387,9 @@ def _keep(snapshot: Snapshot, archive: Archive, store: Store) -> None:
 def add_source_file(url: str, path: Path, settings: Settings, store: Store) -> Snapshot:
     """Archive a copy of `url` that the user obtained by hand (a paywalled PDF, a saved page),
     marked as such. Raises InputError when the file cannot be read or holds no text."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"{url}: not a web address (http or https, with a host)")
     try:
         body = path.read_bytes()
     except OSError as exc:
@@ -413,12 +417,17 @@ def list_sources(store: Store) -> list[StoredSource]:
     return store.sources()
 
 
-def _source_summaries(store: Store, documents: set[str]) -> tuple[SourceSummary, ...]:
-    """The sources the audited documents cite, as the report shows them."""
+def _registered_urls(settings: Settings) -> set[str]:
+    return {url for urls in load_register(settings.claims_dir).values() for url in urls}
+
+
+def _source_summaries(store: Store, documents: set[str], registered: set[str]) -> tuple[SourceSummary, ...]:
+    """The sources the audited documents cite and those registered for their subjects, as the
+    report shows them."""
     summaries = []
     for source in store.sources():
         cited_by = tuple((d, line) for d, line in source.cited_by if d in documents)
-        if cited_by:
+        if cited_by or source.url in registered:
             snapshot = source.snapshot
             summaries.append(
                 SourceSummary(

@@ -179,6 +179,14 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b"), "ymd"),
     # "2025.04.29", as release notes write it; never a version, which has no four-digit year first
     (re.compile(rf"(?<![\d.])({_YEAR})\.(0[1-9]|1[0-2])\.(0[1-9]|[12]\d|3[01])(?![\d.]\d)"), "ymd."),
+    # "2024.10-2025.02": year and month written with a dot, a period of evaluation, never a score
+    (
+        re.compile(
+            rf"(?<![\d.])({_YEAR})\.(0[1-9]|1[0-2])(?=\s*[-–]\s*{_YEAR}\.(?:0[1-9]|1[0-2])\b|\s*[-–]\s*(?:0[1-9]|1[0-2])\b)"
+        ),
+        "ym.",
+    ),
+    (re.compile(rf"(?<=[-–])\s*({_YEAR})\.(0[1-9]|1[0-2])(?![\d.]\d)"), "ym."),
     (re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b"), "mdy"),
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+({_YEAR})\b"), "dmy"),
     (re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])\b(?![\d-])"), "ym"),
@@ -243,7 +251,7 @@ def _date_iso(kind: str, groups: Sequence[str | None]) -> tuple[str, Qualifier]:
         return f"{g[2]}-{_month_number(g[0]):02d}-{int(g[1]):02d}", Qualifier.EXACT
     if kind == "dmy":
         return f"{g[2]}-{_month_number(g[1]):02d}-{int(g[0]):02d}", Qualifier.EXACT
-    if kind == "ym":
+    if kind in ("ym", "ym."):
         return f"{g[0]}-{g[1]}", Qualifier.EXACT
     if kind == "my":
         return f"{g[1]}-{_month_number(g[0]):02d}", Qualifier.EXACT
@@ -283,7 +291,7 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
     for pattern, kind in _DATE_PATTERNS:
         if kind in ("mdy", "dmy", "my") and not months or kind in ("qy", "yq", "hy") and not _HALF_HINT.search(text):
             continue
-        if kind in ("ymd", "ym") and "-" not in text or kind == "ymd." and "." not in text:
+        if kind in ("ymd", "ym") and "-" not in text or kind in ("ymd.", "ym.") and "." not in text:
             continue
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken):

@@ -107,7 +107,7 @@ class _Fetcher:
         self.policy = policy
         self.replay = replay
         self.gate = _HostGate(policy)
-        self._robots: dict[str, RobotsRules] = {}
+        self._robots: dict[str, tuple[RobotsRules, str]] = {}
         self._robots_lock = threading.Lock()
         self._origin_locks: dict[str, threading.Lock] = {}
 
@@ -124,7 +124,10 @@ class _Fetcher:
         current = fetch_url
         seen = {current}
         for _hop in range(self.policy.max_redirects + 1):
-            if not self._robots_allow(current):
+            rules, unreachable = self._robots_for(current)
+            if unreachable:  # the host did not answer at all: say so, not that robots.txt forbids it
+                return replace(base, reason=f"robots.txt could not be fetched: {unreachable}")
+            if not rules.allows(current):
                 return replace(base, status=SourceStatus.FORBIDDEN, reason=f"robots.txt disallows {current}")
             response = self._request(current, conditional)
             if response.failure is not None:
@@ -269,10 +272,12 @@ class _Fetcher:
 
     # --- robots.txt -------------------------------------------------------------------------------
 
-    def _robots_allow(self, url: str) -> bool:
-        """Replayed responses make no request, so robots.txt governs only live fetching."""
+    def _robots_for(self, url: str) -> tuple[RobotsRules, str]:
+        """The robots.txt rules for `url`'s origin, fetched once per origin, and why the host could
+        not be reached if it could not. Replayed responses make no request, so robots.txt governs
+        only live fetching."""
         if not self.policy.respect_robots or self.replay:
-            return True
+            return ALLOW_ALL, ""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         with self._robots_lock:  # one robots.txt request per origin, whichever thread asks first
@@ -280,19 +285,20 @@ class _Fetcher:
         with origin_lock:
             if origin not in self._robots:
                 self._robots[origin] = self._load_robots(origin)
-            return self._robots[origin].allows(url)
+            return self._robots[origin]
 
-    def _load_robots(self, origin: str) -> RobotsRules:
-        """RFC 9309 §2.3.1: a 4xx means no rules; a server error or no answer means disallow all."""
+    def _load_robots(self, origin: str) -> tuple[RobotsRules, str]:
+        """RFC 9309 §2.3.1: a 4xx means no rules; a server error means disallow all. A host that
+        does not answer at all is reported as unreachable."""
         response = self._request(f"{origin}/robots.txt", {})
         if response.failure is not None:
-            return DISALLOW_ALL
+            return DISALLOW_ALL, response.failure.reason
         if 300 <= response.status < 500:  # unavailable (redirects are not followed for robots.txt)
-            return ALLOW_ALL
+            return ALLOW_ALL, ""
         if response.status != 200:
-            return DISALLOW_ALL
+            return DISALLOW_ALL, ""
         text = response.body[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace")
-        return parse_robots(text, PRODUCT_TOKEN)
+        return parse_robots(text, PRODUCT_TOKEN), ""
 
 
 def fetch_sources(
