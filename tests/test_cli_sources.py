@@ -131,3 +131,25 @@ def test_a_copy_by_hand_needs_a_web_address(project: Path, capsys: pytest.Captur
     (project / "saved.md").write_text("# Saved\n\n42 tokens.\n", encoding="utf-8")
     assert main(["sources", "add", "notaurl", "--file", str(project / "saved.md")]) == 2
     assert "not a web address" in capsys.readouterr().err
+
+
+def test_sources_written_into_a_claim_file_are_used_and_kept(
+    offline_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import yaml
+
+    assert main(["extract", "docs"]) == 0
+    path = offline_project / "claims" / "001_493fd152ae4ebc24.txt.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    entry = next(c for c in data["claims"] if c["line"] == 126 and c["metric"] == "training GPU hours")
+    entry["sources"] = ["https://arxiv.org/abs/2412.19437"]  # 001 cites nothing; a reviewer adds the paper
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    assert main(["check", str(path), "--fail-on", "never"]) == 0
+    capsys.readouterr()
+    assert main(["verify", "docs", "--format", "json"]) == 0
+    verdicts = {v["claim"]["id"]: v for v in json.loads(capsys.readouterr().out)}
+    verdict = verdicts[entry["id"]]
+    assert verdict["verdict"] == "supported" and verdict["source"] == "https://arxiv.org/abs/2412.19437"
+    assert main(["extract", "docs", "--force"]) == 0  # extracting again keeps what the reviewer wrote
+    again = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert next(c for c in again["claims"] if c["id"] == entry["id"])["sources"] == entry["sources"]

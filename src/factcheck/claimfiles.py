@@ -37,6 +37,7 @@ from factcheck.yamlfiles import (
 )
 
 __all__ = [
+    "claim_source_links",
     "Problem",
     "check_claim_files",
     "claim_file_paths",
@@ -70,10 +71,15 @@ def write_claim_file(directory: Path, document_name: str, claims: Sequence[Claim
     strays = sorted({c.document for c in claims if c.document != document_name})
     if strays:
         raise ValueError(f"claims of {strays} passed for document {document_name!r}")
-    content = {"document": document_name, "claims": [_file_record(c) for c in claims]}
+    path = directory / f"{Path(document_name).name}.yaml"
+    kept = _source_links(path) if path.exists() else {}  # links a reviewer wrote survive re-extraction
+    records = [_file_record(c) for c in claims]
+    for record in records:
+        if record["id"] in kept:
+            record["sources"] = list(kept[str(record["id"])])
+    content = {"document": document_name, "claims": records}
     text = dump_yaml(content, BlockDumper)
     directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"{Path(document_name).name}.yaml"
     write_atomically(path, text)
     return path
 
@@ -104,6 +110,30 @@ def _inferred_extras(unit: str, quote: str) -> dict[str, object]:
 
 
 # ----------------------------------------------------------------------------------------- reading
+
+
+def _source_links(path: Path) -> dict[str, tuple[str, ...]]:
+    """The `sources:` lists of one claim file's entries, by claim id; {} if it cannot be read
+    (its problems are `factcheck check`'s to report)."""
+    parsed = parse_yaml(path, "claim file")
+    if isinstance(parsed, Problem):
+        return {}
+    data = parsed[1]
+    entries = data.get("claims") if isinstance(data, Mapping) else None
+    links: dict[str, tuple[str, ...]] = {}
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, Mapping) and isinstance(entry.get("sources"), list) and "id" in entry:
+            links[str(entry["id"])] = tuple(str(u) for u in entry["sources"])
+    return links
+
+
+def claim_source_links(claims_dir: Path) -> dict[str, tuple[str, ...]]:
+    """Sources written into claim files by hand (`sources: [URL, ...]`), by claim id: they replace
+    the links found in the document for that claim."""
+    links: dict[str, tuple[str, ...]] = {}
+    for path in claim_file_paths([claims_dir]) if claims_dir.is_dir() else []:
+        links.update(_source_links(path))
+    return links
 
 
 def load_claim_file(path: Path) -> list[Claim]:

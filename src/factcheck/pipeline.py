@@ -17,7 +17,14 @@ from urllib.parse import urlsplit
 from factcheck import __version__
 from factcheck.archive import Archive
 from factcheck.citations import audit_citations, find_citations, find_references, link_claims
-from factcheck.claimfiles import Problem, check_claim_files, claim_file_paths, load_claim_file, write_claim_file
+from factcheck.claimfiles import (
+    Problem,
+    check_claim_files,
+    claim_file_paths,
+    claim_source_links,
+    load_claim_file,
+    write_claim_file,
+)
 from factcheck.claims import extract_claims, sizes_in_names
 from factcheck.config import Settings
 from factcheck.conflicts import find_conflicts
@@ -354,7 +361,8 @@ def fetch_cited_sources(
         return SourcesResult((), tuple(findings), mode)
     register = load_register(settings.claims_dir)
     cited = {c for d in documents for c in store.cited_urls_of(d.name)}
-    urls = sorted(cited | {url for urls in register.values() for url in urls})
+    written = {url for urls in claim_source_links(settings.claims_dir).values() for url in urls}
+    urls = sorted(cited | written | {url for urls in register.values() for url in urls})
     transport = CassetteTransport(settings.cassettes_dir) if mode == "offline" else None
     policy = policy or FetchPolicy(
         interval=settings.fetch_interval, timeout=settings.fetch_timeout, max_bytes=settings.max_source_bytes
@@ -506,6 +514,7 @@ def verify_documents(
     vocabulary = load_vocabulary(settings.vocabulary)
     register = load_register(settings.claims_dir, vocabulary)
     index, unreadable = read_sources(settings, store, vocabulary, register)
+    written = claim_source_links(settings.claims_dir)
     sources_for: dict[str, tuple[str, ...]] = {}
     by_document: dict[str, list[Claim]] = {}
     for claim in claims:
@@ -514,6 +523,7 @@ def verify_documents(
         own = by_document.get(document.name, [])
         references = find_references(document)
         links = link_claims(own, document, references, find_citations(document, references), vocabulary)
+        links.update(written)  # sources a reviewer wrote into the claim file replace the ones found
         for claim in own:
             sources_for[claim.id] = (*links.get(claim.id, ()), *registered_sources(register, claim.subject, vocabulary))
     numeric = [c for c in claims if c.quantity.kind != "category" and c.document in {d.name for d in documents}]
