@@ -213,3 +213,20 @@ def test_usage_costs_are_not_checked_when_no_row_follows_the_prices() -> None:
     # Neither side reproduces any row: the table used a method the document does not state.
     text = _USAGE_COSTS.replace("$30,000", "$45,000").format("$150-200")
     assert _findings(text) == []
+
+
+def test_a_release_dated_a_year_after_the_paper_the_document_cites() -> None:
+    from factcheck.citations import find_references, paper_dates
+
+    text = (
+        "## Timeline\n### Q3 2024\n- September: Baichuan 2 (7B, 13B)\n\n"
+        "## Resources\n- Baichuan 2: https://arxiv.org/abs/2309.10305\n- Qwen3: https://arxiv.org/abs/2505.09388\n"
+        "\n## Qwen3\n**Released:** April 2025\n"
+    )
+    lines = text.splitlines()
+    document = Document("doc0.md", "doc0.md", "text/markdown", "0", tuple(lines), tuple(parse_structure(lines)))
+    papers = paper_dates(document, find_references(document), VOCABULARY)
+    assert sorted((c.subject, c.quantity.value) for c in papers) == [("Baichuan 2", "2023-09"), ("Qwen3", "2025-05")]
+    findings = find_conflicts([*extract_claims(document, VOCABULARY), *papers], VOCABULARY)
+    # Qwen3 released a month before its paper is ordinary; Baichuan 2 a year after its paper is not
+    assert [(f.kind.value, f.subject) for f in findings] == [("date", "Baichuan 2")]

@@ -33,7 +33,7 @@ from factcheck.models import (
 )
 from factcheck.vocabulary import Vocabulary, normalize_name
 
-__all__ = ["audit_citations", "find_citations", "find_references", "link_claims", "normalize_url"]
+__all__ = ["paper_dates", "audit_citations", "find_citations", "find_references", "link_claims", "normalize_url"]
 
 # --- text patterns -------------------------------------------------------------------------------
 
@@ -761,6 +761,45 @@ def _linker(
                 cleaned = re.sub(r"\s*\([^)]*\)", "", ref.label).strip(" *:")
                 named.append((normalize_name(_label_subject(ref.label, vocabulary)), cleaned, ref.url))
     return _Linker(by_line, texts, kinds, reference_urls, named)
+
+
+_ARXIV_MONTH = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{2})(\d{2})\.\d{4,5}", re.IGNORECASE)
+
+
+def paper_dates(document: Document, references: Sequence[Reference], vocabulary: Vocabulary | None) -> list[Claim]:
+    """When the papers a document lists for its subjects were written, as claims: an arXiv id
+    starts with the year and month of submission (2309.10305 is September 2023), so a resources
+    line "Baichuan 2: https://arxiv.org/abs/2309.10305" dates the Baichuan 2 paper. Conflicts
+    compare these with the release dates the document gives."""
+    found: list[Claim] = []
+    for reference in references:
+        match = _ARXIV_MONTH.search(reference.url)
+        subject = _label_subject(reference.label, vocabulary) if reference.label else ""
+        if not match or not subject or (vocabulary is not None and vocabulary.subject(subject) is None):
+            continue
+        year, month = 2000 + int(match.group(1)), int(match.group(2))
+        if not 1 <= month <= 12:
+            continue
+        iso = f"{year}-{month:02d}"
+        quantity = Quantity(
+            value=iso, unit="date", qualifier=Qualifier.EXACT, text=match.group(0), start=0, end=len(match.group(0)),
+            kind="date",
+        )  # fmt: skip
+        found.append(
+            Claim(
+                id=hashlib.sha256(
+                    f"{document.name}\x1fpaper date\x1f{subject}\x1f{reference.url}".encode()
+                ).hexdigest()[:12],
+                document=document.name,
+                line=reference.line,
+                subject=subject,
+                metric="paper date",
+                quantity=quantity,
+                text=reference.text,
+                section=reference.section,
+            )
+        )
+    return found
 
 
 def link_claims(

@@ -27,14 +27,13 @@ from factcheck.pipeline import (
     SourcesResult,
     add_source_file,
     check_claims,
-    citation_findings,
     extract_paths,
     fetch_cited_sources,
     find_claims,
     forget_documents,
     list_sources,
-    review_conflicts,
     run_audit,
+    stored_review,
     verify_documents,
 )
 from factcheck.reports import format_value, render_github, render_sarif
@@ -262,7 +261,7 @@ def conflicts(ctx: click.Context, fmt: str, fail_on: str | None) -> None:
     """
     settings = _settings(ctx, fail_on=fail_on)
     with Store(settings.database) as store:
-        review = review_conflicts(store.claims(), settings)
+        review = stored_review(settings, store)
     accepted = {f.fingerprint for f in review.accepted}
     findings = [*review.open, *review.accepted]
     reasons = {d.fingerprint: d.reason for d in review.decisions if d.fingerprint in accepted}
@@ -295,7 +294,7 @@ def accept(ctx: click.Context, fingerprint: str, reason: str) -> None:
     """Accept a finding (its id or fingerprint) so that it no longer fails a run."""
     settings = _settings(ctx)
     with Store(settings.database) as store:
-        review = review_conflicts(store.claims(), settings, also=citation_findings(store))
+        review = stored_review(settings, store)
     known = [f.fingerprint for f in (*review.open, *review.accepted)]
     decision = record_decision(settings.claims_dir, fingerprint, reason, known=known)
     _err.print(

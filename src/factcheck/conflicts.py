@@ -585,6 +585,45 @@ def _variant_date_findings(claims: Sequence[Claim], vocabulary: Vocabulary | Non
     return findings
 
 
+_PAPER_LEAD_MONTHS = 6  # a model released this long after the paper that presents it is misdated
+
+
+def _months(iso: str) -> int | None:
+    match = re.match(r"^(\d{4})-(\d{2})", iso)
+    return int(match.group(1)) * 12 + int(match.group(2)) - 1 if match else None
+
+
+def _paper_date_findings(claims: Sequence[Claim]) -> list[Finding]:
+    """A release dated well after the paper that presents the model, as the document itself cites
+    it (Baichuan 2 "released" September 2024, its cited paper arXiv 2309.10305 from September
+    2023): papers come out with a release or after it, not a year before."""
+    papers: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    releases: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.quantity.is_date and c.metric in ("paper date", "release date"):
+            (papers if c.metric == "paper date" else releases)[(c.document, c.subject)].append(c)
+    findings = []
+    for key, cited in sorted(papers.items()):
+        for paper in cited:
+            paper_month = _months(str(paper.quantity.value))
+            late = [
+                r
+                for r in releases.get(key, [])
+                if (m := _months(str(r.quantity.value))) is not None
+                and paper_month is not None
+                and m - paper_month >= _PAPER_LEAD_MONTHS
+            ]
+            if late:
+                explanation = (
+                    f"{key[1]} is dated {_where(late)}, but the paper the document cites for it "
+                    f"({paper.quantity.text}) is from {paper.quantity.value}: the release date is likely off."
+                )
+                findings.append(
+                    _finding(FindingKind.DATE, Severity.LOW, key[1], "release date", explanation, [*late, paper])
+                )
+    return findings
+
+
 def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None) -> list[Finding]:
     """Every disagreement among `claims`, most severe first.
 
@@ -594,6 +633,8 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     named = [
         c for c in claims if c.subject and c.subject != DOCUMENT_SUBJECT and c.metric and c.quantity.kind != "multiple"
     ]  # a multiple needs its baseline to be compared
+    papers = [c for c in named if c.metric == "paper date"]  # only compared with release dates
+    named = [c for c in named if c.metric != "paper date"]
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in named:
         groups[(c.subject, c.metric.lower())].append(c)
@@ -610,6 +651,7 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     findings.extend(_arithmetic_findings(claims))
     findings.extend(_variant_date_findings(named, vocabulary))
     findings.extend(_usage_cost_findings(claims, vocabulary))
+    findings.extend(_paper_date_findings([*named, *papers]))
     return sorted(
         findings,
         key=lambda f: (

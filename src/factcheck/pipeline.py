@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from factcheck import __version__
 from factcheck.archive import Archive
-from factcheck.citations import audit_citations, find_citations, find_references, link_claims
+from factcheck.citations import audit_citations, find_citations, find_references, link_claims, paper_dates
 from factcheck.claimfiles import (
     Problem,
     check_claim_files,
@@ -57,7 +57,8 @@ __all__ = [
     "list_sources",
     "read_sources",
     "verify_documents",
-    "citation_findings",
+    "stored_review",
+    "cited_paper_dates",
     "record_citations",
     "AuditResult",
     "CheckResult",
@@ -196,10 +197,12 @@ class Review:
         return tuple(f for f in self.open if f.severity.rank >= floor)
 
 
-def review_conflicts(claims: Sequence[Claim], settings: Settings, also: Sequence[Finding] = ()) -> Review:
-    """Every conflict among `claims`, and the findings in `also` (the citation audit's), with the
-    decisions already taken on them applied."""
-    findings = [*find_conflicts(claims, load_vocabulary(settings.vocabulary)), *also]
+def review_conflicts(
+    claims: Sequence[Claim], settings: Settings, also: Sequence[Finding] = (), papers: Sequence[Claim] = ()
+) -> Review:
+    """Every conflict among `claims` (and with the dates of the `papers` their documents cite),
+    and the findings in `also` (the citation audit's), with the decisions already taken applied."""
+    findings = [*find_conflicts([*claims, *papers], load_vocabulary(settings.vocabulary)), *also]
     decisions = load_decisions(settings.claims_dir)
     open_, accepted, stale = split_findings(findings, decisions)
     return Review(tuple(open_), tuple(accepted), tuple(stale), tuple(decisions))
@@ -245,7 +248,8 @@ def run_audit(
     conflicts and citation problems, and write the audit reports into `settings.reports_dir`."""
     extraction = extract_paths(paths, settings, store, progress=progress)
     sources = fetch_cited_sources(extraction.documents, settings, store, progress=source_progress)
-    review = review_conflicts(extraction.claims, settings, also=sources.findings)
+    papers = cited_paper_dates(extraction.documents, load_vocabulary(settings.vocabulary))
+    review = review_conflicts(extraction.claims, settings, also=sources.findings, papers=papers)
     if not extraction.documents:  # nothing readable: keep the last good reports rather than blank them
         return AuditResult(extraction, (), review, settings.fail_on, sources)
     verifications = tuple(verify_documents(extraction.documents, extraction.claims, settings, store))
@@ -341,6 +345,12 @@ def record_citations(documents: Sequence[Document], store: Store) -> list[Findin
         store.replace_citations(document.name, [*entries, *citations])
         findings.extend(audit_citations(document, references, citations))
     return findings
+
+
+def cited_paper_dates(documents: Sequence[Document], vocabulary: Vocabulary) -> list[Claim]:
+    """The dates of the papers the documents list for their subjects (from arXiv ids), for the
+    conflicts that compare them with release dates."""
+    return [c for d in documents for c in paper_dates(d, find_references(d), vocabulary)]
 
 
 def fetch_cited_sources(
@@ -451,17 +461,22 @@ def _source_summaries(store: Store, documents: set[str], registered: set[str]) -
     return tuple(summaries)
 
 
-def citation_findings(store: Store) -> list[Finding]:
-    """The citation audit of every stored document that can still be read where it was."""
-    findings: list[Finding] = []
+def stored_review(settings: Settings, store: Store) -> Review:
+    """The review `audit` would give of everything stored: conflicts among the stored claims and
+    with the papers their documents cite, and the citation audit of every stored document that
+    can still be read where it was."""
+    documents = []
     for stored in store.documents():
         try:
-            document = read_document(Path(stored.path))
+            documents.append(read_document(Path(stored.path)))
         except InputError:
             continue
+    findings: list[Finding] = []
+    for document in documents:
         references = find_references(document)
         findings.extend(audit_citations(document, references, find_citations(document, references)))
-    return findings
+    papers = cited_paper_dates(documents, load_vocabulary(settings.vocabulary))
+    return review_conflicts(store.claims(), settings, also=findings, papers=papers)
 
 
 # --- verification --------------------------------------------------------------------------------
