@@ -242,3 +242,27 @@ def test_a_claim_link_reveals_a_filtered_row(page: Browser) -> None:
     page.evaluate("new Promise(done => setTimeout(done, 50))")
     assert page.evaluate("document.getElementById('claim-c0').hidden") is False
     assert page.evaluate("location.hash") == "#claim-c0"
+
+
+def test_the_verdict_filter_filters(browser: Browser, tmp_path: Path) -> None:
+    import dataclasses
+
+    from tests.test_reports import _verifications
+
+    report = tmp_path / "audit.html"
+    report.write_text(
+        render_html(dataclasses.replace(sample_report(), verifications=_verifications())), encoding="utf-8"
+    )
+    browser.open(report)
+    visible = """Array.from(document.querySelectorAll("#verdict-table tbody tr"))
+        .filter(row => !row.hidden).map(row => row.dataset.verdict)"""
+    assert browser.evaluate(visible) == ["contradicted", "supported", "no_source"]
+    browser.evaluate(
+        """(() => {
+            const select = document.querySelector("#verdict-filters select[data-filter=verdict]");
+            select.value = "supported";
+            select.dispatchEvent(new Event("change", {bubbles: true}));
+        })()"""
+    )
+    assert browser.evaluate(visible) == ["supported"]
+    assert browser.evaluate("document.getElementById('verdict-count').textContent") == "1 of 3 verdicts shown"

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import click
 from rich.console import Console
@@ -48,8 +47,9 @@ def _settings(ctx: click.Context, **overrides: object) -> Settings:
 
 
 @contextmanager
-def _progress() -> Iterator[Any]:
-    """A progress bar on stderr for interactive runs; silent when output is piped or in CI."""
+def _bar(first: str) -> Iterator[Callable[[str, int], None]]:
+    """A progress bar on stderr for interactive runs; silent when output is piped or in CI. Yields
+    step(description, total), called once per finished item."""
     progress = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -60,33 +60,22 @@ def _progress() -> Iterator[Any]:
         disable=not _err.is_terminal,
     )
     with progress:
-        task = progress.add_task("reading", total=None)
-
-        def advance(name: str, total: int) -> None:
-            progress.update(task, description=f"reading {name}", total=total, advance=1)
-
-        yield advance
+        task = progress.add_task(first, total=None)
+        yield lambda description, total: progress.update(task, description=description, total=total, advance=1)
 
 
 @contextmanager
-def _source_progress() -> Iterator[Any]:
-    """A progress bar for fetching, one step per source, on stderr for interactive runs."""
-    progress = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=_err,
-        transient=True,
-        disable=not _err.is_terminal,
-    )
-    with progress:
-        task = progress.add_task("fetching sources", total=None)
+def _progress() -> Iterator[Callable[[str, int], None]]:
+    """One step per document read."""
+    with _bar("reading") as step:
+        yield lambda name, total: step(f"reading {name}", total)
 
-        def advance(snapshot: Snapshot, total: int) -> None:
-            progress.update(task, description=f"{snapshot.status.value}: {snapshot.url[:60]}", total=total, advance=1)
 
-        yield advance
+@contextmanager
+def _source_progress() -> Iterator[Callable[[Snapshot, int], None]]:
+    """One step per source fetched or replayed."""
+    with _bar("fetching sources") as step:
+        yield lambda snapshot, total: step(f"{snapshot.status.value}: {snapshot.url[:60]}", total)
 
 
 def _fetch_mode(offline: bool | None) -> str | None:

@@ -80,23 +80,20 @@
     watch(form, apply);
   }
 
-  function setUpClaims() {
-    var form = document.getElementById("filters");
-    var table = document.getElementById("claims-table");
-    if (!form || !table) {
-      return;
-    }
+  // A table filtered by the selects of a form (each matching a data- attribute of the rows), and
+  // optionally by words typed in a search box; bars of a chart select a document.
+  function filterTable(form, table, noun, options) {
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
     var selects = all(form, "select[data-filter]");
-    var search = document.getElementById("filter-text");
-    var count = document.getElementById("claim-count");
-    var noMatch = document.getElementById("no-match");
-    var bars = all(document, ".bar-row");
+    var search = options.search;
+    var count = document.getElementById(options.count);
+    var noMatch = document.getElementById(options.noMatch);
+    var bars = all(document, options.bars);
     var documentSelect = form.querySelector("select[data-filter='document']");
 
     function apply() {
-      var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var words = search ? search.value.toLowerCase().split(/\s+/).filter(Boolean) : [];
       var shown = 0;
       rows.forEach(function (row, i) {
         var match = selects.every(function (select) {
@@ -106,13 +103,35 @@
         shown += match ? 1 : 0;
       });
       count.textContent = shown === rows.length
-        ? plural(rows.length, "claim")
-        : shown + " of " + plural(rows.length, "claim") + " shown";
+        ? plural(rows.length, noun)
+        : shown + " of " + plural(rows.length, noun) + " shown";
       noMatch.hidden = shown !== 0;
       bars.forEach(function (bar) {
         bar.classList.toggle("selected", bar.getAttribute("data-document") === documentSelect.value);
       });
     }
+
+    linkBars(bars, documentSelect, apply);
+    watch(form, apply);
+    return apply;
+  }
+
+  function setUpVerdicts() {
+    var form = document.getElementById("verdict-filters");
+    var table = document.getElementById("verdict-table");
+    if (form && table) {
+      filterTable(form, table, "verdict", { count: "verdict-count", noMatch: "no-verdict-match", bars: ".verdict-bar" });
+    }
+  }
+
+  function setUpClaims() {
+    var form = document.getElementById("filters");
+    var table = document.getElementById("claims-table");
+    if (!form || !table) {
+      return;
+    }
+    var search = document.getElementById("filter-text");
+    var apply = filterTable(form, table, "claim", { search: search, count: "claim-count", noMatch: "no-match", bars: ".bar-row" });
 
     // A link from a finding to a claim the filters hide clears the filters, so the row shows.
     function reveal() {
@@ -126,44 +145,7 @@
       }
     }
 
-    linkBars(bars, documentSelect, apply);
     window.addEventListener("hashchange", reveal);
-    watch(form, apply);
-  }
-
-  function setUpVerdicts() {
-    var form = document.getElementById("verdict-filters");
-    var table = document.getElementById("verdict-table");
-    if (!form || !table) {
-      return;
-    }
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-    var selects = all(form, "select[data-filter]");
-    var count = document.getElementById("verdict-count");
-    var noMatch = document.getElementById("no-verdict-match");
-    var bars = all(document, ".verdict-bar");
-    var documentSelect = form.querySelector("select[data-filter='document']");
-
-    function apply() {
-      var shown = 0;
-      rows.forEach(function (row) {
-        var match = selects.every(function (select) {
-          return !select.value || row.getAttribute("data-" + select.getAttribute("data-filter")) === select.value;
-        });
-        row.hidden = !match;
-        shown += match ? 1 : 0;
-      });
-      count.textContent = shown === rows.length
-        ? plural(rows.length, "verdict")
-        : shown + " of " + plural(rows.length, "verdict") + " shown";
-      noMatch.hidden = shown !== 0;
-      bars.forEach(function (bar) {
-        bar.classList.toggle("selected", bar.getAttribute("data-document") === documentSelect.value);
-      });
-    }
-
-    linkBars(bars, documentSelect, apply);
-    watch(form, apply);
   }
 
   setUpFindings();
