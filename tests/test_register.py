@@ -51,3 +51,13 @@ def test_problems_name_file_and_line(tmp_path: Path, text: str, message: str) ->
 
 def test_no_register_is_an_empty_one(tmp_path: Path) -> None:
     assert load_register(tmp_path, VOCABULARY) == {}
+
+
+def test_check_reports_a_broken_register(tmp_path: Path) -> None:
+    from factcheck.register import check_register_in
+
+    (tmp_path / "sources.yaml").write_text("- https://x.example/\n", encoding="utf-8")
+    (problem,) = check_register_in([tmp_path])
+    assert str(problem).endswith("sources.yaml:1: a source register maps subjects to lists of URLs")
+    (tmp_path / "sources.yaml").write_text("Qwen3: [https://x.example/]\n", encoding="utf-8")
+    assert check_register_in([tmp_path]) == []

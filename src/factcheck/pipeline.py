@@ -44,7 +44,7 @@ from factcheck.models import (
     Snapshot,
     SourceStatus,
 )
-from factcheck.register import load_register, registered_sources
+from factcheck.register import check_register_in, load_register, registered_sources
 from factcheck.reports import DocumentSummary, ReportInput, SourceSummary, write_reports
 from factcheck.sources import CassetteTransport, FetchPolicy, fetch_sources
 from factcheck.store import Store, StoredSource
@@ -284,7 +284,7 @@ class CheckResult:
 def check_claims(paths: Sequence[Path], settings: Settings, store: Store) -> CheckResult:
     """Validate claim files and decisions, then find conflicts between the files' claims and every
     claim already known (the store), keeping the findings a claim from the files takes part in."""
-    problems = check_claim_files(paths) + check_decisions_in(paths)
+    problems = check_claim_files(paths) + check_decisions_in(paths) + check_register_in(paths)
     from_files: list[Claim] = []
     for path in claim_file_paths(paths):
         try:

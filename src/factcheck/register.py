@@ -11,14 +11,14 @@ family's sources speak for its members (Qwen3's for Qwen3-235B-A22B).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from factcheck.errors import InputError
 from factcheck.vocabulary import Vocabulary
 from factcheck.yamlfiles import Problem, line_of, parse_yaml
 
-__all__ = ["REGISTER_FILE", "load_register", "registered_sources"]
+__all__ = ["REGISTER_FILE", "check_register_in", "load_register", "registered_sources"]
 
 REGISTER_FILE = "sources.yaml"
 
@@ -29,16 +29,30 @@ def load_register(claims_dir: Path, vocabulary: Vocabulary | None = None) -> dic
     path = claims_dir / REGISTER_FILE
     if not path.exists():
         return {}
+    register, problems = _read(path, vocabulary)
+    if problems:
+        raise InputError("\n".join(str(p) for p in problems))
+    return register
+
+
+def check_register_in(paths: Sequence[Path]) -> list[Problem]:
+    """The problems of every source register among `paths` (files named sources.yaml, and the
+    one in each folder), never raising: for `factcheck check`."""
+    registers = [p / REGISTER_FILE if p.is_dir() else p for p in paths]
+    return [problem for p in registers if p.name == REGISTER_FILE and p.is_file() for problem in _read(p, None)[1]]
+
+
+def _read(path: Path, vocabulary: Vocabulary | None) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
     parsed = parse_yaml(path, "source register")
     if isinstance(parsed, Problem):
-        raise InputError(str(parsed))
+        return {}, [parsed]
     root, data = parsed
     if data is None:
-        return {}
+        return {}, []
+    if not isinstance(data, Mapping):
+        return {}, [Problem(str(path), 1, "a source register maps subjects to lists of URLs")]
     problems: list[Problem] = []
     register: dict[str, tuple[str, ...]] = {}
-    if not isinstance(data, Mapping):
-        raise InputError(str(Problem(str(path), 1, "a source register maps subjects to lists of URLs")))
     for subject, urls in data.items():
         line = line_of(root, [subject]) if root is not None else 1
         items = [urls] if isinstance(urls, str) else urls
@@ -51,9 +65,7 @@ def load_register(claims_dir: Path, vocabulary: Vocabulary | None = None) -> dic
             continue
         name = (vocabulary.subject(str(subject)) if vocabulary else None) or str(subject)
         register[name] = tuple(dict.fromkeys([*register.get(name, ()), *items]))
-    if problems:
-        raise InputError("\n".join(str(p) for p in problems))
-    return register
+    return register, problems
 
 
 def registered_sources(
