@@ -212,3 +212,11 @@ def test_html_table_inside_a_markdown_model_card() -> None:
         ("Kimi K2", "MATH-500", 96.2, "contradicted"),
         ("Kimi K2", "LiveCodeBench v6", 53.7, "supported"),
     ]
+
+
+def test_a_less_precise_date_does_not_support_a_precise_one() -> None:
+    source = _source("MiniMax-M1 was released in 2025.", "MiniMax M1")
+    precise = _verdicts("## MiniMax M1\n- Release date: June 17, 2025\n", source)
+    assert [v[3] for v in precise] == ["not_found"]
+    source = _source("2025.06.17: We release MiniMax-M1.", "MiniMax M1")
+    assert [v[3] for v in _verdicts("## MiniMax M1\n- Release date: June 2025\n", source)] == ["supported"]

@@ -116,6 +116,9 @@ def _relation(claim: Quantity, source: Quantity) -> Relation:
             return Relation.SAME
         return Relation.CONFLICT if any(e.relation is Relation.CONFLICT for e in ends) else Relation.COMPATIBLE
     comparison = compare(a, b)
+    if a.is_date and b.is_date and comparison.relation is Relation.COMPATIBLE:
+        # a source's "2025" allows the claimed 2025-06-17 but does not state it
+        return Relation.SAME if len(str(b.value)) >= len(str(a.value)) else Relation.COMPATIBLE
     if comparison.relation is Relation.COMPATIBLE and comparison.divergence <= _SAME_FIGURE:
         return Relation.SAME
     return comparison.relation
@@ -263,15 +266,16 @@ def _can_contradict(claim: Claim, stated: Claim, vocabulary: Vocabulary | None) 
     """Whether a different figure in a source may count against a claim. Agreement is evidence by
     itself; disagreement needs more: a metric the vocabulary knows (not "ratio" or "tokens",
     which many unrelated figures share) and a source figure stated at least as precisely as the
-    claim (a bare "11" after a benchmark name in a paper is more often a footnote than a score)."""
+    claim (a bare "11" after a benchmark name in a paper is more often a footnote than a score; a
+    year is not evidence against a month)."""
     if vocabulary is not None and vocabulary.metric(claim.metric) is None:
         return False
     if vocabulary is not None and any(m.startswith(claim.metric + " ") for m in vocabulary.metrics):
         return False  # "AIME" without its year may mean AIME 2024 or AIME 2025: it agrees or says nothing
     if claim.quantity.kind == "multiple" or stated.quantity.kind == "multiple":
         return False  # "15x cheaper" and "5.76 times the throughput" need their baselines to compare
-    if claim.quantity.is_date or stated.quantity.is_date:
-        return True
+    if claim.quantity.is_date or stated.quantity.is_date:  # "2017" cannot say a "2024-12" is wrong
+        return len(str(stated.quantity.value)) >= len(str(claim.quantity.value))
     return stated.quantity.precision <= claim.quantity.precision * 1.0000001
 
 
