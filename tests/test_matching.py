@@ -220,3 +220,9 @@ def test_a_less_precise_date_does_not_support_a_precise_one() -> None:
     assert [v[3] for v in precise] == ["not_found"]
     source = _source("2025.06.17: We release MiniMax-M1.", "MiniMax M1")
     assert [v[3] for v in _verdicts("## MiniMax M1\n- Release date: June 2025\n", source)] == ["supported"]
+
+
+def test_a_bare_context_figure_is_in_tokens_and_binary_k_is_allowed() -> None:
+    source = _source("We increase its maximum context length from 4,096 to 32,768 tokens.", "Qwen3")
+    verdicts = _verdicts("## Qwen3\n- S1: 4K context\n- Final: 32K context\n", source)
+    assert [v[3] for v in verdicts] == ["supported", "supported"]

@@ -99,10 +99,19 @@ class SourceIndex:
 
 
 def _as_stated(claim: Quantity, source: Quantity) -> tuple[Quantity, Quantity]:
-    """A score written with % in one place and bare in a table in another is the same score."""
+    """Figures of one subject and metric in the units their metric implies: a score written with %
+    in one place and bare in a table in another is the same score, and a bare "4K" context is 4K
+    tokens where the source says "4,096 tokens"."""
     if {claim.unit, source.unit} == {"percent", ""} and claim.kind != "currency" and source.kind != "currency":
         return replace(claim, unit="", kind="number"), replace(source, unit="", kind="number")
+    if claim.kind == "number" == source.kind and {claim.unit, source.unit} in _IMPLIED_UNITS:
+        unit = claim.unit or source.unit
+        return replace(claim, unit=unit), replace(source, unit=unit)
     return claim, source
+
+
+# The units a bare figure of a size or context metric is in: "4K context" is 4K tokens.
+_IMPLIED_UNITS = [{"", "tokens"}, {"", "parameters"}]
 
 
 def _relation(claim: Quantity, source: Quantity) -> Relation:
