@@ -232,3 +232,17 @@ def test_forget_removes_a_document_and_its_claim_file(project: Path, capsys: pyt
     assert main(["claims", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
     assert main(["forget", "notes.md"]) == 2  # no longer there: said, not ignored
+
+
+def test_annotations_and_sarif_locate_documents_in_the_project(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = _copy_example(project)
+    assert main(["extract", str(docs)]) == 0
+    capsys.readouterr()
+    assert main(["conflicts", "--format", "github"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("::error file=docs/") and ".txt,line=" in first
+    assert main(["conflicts", "--format", "sarif"]) == 0
+    location = json.loads(capsys.readouterr().out)["runs"][0]["results"][0]["locations"][0]
+    assert location["physicalLocation"]["artifactLocation"]["uri"].startswith("docs/")

@@ -103,6 +103,14 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _in_project(path: Path, root: Path) -> str:
+    """A document's path as code scanning and annotations locate it: relative to the project root."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
 def _wide_console() -> Console:
     """stdout; when piped there is no terminal width to fit, so columns are not squeezed."""
     out = Console(highlight=False)
@@ -251,6 +259,7 @@ def conflicts(ctx: click.Context, fmt: str, fail_on: str | None) -> None:
     settings = _settings(ctx, fail_on=fail_on)
     with Store(settings.database) as store:
         review = stored_review(settings, store)
+        paths = {d.name: _in_project(Path(d.path), settings.root) for d in store.documents()}
     accepted = {f.fingerprint for f in review.accepted}
     findings = [*review.open, *review.accepted]
     reasons = {d.fingerprint: d.reason for d in review.decisions if d.fingerprint in accepted}
@@ -258,9 +267,9 @@ def conflicts(ctx: click.Context, fmt: str, fail_on: str | None) -> None:
         records = [{**f.as_record(), "status": "accepted" if f.fingerprint in accepted else "open"} for f in findings]
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
     elif fmt == "sarif":
-        click.echo(render_sarif(findings, reasons))
+        click.echo(render_sarif(findings, reasons, paths=paths))
     elif fmt == "github":
-        click.echo(render_github(findings, accepted), nl=False)
+        click.echo(render_github(findings, accepted, paths=paths), nl=False)
     else:
         table = Table("id", "severity", "kind", "subject", "metric", "where", "explanation")
         for f in findings:
