@@ -226,3 +226,9 @@ def test_a_bare_context_figure_is_in_tokens_and_binary_k_is_allowed() -> None:
     source = _source("We increase its maximum context length from 4,096 to 32,768 tokens.", "Qwen3")
     verdicts = _verdicts("## Qwen3\n- S1: 4K context\n- Final: 32K context\n", source)
     assert [v[3] for v in verdicts] == ["supported", "supported"]
+
+
+def test_a_row_of_several_models_scores_read_as_prose_supports_none_of_them() -> None:
+    # pypdf gives a PDF table row as one line; whose score is whose is lost
+    source = _source("BBH (EM) 3-shot 78.8 79.8 82.9 87.5\n", "DeepSeek-V3", name="DeepSeek_V3.pdf.txt")
+    assert [v[3] for v in _verdicts("## DeepSeek-V3\n- BBH: 79.8\n", source)] == ["not_found"]

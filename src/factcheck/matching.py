@@ -224,6 +224,8 @@ def _verify(
         metric = "total parameters"  # one size from a list of a family's sizes
     candidates = _candidates(claim, metric, index, readable, vocabulary)
     supporting = [(s, c) for s, c in candidates if _relation(claim.quantity, c.quantity) in _AGREE]
+    if _metric_key(metric) not in _LISTED_METRICS:  # a row of several models' scores states none alone
+        supporting = _without_enumerations(supporting, candidates)
     # Support may also come from the metric without its qualifier ("S1 training tokens" stated as
     # training tokens) or with one the claim leaves out (an "AIME" score stated for AIME 2024).
     for broader_metric in [_head_metric(metric), *index.metrics_under(metric)]:
@@ -231,6 +233,8 @@ def _verify(
             continue
         broader = _candidates(claim, broader_metric, index, readable, vocabulary)
         supporting = [(s, c) for s, c in broader if _relation(claim.quantity, c.quantity) in _AGREE]
+        if _metric_key(broader_metric) not in _LISTED_METRICS:
+            supporting = _without_enumerations(supporting, broader)
     if supporting:
         source, stated = supporting[0]
         return Verification(claim, Verdict.SUPPORTED, urls, _evidence(source, stated), "the source states it")
@@ -287,6 +291,9 @@ def _can_contradict(claim: Claim, stated: Claim, vocabulary: Vocabulary | None) 
         return len(str(stated.quantity.value)) >= len(str(claim.quantity.value))
     return stated.quantity.precision <= claim.quantity.precision * 1.0000001
 
+
+# Metrics a list legitimately gives several values of for one subject: a family's sizes.
+_LISTED_METRICS = {"total parameters", "model size range", "context length"}
 
 _ENUMERATION = 3  # distinct figures for one subject and metric on one line make a list, not a statement
 
