@@ -23,7 +23,6 @@ from factcheck.errors import FactcheckError
 from factcheck.models import ExtractionResult, Severity, Snapshot
 from factcheck.pipeline import (
     Review,
-    SourcesResult,
     add_source_file,
     check_claims,
     extract_paths,
@@ -340,7 +339,7 @@ def forget(ctx: click.Context, documents: tuple[str, ...]) -> None:
     ctx.exit(2 if missing else 0)
 
 
-def _print_sources(result: SourcesResult | None, fmt: str, store: Store) -> None:
+def _print_sources(fmt: str, store: Store) -> None:
     stored = list_sources(store)
     if fmt == "json":
         records = [
@@ -384,7 +383,7 @@ def fetch(ctx: click.Context, paths: tuple[Path, ...], offline: bool | None, fmt
     with Store(settings.database) as store, _progress() as advance, _source_progress() as fetched:
         extraction = extract_paths(targets, settings, store, progress=advance)
         result = fetch_cited_sources(extraction.documents, settings, store, progress=fetched)
-        _print_sources(result, fmt, store)
+        _print_sources(fmt, store)
     _report_errors(extraction)
     _err.print(result.summary())
     ctx.exit(2 if extraction.errors else 0)
@@ -446,7 +445,7 @@ def sources(ctx: click.Context, fmt: str) -> None:
         return
     settings = _settings(ctx)
     with Store(settings.database) as store:
-        _print_sources(None, fmt, store)
+        _print_sources(fmt, store)
 
 
 @sources.command("add")

@@ -223,7 +223,7 @@ def _verify(
     if _key(metric) == "model size range" and claim.quantity.qualifier is not Qualifier.RANGE:
         metric = "total parameters"  # one size from a list of a family's sizes
     candidates = _candidates(claim, metric, index, readable, vocabulary)
-    supporting = [(s, c) for s, c in candidates if _relation(claim.quantity, c.quantity) in _AGREE]
+    supporting = [(s, c) for s, c in candidates if _relation(claim.quantity, c.quantity) is Relation.SAME]
     if _metric_key(metric) not in _LISTED_METRICS:  # a row of several models' scores states none alone
         supporting = _without_enumerations(supporting, candidates)
     # Support may also come from the metric without its qualifier ("S1 training tokens" stated as
@@ -232,7 +232,7 @@ def _verify(
         if supporting or not broader_metric:
             continue
         broader = _candidates(claim, broader_metric, index, readable, vocabulary)
-        supporting = [(s, c) for s, c in broader if _relation(claim.quantity, c.quantity) in _AGREE]
+        supporting = [(s, c) for s, c in broader if _relation(claim.quantity, c.quantity) is Relation.SAME]
         if _metric_key(broader_metric) not in _LISTED_METRICS:
             supporting = _without_enumerations(supporting, broader)
     if supporting:
@@ -259,9 +259,6 @@ def _verify(
             f"; the figure appears there for {elsewhere.claim.subject}, {elsewhere.claim.metric} ({elsewhere.location})"
         )
     return Verification(claim, Verdict.NOT_FOUND, urls, None, reason, elsewhere)
-
-
-_AGREE = (Relation.SAME,)
 
 
 def _names(text: str, subject: str) -> bool:
