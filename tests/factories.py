@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from factcheck.models import Claim, Quantity
+from factcheck.documents import parse_structure
+from factcheck.models import Claim, Document, Quantity
 
 # `text` is the claim's text; the quantity's own text (the figure as written) is `quote`.
 _QUANTITY_FIELDS = {f.name for f in dataclasses.fields(Quantity)} - {"text"} | {"quote"}
@@ -17,3 +18,16 @@ def claim_with(base: Claim, **changes: Any) -> Claim:
     quantity = dataclasses.replace(base.quantity, **quantity_changes)
     claim_changes = {k: v for k, v in changes.items() if k not in _QUANTITY_FIELDS}
     return dataclasses.replace(base, quantity=quantity, **claim_changes)
+
+
+def markdown_document(text: str, name: str = "doc.md") -> Document:
+    """A Markdown document read from `text`, structure and all, without a file."""
+    lines = text.splitlines()
+    return Document(
+        path=name,
+        name=name,
+        media_type="text/markdown",
+        sha256="0",
+        lines=tuple(lines),
+        blocks=tuple(parse_structure(lines)),
+    )

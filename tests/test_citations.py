@@ -11,9 +11,11 @@ import pytest
 
 from factcheck.citations import audit_citations, find_citations, find_references, link_claims, normalize_url
 from factcheck.claims import extract_claims
-from factcheck.documents import parse_structure, read_document
+from factcheck.documents import read_document
 from factcheck.models import Claim, Document, Finding, FindingKind, Qualifier, Quantity, Severity
 from factcheck.vocabulary import load_vocabulary
+
+from .factories import markdown_document
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "src" / "factcheck" / "data" / "example"
 VOCABULARY = load_vocabulary()
@@ -25,15 +27,7 @@ LAMBERT_2025B = (
 
 
 def _document(text: str, name: str = "doc.md") -> Document:
-    lines = dedent(text).lstrip("\n").splitlines()
-    return Document(
-        path=name,
-        name=name,
-        media_type="text/markdown",
-        sha256="0",
-        lines=tuple(lines),
-        blocks=tuple(parse_structure(lines)),
-    )
+    return markdown_document(dedent(text).lstrip("\n"), name)
 
 
 def _audit(text: str) -> list[Finding]:

@@ -8,25 +8,18 @@ from pathlib import Path
 import pytest
 
 from factcheck.claims import extract_claims
-from factcheck.documents import parse_structure, read_document
+from factcheck.documents import read_document
 from factcheck.models import Claim, Document
 from factcheck.vocabulary import load_vocabulary
 
 from .conftest import EXAMPLE
+from .factories import markdown_document
 
 VOCABULARY = load_vocabulary()
 
 
 def _doc(text: str, name: str = "doc.md") -> Document:
-    lines = text.splitlines()
-    return Document(
-        path=name,
-        name=name,
-        media_type="text/markdown",
-        sha256="0",
-        lines=tuple(lines),
-        blocks=tuple(parse_structure(lines)),
-    )
+    return markdown_document(text, name)
 
 
 def _claims(text: str) -> list[Claim]:
