@@ -246,3 +246,9 @@ def test_annotations_and_sarif_locate_documents_in_the_project(
     assert main(["conflicts", "--format", "sarif"]) == 0
     location = json.loads(capsys.readouterr().out)["runs"][0]["results"][0]["locations"][0]
     assert location["physicalLocation"]["artifactLocation"]["uri"].startswith("docs/")
+
+
+def test_error_messages_keep_their_brackets(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "factcheck.toml").write_text("bogus = 1\n", encoding="utf-8")
+    assert main(["claims"]) == 2
+    assert "unknown keys in [tool.factcheck]: bogus" in capsys.readouterr().err

@@ -37,7 +37,8 @@ from factcheck.pipeline import (
 from factcheck.reports import format_value, render_github, render_sarif
 from factcheck.store import Store
 
-_err = Console(stderr=True, highlight=False, soft_wrap=True)  # one summary, one line, even when piped
+# Messages quote documents, URLs and reviewers' reasons, which may hold [brackets]: never markup.
+_err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)  # one line each, even when piped
 
 
 def _settings(ctx: click.Context, **overrides: object) -> Settings:
@@ -50,7 +51,7 @@ def _bar(first: str) -> Iterator[Callable[[str, int], None]]:
     """A progress bar on stderr for interactive runs; silent when output is piped or in CI. Yields
     step(description, total), called once per finished item."""
     progress = Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -118,7 +119,7 @@ def _wide_console() -> Console:
 
 def _report_errors(result: ExtractionResult) -> None:
     for error in result.errors:
-        _err.print(f"[red]error[/red]: {error.path}: {error.reason}", soft_wrap=True)
+        _err.print(f"error: {error.path}: {error.reason}", style="red")
 
 
 def _summary(result: ExtractionResult) -> str:
@@ -334,7 +335,7 @@ def forget(ctx: click.Context, documents: tuple[str, ...]) -> None:
     with Store(settings.database) as store:
         missing = forget_documents(list(documents), settings, store)
     for name in missing:
-        _err.print(f"[red]error[/red]: {name}: no such document in {settings.database}", soft_wrap=True)
+        _err.print(f"error: {name}: no such document in {settings.database}", style="red")
     _err.print(f"forgot {len(documents) - len(missing)} documents")
     ctx.exit(2 if missing else 0)
 
@@ -474,7 +475,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err.print("aborted")
         return 2
     except FactcheckError as exc:
-        _err.print(f"[red]error[/red]: {exc}", soft_wrap=True)
+        _err.print(f"error: {exc}", style="red")
         return 2
     return code if isinstance(code, int) else 0
 
