@@ -230,3 +230,18 @@ def test_a_release_dated_a_year_after_the_paper_the_document_cites() -> None:
     findings = find_conflicts([*extract_claims(document, VOCABULARY), *papers], VOCABULARY)
     # Qwen3 released a month before its paper is ordinary; Baichuan 2 a year after its paper is not
     assert [(f.kind.value, f.subject) for f in findings] == [("date", "Baichuan 2")]
+
+
+_SAVINGS = (
+    "## Cost of ownership\n| Approach | Monthly Cost | Annual Cost |\n|---|---|---|\n"
+    "| GPT-4 API | $30,000 | $360,000 |\n| DeepSeek API | $150-200 | $1,800-2,400 |\n"
+    "| Self-hosted DeepSeek | $2,000-5,000 | $24,000-60,000 |\n\n**Savings:** {} cost reduction\n"
+)
+
+
+def test_a_range_of_savings_is_recomputed_from_the_table_above_it() -> None:
+    assert _findings(_SAVINGS.format("6-200×")) == []  # 30,000/5,000 to 30,000/150
+    (finding,) = _findings(_SAVINGS.format("10-200×"))
+    assert (finding.kind.value, finding.severity.value) == ("arithmetic", "low")
+    assert "6x to 200x" in finding.explanation
+    assert [c.line for c in finding.claims] == [8, 4, 6]  # the range, the baseline, the row that gives 6x

@@ -585,6 +585,68 @@ def _variant_date_findings(claims: Sequence[Claim], vocabulary: Vocabulary | Non
     return findings
 
 
+_SUMMARY_WINDOW = 12  # lines after a table within which a stated range of savings sums it up
+_SUMMARY_TOLERANCE = 0.25  # how far an end of that range may be from what the table gives
+
+
+def _savings_range_findings(claims: Sequence[Claim]) -> list[Finding]:
+    """A range of savings stated right after a table of costs ("Savings: 10-200x" under a table of
+    monthly costs) recomputed from the table: the most expensive row is the baseline, and the
+    ends of the range are the baseline over the dearest and over the cheapest of the others."""
+    by_section: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_section[(c.document, c.section)].append(c)
+    findings = []
+    for (_document, _section), here in sorted(by_section.items()):
+        for stated in here:
+            q = stated.quantity
+            if q.kind != "multiple" or q.qualifier is not Qualifier.RANGE or q.low is None or q.high is None:
+                continue
+            costs = [
+                c for c in here if c.quantity.unit == "USD" and stated.line - _SUMMARY_WINDOW <= c.line < stated.line
+            ]
+            found = _implied_savings(costs)
+            if found is None:
+                continue
+            low, high, baseline, dearest, cheapest = found
+            off_low = abs(float(q.low) - low) / low > _SUMMARY_TOLERANCE
+            off_high = abs(float(q.high) - high) / high > _SUMMARY_TOLERANCE
+            if off_low or off_high:
+                explanation = (
+                    f"{q.text} does not follow from the table above it: against {_stated(baseline.quantity)} "
+                    f"({baseline.subject}), its other rows give {low:.3g}x to {high:.3g}x."
+                )
+                # the rows that make the ends it gets wrong, not the whole table
+                involved = [stated, baseline, *([dearest] if off_low else []), *([cheapest] if off_high else [])]
+                findings.append(
+                    _finding(FindingKind.ARITHMETIC, Severity.LOW, stated.subject, stated.metric, explanation, involved)
+                )
+    return findings
+
+
+def _implied_savings(costs: Sequence[Claim]) -> tuple[float, float, Claim, Claim, Claim] | None:
+    """(lowest multiple, highest multiple, the baseline row, the dearest and the cheapest other
+    row) for the table metric with the most rows, when one row is a clear baseline (at least
+    twice every other)."""
+    by_metric: dict[str, list[Claim]] = defaultdict(list)
+    for c in costs:
+        by_metric[c.metric].append(c)
+    # the metric with the most rows; of equals, the one further left in the table (monthly, not annual)
+    rows = max(by_metric.values(), key=lambda g: (len(g), -min(c.quantity.start for c in g)), default=[])
+    if len({c.line for c in rows}) < 3:
+        return None
+    baseline = max(rows, key=lambda c: float(c.quantity.value))
+    others = [c for c in rows if c is not baseline]
+    top = float(baseline.quantity.value)
+    highs = [float(c.quantity.high if c.quantity.high is not None else c.quantity.value) for c in others]
+    lows = [float(c.quantity.low if c.quantity.low is not None else c.quantity.value) for c in others]
+    if not others or min(lows) <= 0 or max(highs) * 2 > top:  # no row stands out as the baseline
+        return None
+    dearest = others[highs.index(max(highs))]
+    cheapest = others[lows.index(min(lows))]
+    return top / max(highs), top / min(lows), baseline, dearest, cheapest
+
+
 _PAPER_LEAD_MONTHS = 6  # a model released this long after the paper that presents it is misdated
 
 
@@ -652,6 +714,7 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     findings.extend(_variant_date_findings(named, vocabulary))
     findings.extend(_usage_cost_findings(claims, vocabulary))
     findings.extend(_paper_date_findings([*named, *papers]))
+    findings.extend(_savings_range_findings(claims))
     return sorted(
         findings,
         key=lambda f: (
