@@ -1039,20 +1039,26 @@ class _Extractor:
             quote = " ".join(quote.split())
             key = (subject, metric, quote + "\x1f" + q.text)
             seen[key] += 1
-            out.append(
-                Claim(
-                    id=claim_id(self.document.name, subject, metric, quote + " " + q.text, seen[key]),
-                    document=self.document.name,
-                    line=block.line,
-                    subject=subject,
-                    metric=metric,
-                    quantity=q,
-                    text=quote,
-                    section=" > ".join(block.section),
-                    page=block.page,
-                )
-            )
+            claim_key = claim_id(self.document.name, subject, metric, quote + " " + q.text, seen[key])
+            out.append(_block_claim(claim_key, self.document.name, block, subject, metric, q, quote))
         return out
+
+
+def _block_claim(
+    claim_key: str, document: str, block: Block, subject: str, metric: str, q: Quantity, quote: str
+) -> Claim:
+    """A figure of `block` as a claim, located at the block's line, section and page."""
+    return Claim(
+        id=claim_key,
+        document=document,
+        line=block.line,
+        subject=subject,
+        metric=metric,
+        quantity=q,
+        text=quote,
+        section=" > ".join(block.section),
+        page=block.page,
+    )
 
 
 def extract_claims(document: Document, vocabulary: Vocabulary, *, default_subject: str = "") -> list[Claim]:
@@ -1101,19 +1107,8 @@ def sizes_in_names(document: Document, vocabulary: Vocabulary) -> list[Claim]:
                     kind="number",
                 )
                 quote = " ".join(block.text.split())
-                found.append(
-                    Claim(
-                        id=claim_id(document.name, mention.name, metric, quote, 1),
-                        document=document.name,
-                        line=block.line,
-                        subject=mention.name,
-                        metric=metric,
-                        quantity=quantity,
-                        text=quote,
-                        section=" > ".join(block.section),
-                        page=block.page,
-                    )
-                )
+                claim_key = claim_id(document.name, mention.name, metric, quote, 1)
+                found.append(_block_claim(claim_key, document.name, block, mention.name, metric, quantity, quote))
     return found
 
 

@@ -30,6 +30,7 @@ from factcheck.pipeline import (
     find_claims,
     forget_documents,
     list_sources,
+    read_citations,
     run_audit,
     stored_review,
     verify_documents,
@@ -383,7 +384,7 @@ def fetch(ctx: click.Context, paths: tuple[Path, ...], offline: bool | None, fmt
         raise click.UsageError("no documents given and none configured ([tool.factcheck] documents = [...])")
     with Store(settings.database) as store, _progress() as advance, _source_progress() as fetched:
         extraction = extract_paths(targets, settings, store, progress=advance)
-        result = fetch_cited_sources(extraction.documents, settings, store, progress=fetched)
+        result = fetch_cited_sources(read_citations(extraction.documents), settings, store, progress=fetched)
         _print_sources(fmt, store)
     _report_errors(extraction)
     _err.print(result.summary())
@@ -405,8 +406,9 @@ def verify(ctx: click.Context, paths: tuple[Path, ...], offline: bool | None, fm
         raise click.UsageError("no documents given and none configured ([tool.factcheck] documents = [...])")
     with Store(settings.database) as store, _progress() as advance, _source_progress() as fetched:
         extraction = extract_paths(targets, settings, store, progress=advance)
-        fetch_cited_sources(extraction.documents, settings, store, progress=fetched)
-        verdicts = verify_documents(extraction.documents, extraction.claims, settings, store)
+        cited = read_citations(extraction.documents)
+        fetch_cited_sources(cited, settings, store, progress=fetched)
+        verdicts = verify_documents(cited, extraction.claims, settings, store)
     shown = [v for v in verdicts if not only or v.verdict.value in only]
     shown.sort(key=lambda v: (_VERDICT_ORDER.index(v.verdict.value), v.claim.document, v.claim.line))
     if fmt == "json":

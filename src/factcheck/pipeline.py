@@ -40,6 +40,7 @@ from factcheck.models import (
     DocumentError,
     ExtractionResult,
     Finding,
+    Reference,
     Severity,
     Snapshot,
     SourceStatus,
@@ -53,6 +54,8 @@ from factcheck.vocabulary import Vocabulary, load_vocabulary
 __all__ = [
     "SourcesResult",
     "add_source_file",
+    "CitedDocument",
+    "read_citations",
     "fetch_cited_sources",
     "list_sources",
     "read_sources",
@@ -247,12 +250,13 @@ def run_audit(
     """Extract every document, fetch (or replay, per `settings.fetch`) what they cite, find the
     conflicts and citation problems, and write the audit reports into `settings.reports_dir`."""
     extraction = extract_paths(paths, settings, store, progress=progress)
-    sources = fetch_cited_sources(extraction.documents, settings, store, progress=source_progress)
-    papers = cited_paper_dates(extraction.documents, load_vocabulary(settings.vocabulary))
+    cited = read_citations(extraction.documents)
+    sources = fetch_cited_sources(cited, settings, store, progress=source_progress)
+    papers = cited_paper_dates(cited, load_vocabulary(settings.vocabulary))
     review = review_conflicts(extraction.claims, settings, also=sources.findings, papers=papers)
     if not extraction.documents:  # nothing readable: keep the last good reports rather than blank them
         return AuditResult(extraction, (), review, settings.fail_on, sources)
-    verifications = tuple(verify_documents(extraction.documents, extraction.claims, settings, store))
+    verifications = tuple(verify_documents(cited, extraction.claims, settings, store))
     stamp = (now or datetime.now(UTC)).replace(microsecond=0).isoformat()
     report = ReportInput(
         claims=extraction.claims,
@@ -334,27 +338,43 @@ class SourcesResult:
         return f"{len(self.snapshots)} sources {how}" + (f": {', '.join(counts)}" if counts else "")
 
 
-def record_citations(documents: Sequence[Document], store: Store) -> list[Finding]:
-    """Find what each document cites (links, arXiv ids, author-date citations, reference and
-    resources lists), record the addresses, and return the citation audit's findings."""
-    findings: list[Finding] = []
+@dataclass(frozen=True)
+class CitedDocument:
+    """A document with its reference entries and citations, read once per run and shared by the
+    citation audit, the fetch, the paper dates and verification."""
+
+    document: Document
+    references: tuple[Reference, ...]
+    citations: tuple[Citation, ...]
+
+
+def read_citations(documents: Sequence[Document]) -> list[CitedDocument]:
+    """What each document cites: links, arXiv ids, author-date citations, reference and resources lists."""
+    cited = []
     for document in documents:
         references = find_references(document)
-        citations = find_citations(document, references)
-        entries = [Citation(r.document, r.line, r.text, "reference", r.url, r.key) for r in references if r.url]
-        store.replace_citations(document.name, [*entries, *citations])
-        findings.extend(audit_citations(document, references, citations))
+        cited.append(CitedDocument(document, tuple(references), tuple(find_citations(document, references))))
+    return cited
+
+
+def record_citations(cited: Sequence[CitedDocument], store: Store) -> list[Finding]:
+    """Record the addresses each document cites and return the citation audit's findings."""
+    findings: list[Finding] = []
+    for c in cited:
+        entries = [Citation(r.document, r.line, r.text, "reference", r.url, r.key) for r in c.references if r.url]
+        store.replace_citations(c.document.name, [*entries, *c.citations])
+        findings.extend(audit_citations(c.document, c.references, c.citations))
     return findings
 
 
-def cited_paper_dates(documents: Sequence[Document], vocabulary: Vocabulary) -> list[Claim]:
+def cited_paper_dates(cited: Sequence[CitedDocument], vocabulary: Vocabulary) -> list[Claim]:
     """The dates of the papers the documents list for their subjects (from arXiv ids), for the
     conflicts that compare them with release dates."""
-    return [c for d in documents for c in paper_dates(d, find_references(d), vocabulary)]
+    return [p for c in cited for p in paper_dates(c.document, c.references, vocabulary)]
 
 
 def fetch_cited_sources(
-    documents: Sequence[Document],
+    cited: Sequence[CitedDocument],
     settings: Settings,
     store: Store,
     *,
@@ -365,14 +385,14 @@ def fetch_cited_sources(
     """Fetch (live) or replay (offline) every address the documents cite, archive what was read,
     and record each source's status. One bad source never stops the others; a source that
     fails keeps its last archived version."""
-    findings = record_citations(documents, store)
+    findings = record_citations(cited, store)
     mode = mode or settings.fetch
     if mode == "off":
         return SourcesResult((), tuple(findings), mode)
     register = load_register(settings.claims_dir)
-    cited = {c for d in documents for c in store.cited_urls_of(d.name)}
+    in_documents = {url for c in cited for url in store.cited_urls_of(c.document.name)}
     written = {url for urls in claim_source_links(settings.claims_dir).values() for url in urls}
-    urls = sorted(cited | written | {url for urls in register.values() for url in urls})
+    urls = sorted(in_documents | written | {url for urls in register.values() for url in urls})
     transport = CassetteTransport(settings.cassettes_dir) if mode == "offline" else None
     policy = policy or FetchPolicy(
         interval=settings.fetch_interval, timeout=settings.fetch_timeout, max_bytes=settings.max_source_bytes
@@ -471,11 +491,9 @@ def stored_review(settings: Settings, store: Store) -> Review:
             documents.append(read_document(Path(stored.path)))
         except InputError:
             continue
-    findings: list[Finding] = []
-    for document in documents:
-        references = find_references(document)
-        findings.extend(audit_citations(document, references, find_citations(document, references)))
-    papers = cited_paper_dates(documents, load_vocabulary(settings.vocabulary))
+    cited = read_citations(documents)
+    findings = [f for c in cited for f in audit_citations(c.document, c.references, c.citations)]
+    papers = cited_paper_dates(cited, load_vocabulary(settings.vocabulary))
     return review_conflicts(store.claims(), settings, also=findings, papers=papers)
 
 
@@ -522,10 +540,10 @@ def read_sources(
 
 
 def verify_documents(
-    documents: Sequence[Document], claims: Sequence[Claim], settings: Settings, store: Store
+    cited: Sequence[CitedDocument], claims: Sequence[Claim], settings: Settings, store: Store
 ) -> list[Verification]:
-    """A verdict for every claim of `documents`: against the sources its document cites for it
-    and the sources registered for its subject (claims/sources.yaml), as archived."""
+    """A verdict for every claim of the `cited` documents: against the sources its document cites
+    for it and the sources registered for its subject (claims/sources.yaml), as archived."""
     vocabulary = load_vocabulary(settings.vocabulary)
     register = load_register(settings.claims_dir, vocabulary)
     index, unreadable = read_sources(settings, store, vocabulary, register)
@@ -534,12 +552,12 @@ def verify_documents(
     by_document: dict[str, list[Claim]] = {}
     for claim in claims:
         by_document.setdefault(claim.document, []).append(claim)
-    for document in documents:
-        own = by_document.get(document.name, [])
-        references = find_references(document)
-        links = link_claims(own, document, references, find_citations(document, references), vocabulary)
+    for c in cited:
+        own = by_document.get(c.document.name, [])
+        links = link_claims(own, c.document, c.references, c.citations, vocabulary)
         links.update(written)  # sources a reviewer wrote into the claim file replace the ones found
         for claim in own:
             sources_for[claim.id] = (*links.get(claim.id, ()), *registered_sources(register, claim.subject, vocabulary))
-    numeric = [c for c in claims if c.quantity.kind != "category" and c.document in {d.name for d in documents}]
+    names = {c.document.name for c in cited}
+    numeric = [c for c in claims if c.quantity.kind != "category" and c.document in names]
     return verify_claims(numeric, sources_for, index, unreadable, vocabulary)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from factcheck.config import load_settings
 from factcheck.matching import verify_claims
-from factcheck.pipeline import extract_paths, fetch_cited_sources, read_sources
+from factcheck.pipeline import extract_paths, fetch_cited_sources, read_citations, read_sources
 from factcheck.register import load_register, registered_sources
 from factcheck.store import Store
 from factcheck.vocabulary import load_vocabulary
@@ -45,7 +45,7 @@ def main() -> None:
                 [REPOSITORY / "src" / "factcheck" / "data" / "example"], settings, store, vocabulary=vocabulary
             )
             started = time.perf_counter()
-            fetch_cited_sources(extraction.documents, settings, store)
+            fetch_cited_sources(read_citations(extraction.documents), settings, store)
             fetched = time.perf_counter() - started
             register = load_register(settings.claims_dir, vocabulary)
             started = time.perf_counter()
