@@ -319,3 +319,30 @@ def test_requests_a_month() -> None:
     requests, tokens = find_quantities("1M requests/month, 1K tokens average")
     assert (requests.value, requests.unit) == (1e6, "requests_per_month")
     assert (tokens.value, tokens.unit) == (1e3, "tokens")
+
+
+@pytest.mark.parametrize(
+    ("date_text", "iso"),
+    [
+        ("beginning of 2025", "2025"),
+        ("September 30th, 2025", "2025-09-30"),
+        ("30 September 2025", "2025-09-30"),
+        ("2025-06-01", "2025-06-01"),
+        ("2025.04.29", "2025-04-29"),
+        ("Q3 2024", "2024-Q3"),
+        ("2024 Q3", "2024-Q3"),
+    ],
+)
+def test_dates_far_into_a_long_line(date_text: str, iso: str) -> None:
+    """Dates are looked for only around years; a long line must not hide one far from its start."""
+    filler = "a long run of words without any figure in it " * 8
+    text = f"{filler}{date_text}, {filler}and then 2023-01-15."
+    dates = [q for q in find_quantities(text) if q.kind == "date"]
+    assert [(q.value, q.text) for q in dates] == [(iso, date_text), ("2023-01-15", "2023-01-15")]
+
+
+def test_a_year_followed_by_a_unit_far_along_is_a_count() -> None:
+    """The lookahead that tells "2025 GPUs" from the year 2025 still sees past the year's window."""
+    text = "x " * 100 + "they trained on 2048 H800 GPUs in 2025"
+    found = find_quantities(text)
+    assert [(q.value, q.unit) for q in found] == [(2048.0, "gpus"), ("2025", "date")]

@@ -91,3 +91,14 @@ def test_bad_vocabulary_files_name_the_file(tmp_path: Path, content: str, messag
     with pytest.raises(ConfigError, match=message) as info:
         load_vocabulary([path])
     assert "vocab.yaml" in str(info.value)
+
+
+def test_text_whose_lower_case_is_longer_keeps_its_positions() -> None:
+    """ "İ" lower-cases to two characters; mentions after it must still point at the right span."""
+    vocabulary = load_vocabulary()
+    text = "İstanbul team compared DeepSeek-V3 with Qwen3-235B-A22B"
+    found = vocabulary.find_subjects(text)
+    assert [(m.name, text[m.start : m.end]) for m in found] == [
+        ("DeepSeek-V3", "DeepSeek-V3"),
+        ("Qwen3-235B-A22B", "Qwen3-235B-A22B"),
+    ]

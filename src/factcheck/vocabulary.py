@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -36,10 +37,13 @@ _UNKNOWN_MODEL = re.compile(
 _MEMBER_AFTER = re.compile(r"(?:['’]s)?\s+([A-Za-z]?\d[\w.\-]*|[A-Z][\w.\-]*\d[\w.\-]*)(?![\w\-]|,\d{3})")
 
 
+_NAME_PUNCTUATION = re.compile(r"[\s\-_.'’]+")
+
+
 @lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Case, spaces, hyphens, underscores and dots ignored: the key aliases are compared by."""
-    return re.sub(r"[\s\-_.'’]+", "", name).lower()
+    return _NAME_PUNCTUATION.sub("", name).lower()
 
 
 _SEP = r"[\s\-_]?"
@@ -112,6 +116,13 @@ class _Entry:
     country: str = ""  # where a model family comes from: ranking statements are made by country
 
 
+class _Matchers(NamedTuple):
+    lower: re.Pattern[str]  # long aliases in lower-cased text
+    anycase: re.Pattern[str]  # the same, case-insensitive
+    short: re.Pattern[str]  # aliases of three characters or fewer, case-sensitive
+    by_key: dict[str, str]  # canonical name by normalized spelling
+
+
 @dataclass
 class Vocabulary:
     """Subjects and metrics with their aliases; find and resolve mentions in text."""
@@ -120,7 +131,7 @@ class Vocabulary:
     metrics: dict[str, _Entry] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._compiled: dict[str, tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]] = {}
+        self._compiled: dict[str, _Matchers] = {}
 
     # --- building ---------------------------------------------------------------------------
     def add(self, data: Mapping[str, object], origin: str) -> None:
@@ -153,7 +164,11 @@ class Vocabulary:
             self.__dict__.pop(cache, None)
 
     # --- matching ---------------------------------------------------------------------------
-    def _matchers(self, section: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    def _matchers(self, section: str) -> _Matchers:
+        """The long aliases twice (for lower-cased text, and case-insensitive for text whose lower
+        case changes length), the short ones (case-sensitive: "V3" is a name, "v3" may not be),
+        and canonical names by normalized spelling. Matching lower-cased text without
+        IGNORECASE is twice as fast, and finding mentions is a quarter of extraction time."""
         if section not in self._compiled:
             table = self.subjects if section == "subjects" else self.metrics
             by_key: dict[str, str] = {}
@@ -164,19 +179,22 @@ class Vocabulary:
             short = [a for a in spellings if len(a) <= 3]
             long = [a for a in spellings if len(a) > 3]
             boundary_after = r"(?![\w]|[\-.][A-Za-z0-9]|,\d{3})"
-            long_re = re.compile(r"(?<![\w])(?:" + _trie_pattern(long) + ")" + boundary_after, re.IGNORECASE)
+            long_pattern = r"(?<![\w])(?:" + _trie_pattern(long) + ")" + boundary_after
+            lower_re = re.compile(long_pattern)
+            anycase_re = re.compile(long_pattern, re.IGNORECASE)
             short_re = re.compile(r"(?<![\w.\-])(?:" + "|".join(re.escape(a) for a in short) + ")" + boundary_after)
-            self._compiled[section] = (long_re, short_re, by_key)
+            self._compiled[section] = _Matchers(lower_re, anycase_re, short_re, by_key)
         return self._compiled[section]
 
     def _find(self, section: str, text: str) -> list[Mention]:
-        long_re, short_re, by_key = self._matchers(section)
+        lower_re, anycase_re, short_re, by_key = self._matchers(section)
+        lower = text.lower()
+        # "İ" lower-cases to two characters: positions would shift, so such text is read as it is.
+        matches = lower_re.finditer(lower) if len(lower) == len(text) else anycase_re.finditer(text)
         found = [
-            Mention(by_key[key], m.start(), m.end())
-            for m in long_re.finditer(text)
-            if (key := normalize_name(m.group(0))) in by_key
+            Mention(by_key[key], m.start(), m.end()) for m in matches if (key := normalize_name(m.group(0))) in by_key
         ]
-        if short_re.pattern and any(ch.isupper() for ch in text):
+        if short_re.pattern and lower != text:
             starts = [f.start for f in found]  # sorted: finditer goes left to right without overlaps
             extra = []
             for m in short_re.finditer(text):
@@ -194,7 +212,7 @@ class Vocabulary:
             for m in _UNKNOWN_MODEL.finditer(text):
                 if any(m.start() < f.end and f.start < m.end() for f in found):
                     continue
-                if normalize_name(m.group(0)) in self._matchers("metrics")[2]:
+                if normalize_name(m.group(0)) in self._matchers("metrics").by_key:
                     continue
                 found.append(Mention(m.group(0), m.start(), m.end(), known=False))
             found.sort(key=lambda f: f.start)
@@ -224,10 +242,10 @@ class Vocabulary:
 
     def subject(self, name: str) -> str | None:
         """The canonical subject for a spelling, or None."""
-        return self._matchers("subjects")[2].get(normalize_name(name))
+        return self._matchers("subjects").by_key.get(normalize_name(name))
 
     def metric(self, name: str) -> str | None:
-        return self._matchers("metrics")[2].get(normalize_name(name))
+        return self._matchers("metrics").by_key.get(normalize_name(name))
 
     def metric_unit(self, metric: str) -> str:
         entry = self.metrics.get(metric)
