@@ -181,3 +181,30 @@ def test_prose_outside_the_vocabulary() -> None:
         ("Acme Corp", "number of people", 12000.0),
         ("Acme Corp", "number of countries", 30.0),
     } <= got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("DeepSeek's V3/R1 variants boast 671B total parameters.", "DeepSeek-V3"),
+        ("DeepSeek's R1/V3 variants boast 671B total parameters.", "DeepSeek-R1"),
+        ("Llama 4 Scout/Maverick: 17B active parameters.", "Llama 4 Scout"),
+    ],
+)
+def test_a_figure_for_two_models_joined_by_a_slash_goes_to_the_first(sentence: str, subject: str) -> None:
+    (claim,) = [c for c in _claims(sentence) if c.value in (671e9, 17e9)]
+    assert claim.subject == subject
+
+
+def test_figures_paired_by_slashes_go_to_the_models_in_turn() -> None:
+    claims = _claims("Scout/Maverick have 109B/400B total parameters.")
+    assert [(c.subject, c.value) for c in claims if c.metric == "total parameters"] == [
+        ("Llama 4 Scout", 109e9),
+        ("Llama 4 Maverick", 400e9),
+    ]
+
+
+def test_a_path_is_not_a_pair_of_models() -> None:
+    """ "Qwen/Qwen3-8B" is a repository path: the family before the slash is no partner."""
+    claims = _claims("DeepSeek-V3 has 671B total parameters; see deepseek/DeepSeek-R1 at 671B total parameters.")
+    assert [c.subject for c in claims if c.metric == "total parameters"] == ["DeepSeek-V3", "DeepSeek-R1"]

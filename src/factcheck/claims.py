@@ -225,6 +225,11 @@ class _Context:
         return next(iter(models)) if len(models) == 1 else subject
 
 
+# A model named by its short name after a slash: "R1" in "V3/R1 variants", "Maverick".
+_SHORT_NAME = re.compile(r"[A-Za-z][\w.\-]*[\w]")
+_SHORT_NAME_BEFORE = re.compile(r"(?<![\w.\-])[A-Za-z][\w.\-]*\w$")
+
+
 def _leaderboard(document: Document, vocabulary: Vocabulary) -> str:
     """The leaderboard a document ranks models on, when it names one: "Top 3 globally" in a report
     about LMArena is an LMArena rank."""
@@ -543,7 +548,7 @@ class _Extractor:
                 previous_metric = metric
             quote = text[span.start : span.end].strip()
             q = self.with_unit(q, metric)
-            self.add(block, q, subject, metric, quote)
+            self.add(block, q, self.joint_subject(subject, q, subjects, text), metric, quote)
             if q.kind == "rank" and isinstance(q.value, float) and q.value > 1:
                 self.place_above(block, q, metric, text, subjects, quote)
         if dates:
@@ -615,6 +620,51 @@ class _Extractor:
             skip = [(m.start, m.end) for m in subjects + metrics if _DIGIT.search(text, m.start, m.end)]
             self._scanned = (text, (subjects, metrics, find_quantities(text, skip)))
         return self._scanned[1]
+
+    def joint_subject(self, subject: str, q: Quantity, subjects: Sequence[Mention], text: str) -> str:
+        """Two models joined by a slash. "V3/R1 variants boast 671B total parameters": a figure for
+        the pair is about both, and the first named stands for it (one claim per figure, whose
+        quote shows both), as an editor reads it: V3's price in another report is compared with
+        it. "Scout/Maverick: 109B/400B": figures paired the same way go to each in turn."""
+        pair = self.slash_pair(subjects, text, q.start)
+        if pair is None:
+            return subject
+        if text[q.end : q.end + 1] == "/":
+            return pair[0]
+        if text[q.start - 1 : q.start] == "/":
+            return pair[1]
+        return pair[0] if subject in pair else subject
+
+    def slash_pair(self, subjects: Sequence[Mention], text: str, before: int) -> tuple[str, str] | None:
+        """The first two models written as "A/B" before offset `before` ("V3/R1", "Scout/Maverick"),
+        members of one family, either of them by its short name; never a path ("Qwen/Qwen3-8B",
+        "01-ai/Yi-1.5")."""
+        for m in subjects:
+            if m.end >= before:
+                break
+            name = self.context.specific(m.name)
+            if text[m.end : m.end + 1] == "/" and text[m.start - 1 : m.start] not in ("/", "-"):
+                other = _SHORT_NAME.match(text, m.end + 1)
+                if other and text[other.end() : other.end() + 1] != "/":
+                    pair = (name, self.member_named(other.group(0), name))
+                    if pair[1]:
+                        return pair
+            if m.start and text[m.start - 1] == "/" and text[m.end : m.end + 1] != "/":
+                other = _SHORT_NAME_BEFORE.search(text, 0, m.start - 1)
+                if other and text[other.start() - 1 : other.start()] not in ("/", "-"):
+                    pair = (self.member_named(other.group(0), name), name)
+                    if pair[0]:
+                        return pair
+        return None
+
+    def member_named(self, written: str, sibling: str) -> str:
+        """The model `written` names, when it is another model of `sibling`'s family ("" if not)."""
+        vocabulary = self.vocabulary
+        family = vocabulary.family(sibling)
+        other = vocabulary.subject(written) or (vocabulary.subject(f"{family} {written}") if family else None)
+        if not other or other == sibling or family != vocabulary.family(other):
+            return ""
+        return other if vocabulary.subject_kind(other) == vocabulary.subject_kind(sibling) == "model" else ""
 
     def subject_for(
         self, q: Quantity, span: _Span, subjects: Sequence[Mention], segment: tuple[int, int] | None, text: str
