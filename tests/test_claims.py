@@ -208,3 +208,12 @@ def test_a_path_is_not_a_pair_of_models() -> None:
     """ "Qwen/Qwen3-8B" is a repository path: the family before the slash is no partner."""
     claims = _claims("DeepSeek-V3 has 671B total parameters; see deepseek/DeepSeek-R1 at 671B total parameters.")
     assert [c.subject for c in claims if c.metric == "total parameters"] == ["DeepSeek-V3", "DeepSeek-R1"]
+
+
+def test_a_ranking_that_goes_on_with_then_names_the_next_places() -> None:
+    text = (
+        "**LMArena Global Rankings (2025):**\n1. Kimi K2 (China)\n2. MiniMax M1 (China)\n"
+        "...then Google Gemma, Meta Llama\n\nThen DeepSeek-V3 was released.\n"
+    )
+    ranks = [(c.subject, c.value, c.line) for c in _claims(text) if c.metric == "LMArena rank"]
+    assert ranks == [("Kimi K2", 1.0, 2), ("MiniMax M1", 2.0, 3), ("Gemma", 3.0, 4), ("Llama", 4.0, 4)]

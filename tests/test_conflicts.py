@@ -94,12 +94,23 @@ def test_ranking_that_cannot_hold() -> None:
 def test_licence_of_a_family_and_its_member() -> None:
     findings = _findings("# Yi\n- **Yi-Large:** Proprietary dense model\n- **License:** Apache 2.0\n")
     assert _kinds(findings) == [("categorical", "medium")]
-    assert (
-        _findings(
-            "# GLM-4.5\n- **License:** Apache/MIT\n", "| Model | License |\n|---|---|\n| GLM-4.5 | Apache 2.0 |\n"
-        )
-        == []
+    overlapping = _findings(
+        "# GLM-4.5\n- **License:** Apache/MIT\n", "| Model | License |\n|---|---|\n| GLM-4.5 | Apache 2.0 |\n"
     )
+    assert _kinds(overlapping) == [("categorical", "low")]
+    assert _findings("# GLM-4.5\n- **License:** Apache 2.0\n", "# GLM-4.5\n- License: apache-2.0\n") == []
+
+
+def test_a_row_headed_by_a_licence_lists_the_models_under_it() -> None:
+    matrix = "| Requirement | Recommended Models |\n|---|---|\n| Apache 2.0 License | Qwen 3, Yi, GLM-4.5 |\n"
+    claims = _claims(matrix)
+    assert [(c.subject, c.metric, c.value) for c in claims] == [
+        ("Qwen3", "license", "Apache-2.0"),
+        ("Yi", "license", "Apache-2.0"),
+        ("GLM-4.5", "license", "Apache-2.0"),
+    ]
+    findings = _findings(matrix, "# GLM-4.5\n- **License:** MIT\n")
+    assert _kinds(findings) == [("categorical", "medium")]
 
 
 def test_arithmetic_is_checked_and_correct_arithmetic_passes() -> None:
@@ -245,3 +256,32 @@ def test_a_range_of_savings_is_recomputed_from_the_table_above_it() -> None:
     assert (finding.kind.value, finding.severity.value) == ("arithmetic", "low")
     assert "6x to 200x" in finding.explanation
     assert [c.line for c in finding.claims] == [8, 4, 6]  # the range, the baseline, the row that gives 6x
+
+
+def test_one_model_called_dense_and_moe() -> None:
+    family = "### Qwen 3\n- **Dense Models:** 0.6B, 8B, 32B\n"
+    matrix = "| Requirement | Recommended Models |\n|---|---|\n| Low Latency | Qwen3-32B (MoE efficiency) |\n"
+    findings = _findings(family, matrix)
+    assert _kinds(findings) == [("categorical", "medium")]
+    assert findings[0].subject == "Qwen3-32B"
+    assert {c.line for c in findings[0].claims} == {2, 3}
+
+
+def test_a_family_with_dense_and_moe_models_is_no_conflict() -> None:
+    assert _findings("### Qwen 3\n- **Dense Models:** 8B, 32B\n", "Qwen3 spans dense and MoE architectures.\n") == []
+    assert _findings("- **Yi-Large:** Proprietary dense model\n", "Yi-Large (dense) is closed.\n") == []
+
+
+def test_places_in_a_hub_top_10_counted_two_ways() -> None:
+    findings = _findings(
+        "### Qwen 3\n**Status:** powers 7 of top 10 open source models on HuggingFace\n",
+        "- Top 10 models on HuggingFace use Qwen base\n",
+    )
+    assert _kinds(findings) == [("value", "high")]
+    assert findings[0].subject == "Qwen"
+    assert (
+        _findings(
+            "- Qwen powers 7 of top 10 models on HuggingFace\n", "- 7 of the top 10 models on HuggingFace use Qwen\n"
+        )
+        == []
+    )

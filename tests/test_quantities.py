@@ -346,3 +346,16 @@ def test_a_year_followed_by_a_unit_far_along_is_a_count() -> None:
     text = "x " * 100 + "they trained on 2048 H800 GPUs in 2025"
     found = find_quantities(text)
     assert [(q.value, q.unit) for q in found] == [(2048.0, "gpus"), ("2025", "date")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "written"),
+    [
+        ("Chinese Dominance: 4 of top 5, ahead of all", 4.0, "of top 5", "4 of top 5"),
+        ("powers 7 of top 10 open source models", 7.0, "of top 10", "7 of top 10"),
+        ("seven of the top 10 models", 7.0, "of top 10", "seven of the top 10"),
+    ],
+)
+def test_places_in_a_top_n_are_one_figure(text: str, value: float, unit: str, written: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit, q.kind, q.text) == (value, unit, "part", written)

@@ -42,6 +42,16 @@ _RELEASE_WORDS = re.compile(
     r"announc\w*|open-sourced|arriv\w*|dropped)\b",
     re.IGNORECASE,
 )
+# "Top 10 models on HuggingFace use Qwen base": every place of a top N taken by what follows.
+_ALL_OF_TOP = re.compile(
+    r"\s*(?:all\s+(?:of\s+)?)?(?:the\s+)?(?P<top>top[- ](?P<n>\d{1,3}))\s+[\w\s\-]{0,50}?\s+(?:all\s+)?"
+    r"(?:use|run on|are built on|are based on|build on|are fine-tuned from|derive from)\s+",
+    re.IGNORECASE,
+)
+_TOP_MODELS = re.compile(r"\s+(?:open[- ]source\s+|open[- ]weights?\s+)?models\b", re.IGNORECASE)
+# Where the top places are: "7 of top 10 open source models on HuggingFace" → HuggingFace.
+_PLACES_ON = re.compile(r"[\w\s\-]{0,40}?\b(?:on|in)\s+(?:the\s+)?([A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)")
+_RANKING_GOES_ON = re.compile(r"^\s*(?:[-*•]\s*)?(?:\.{2,}|…)?\s*(?:and\s+)?(?:then|followed by|next)\b[\s:,]*", re.I)
 _RANK_LIST = re.compile(r"\b(?:rank\w*|leaderboard|top\s*\d+|standings)\b", re.IGNORECASE)
 # Sections whose numbers are bibliographic, not claims (citations are audited separately).
 _NOT_CLAIMS = re.compile(
@@ -139,6 +149,33 @@ _LICENCE = re.compile(
     r"cc[- ]by[\w\-.]*|gpl[\w\-.]*|custom\s+licen[cs]e|research[- ]only)(?![\w])",
     re.IGNORECASE,
 )
+
+
+_LICENCE_HEAD_REST = re.compile(r"\s*(?:licen[cs]ed?|licen[cs]e\s+only)?\s*", re.IGNORECASE)
+
+
+_ARCHITECTURE_WORD = re.compile(r"\b(?:dense|MoE|mixture[- ]of[- ]experts)\b", re.IGNORECASE)
+_ARCHITECTURE_LABEL = re.compile(
+    r"\s*(dense|MoE|mixture[- ]of[- ]experts)\s+(?:models?|variants?|sizes?)\s*:\s*", re.IGNORECASE
+)
+# Right after a model's name, its architecture alone: "(MoE efficiency)", ": Proprietary dense model",
+# ", a dense model"; never "dense and MoE" (both) or "MoE-style".
+_ARCHITECTURE_AFTER = re.compile(
+    r"(?:\s*\(\s*|\s*:\s*(?:[A-Za-z\-]+\s+)?|,\s+an?\s+|\s+is\s+an?\s+)(dense|MoE|mixture[- ]of[- ]experts)\b"
+    r"(?![\-/]|\s*(?:and|or|&)\s)",
+    re.IGNORECASE,
+)
+_BARE_SIZE = re.compile(r"(?<![\w.\-])(\d+(?:\.\d+)?)\s?B\b")
+
+
+def _architecture_name(text: str) -> str:
+    return "dense" if text.lower() == "dense" else "MoE"
+
+
+def _category(value: str, start: int, end: int, written: str) -> Quantity:
+    return Quantity(
+        value=value, unit="category", qualifier=Qualifier.EXACT, text=written, start=start, end=end, kind="category"
+    )
 
 
 def _licence_name(text: str) -> str:
@@ -302,6 +339,7 @@ class _Extractor:
         self.claims: list[tuple[Block, Quantity, str, str, str]] = []
         self._section_cache: dict[tuple[str, ...], str] = {}
         self._carry: tuple[tuple[str, ...], str] = ((), "")
+        self._last_rank: tuple[Block, int, str] | None = None  # the ranking list item just read
         self.document_year = _document_year(document)
         self._scanned: tuple[str, tuple[list[Mention], list[Mention], list[Quantity]]] = ("\0", ([], [], []))
         self.leaderboard = _leaderboard(document, vocabulary)
@@ -333,7 +371,39 @@ class _Extractor:
             if block.kind == "table_row":
                 self.table_row(block)
             elif not self.dated_event(block, blocks[index + 1] if index + 1 < len(blocks) else None):
+                self.ranking_continued(block)
                 self.text_block(block)
+                self.whole_top(block)
+            self.architecture(block)
+
+    def architecture(self, block: Block) -> None:
+        """Categorical claims: whether a model is dense or a mixture of experts, where the text says
+        so of it alone: "Qwen3-32B (MoE efficiency)", "Yi-Large: Proprietary dense model", and a list
+        of sizes under its family's heading ("**Dense Models:** 0.6B, 1.7B, 32B" under Qwen 3).
+        A family that "spans dense and MoE architectures" states nothing about one model."""
+        clean = _clean(block.text)
+        marker = _MARKER.match(clean)
+        body_start = marker.end() if marker else 0
+        label = _ARCHITECTURE_LABEL.match(clean, body_start)
+        quote = " ".join(clean.split())
+        if label:
+            family = self.section_subject(block.section)
+            kind = _architecture_name(label.group(1))
+            if family and " " not in family and self.vocabulary.members(family):
+                for size in _BARE_SIZE.finditer(clean, label.end()):
+                    q = _category(kind, size.start(), size.end(), size.group(0))
+                    self.add(block, q, f"{family}-{size.group(1)}B", "architecture", quote)
+            return
+        if not _ARCHITECTURE_WORD.search(clean):
+            return
+        for mention in self.vocabulary.find_subjects(clean):
+            if self.vocabulary.subject_kind(mention.name) != "model":
+                continue
+            stated = _ARCHITECTURE_AFTER.match(clean, mention.end)
+            if stated:
+                at = stated.start(1)
+                q = _category(_architecture_name(stated.group(1)), at, stated.end(1), stated.group(1))
+                self.add(block, q, mention.name, "architecture", quote)
 
     def dated_event(self, block: Block, following: Block | None) -> bool:
         """Timelines: a date on a line of its own dates the event on the next line
@@ -510,6 +580,76 @@ class _Extractor:
             kind="rank",
         )
         self.add(block, rank, subject, metric, block.text.strip())
+        self._last_rank = (block, int(block.number or 0), metric)
+
+    def model_family_for_top(self, subject: str, q: Quantity, text: str) -> str:
+        """ "Qwen 3 … powers 7 of top 10 open source models": the top models of a hub are built on a
+        family, whichever generation each fine-tunes, so the count is the family's (Qwen), as in
+        "Top 10 models on HuggingFace use Qwen base". Places of a leaderboard of the models
+        themselves ("4 of top 5") stay with their subject."""
+        if not q.unit.startswith("of top ") or not _TOP_MODELS.match(text, q.end):
+            return subject
+        families = self.vocabulary.ancestors(subject)
+        return families[-1] if families else subject
+
+    def whole_top(self, block: Block) -> None:
+        """ "Top 10 models on HuggingFace use Qwen base": all ten places belong to what they use, the
+        same measure as "powers 7 of top 10" elsewhere. The top 10 is then no rank of HuggingFace's."""
+        clean = _clean(block.text)
+        marker = _MARKER.match(clean)
+        m = _ALL_OF_TOP.match(clean, marker.end() if marker else 0)
+        if not m:
+            return
+        owners = [
+            mention
+            for mention in self.vocabulary.find_subjects(clean[m.end() :])
+            if self.vocabulary.subject_kind(mention.name) not in ("organisation", "country", "region")
+        ]
+        if not owners or owners[0].start > 3:
+            return
+        top = m.group("n")
+        start, end = m.start("top"), m.end("top")
+        q = Quantity(
+            value=float(top),
+            unit=f"of top {top}",
+            qualifier=Qualifier.EXACT,
+            text=block.text[start:end],
+            start=start,
+            end=end,
+            kind="part",
+            unit_text=block.text[start:end],
+        )
+        self.claims = [c for c in self.claims if not (c[0] is block and c[1].kind == "rank" and c[1].start == start)]
+        span = _Span(clean, 0, len(clean), DOCUMENT_SUBJECT)
+        metric = self.metric_for(q, span, [], clean, "")
+        self.add(block, q, self.context.specific(owners[0].name), metric, " ".join(clean.split()))
+
+    def ranking_continued(self, block: Block) -> None:
+        """ "1. Kimi K2 … 4. DeepSeek R1" then "...then Google Gemma, Meta Llama": a line right after
+        a ranking list that goes on with "then" names the next places in order (5th, 6th)."""
+        last, self._last_rank = self._last_rank, None
+        if last is None or block.kind == "numbered" or block.line != last[0].line + 1:
+            return
+        clean = _clean(block.text)
+        then = _RANKING_GOES_ON.match(clean)
+        if not then:
+            return
+        place = last[1]
+        for mention in self.vocabulary.find_subjects(clean[then.end() :]):
+            if self.vocabulary.subject_kind(mention.name) in ("organisation", "country", "region"):
+                continue
+            place += 1
+            start, end = then.end() + mention.start, then.end() + mention.end
+            rank = Quantity(
+                value=float(place),
+                unit="rank",
+                qualifier=Qualifier.EXACT,
+                text=block.text[start:end],
+                start=start,
+                end=end,
+                kind="rank",
+            )
+            self.add(block, rank, self.context.specific(mention.name), last[2], block.text.strip())
 
     # --- spans --------------------------------------------------------------------------------
     def read_span(self, block: Block, span: _Span, *, dates: bool = True) -> None:
@@ -548,7 +688,8 @@ class _Extractor:
                 previous_metric = metric
             quote = text[span.start : span.end].strip()
             q = self.with_unit(q, metric)
-            self.add(block, q, self.joint_subject(subject, q, subjects, text), metric, quote)
+            subject = self.joint_subject(subject, q, subjects, text)
+            self.add(block, q, self.model_family_for_top(subject, q, text), metric, quote)
             if q.kind == "rank" and isinstance(q.value, float) and q.value > 1:
                 self.place_above(block, q, metric, text, subjects, quote)
         if dates:
@@ -730,6 +871,11 @@ class _Extractor:
 
     def metric_for(self, q: Quantity, span: _Span, metrics: Sequence[Mention], text: str, previous: str) -> str:
         vocabulary = self.vocabulary
+        if q.unit.startswith("of top "):  # "7 of top 10 open source models on HuggingFace"
+            where = _PLACES_ON.match(text, q.end, span.end)
+            board = where.group(1) if where else ""
+            board = vocabulary.subject(board) or vocabulary.metric(board) or board
+            return f"places in the top {q.unit.removeprefix('of top ')}" + (f" on {board}" if board else "")
         inside = [m for m in metrics if m.start >= q.start and m.end <= q.end]
         if inside and q.kind != "rank":
             return self.refine(inside[-1].name, q, text, span)
@@ -965,7 +1111,7 @@ class _Extractor:
     # --- tables -------------------------------------------------------------------------------
     def table_row(self, block: Block) -> None:
         cells, header = block.cells, block.header
-        if not cells:
+        if not cells or self.licence_row(block):
             return
         section_subject = self.section_subject(block.section)
         row_subject = self._cell_subject(cells[0])
@@ -1030,6 +1176,32 @@ class _Extractor:
             )
             span.label_subject = ""
             self._read_cell(block, span, row_label)
+
+    def licence_row(self, block: Block) -> bool:
+        """ "| Apache 2.0 License | Qwen 3, Yi, GLM-4.5 |": a row headed by a licence alone lists the
+        models released under it (a compatibility matrix, a licence overview)."""
+        head = _clean(block.cells[0])
+        m = _LICENCE.match(head)
+        if not m or not _LICENCE_HEAD_REST.fullmatch(head[m.end() :]):
+            return False
+        offset = block.cell_offsets[0] if block.cell_offsets else 0
+        at = offset + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        written = m.group(0).strip()
+        q = Quantity(
+            value=_licence_name(written),
+            unit="category",
+            qualifier=Qualifier.EXACT,
+            text=written,
+            start=at,
+            end=at + len(written),
+            kind="category",
+        )
+        quote = " | ".join(" ".join(_clean(c).split()) for c in block.cells)
+        for cell in block.cells[1:]:
+            for mention in self.vocabulary.find_subjects(_clean(cell), unknown_models=False):
+                if self.vocabulary.subject_kind(mention.name) != "organisation":
+                    self.add(block, q, self.context.specific(mention.name), "license", quote)
+        return True
 
     def _read_cell(self, block: Block, span: _Span, row_header: str) -> None:
         before = len(self.claims)

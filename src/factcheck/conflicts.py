@@ -349,9 +349,16 @@ def _ranking_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) ->
     return findings
 
 
+# A family's licence is its members' unless they say otherwise; its architecture is not: Qwen3
+# has dense and MoE models.
+_INHERITED_CATEGORIES = {"license"}
+
+
 def _categorical_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> list[Finding]:
-    """Categories that disagree: one model, or a family and its member, under licences with nothing
-    in common ("Yi: Apache 2.0" against "Yi-Large: proprietary"). "Apache/MIT" shares Apache."""
+    """Categories that disagree, a medium finding: one model, or a family and its member, under
+    licences with nothing in common ("Yi: Apache 2.0" against "Yi-Large: proprietary"); one model
+    called dense and MoE. Licences that overlap but differ ("Apache/MIT" against "Apache 2.0") are a
+    low one: either could be right, but a reader cannot tell which licence applies."""
     by_root: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         if c.quantity.kind == "category":
@@ -360,30 +367,39 @@ def _categorical_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None
     findings = []
     for (metric, _root), group in sorted(by_root.items()):
         values = {(c.subject, str(c.quantity.value)) for c in group}
-        clashes = sorted(
-            {
-                (a, b)
-                for a in values
-                for b in values
-                if a < b and _covers(vocabulary, a[0], b[0]) and not set(a[1].split("/")) & set(b[1].split("/"))
-            }
-        )
-        if not clashes:
-            continue
-        pairs = {pair for clash in clashes for pair in clash}
-        involved = [c for c in group if (c.subject, str(c.quantity.value)) in pairs]
-        subject = " / ".join(sorted({s for s, _ in pairs}))
-        stated = "; ".join(f"{s}: {v}" for s, v in sorted(pairs))
-        findings.append(
-            _finding(
-                FindingKind.CATEGORICAL,
-                Severity.MEDIUM,
-                subject,
-                metric,
-                f"The {metric} disagrees ({stated}).",
-                involved,
+        inherited = metric in _INHERITED_CATEGORIES
+        related = [
+            (a, b)
+            for a in values
+            for b in values
+            if a < b and a[1] != b[1] and (_covers(vocabulary, a[0], b[0]) if inherited else a[0] == b[0])
+        ]
+        disjoint = sorted((a, b) for a, b in related if not set(a[1].split("/")) & set(b[1].split("/")))
+        overlapping = sorted((a, b) for a, b in related if a[0] == b[0] and (a, b) not in disjoint)
+        for clashes, severity, why in (
+            (disjoint, Severity.MEDIUM, "disagrees ({stated})."),
+            (
+                overlapping,
+                Severity.LOW,
+                "is stated differently ({stated}): they overlap, but which applies is unclear.",
+            ),
+        ):
+            if not clashes:
+                continue
+            pairs = {pair for clash in clashes for pair in clash}
+            involved = [c for c in group if (c.subject, str(c.quantity.value)) in pairs]
+            subject = " / ".join(sorted({s for s, _ in pairs}))
+            stated = "; ".join(f"{s}: {v}" for s, v in sorted(pairs))
+            findings.append(
+                _finding(
+                    FindingKind.CATEGORICAL,
+                    severity,
+                    subject,
+                    metric,
+                    f"The {metric} {why.format(stated=stated)}",
+                    involved,
+                )
             )
-        )
     return findings
 
 

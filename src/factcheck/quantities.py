@@ -164,6 +164,11 @@ _REFERENCE_WORDS = {
 _CORE = re.compile(rf"(?<![\w.,@:])(?<![\w.,)\]%][\-−])(?<!\d/)(?<!\d /)(?:{_NUM})")
 _RANK_HASH = re.compile(r"(?:#|\bNo\.\s?|\bnumber\s)(\d{1,4})\b(?!\.\d)", re.IGNORECASE)
 _TOP_N = re.compile(r"\btop[- ](\d{1,4}|one|two|three|four|five|ten)\b(?![.,]\d)", re.IGNORECASE)
+# "4 of top 5", "seven of the top 10": how many places of a leaderboard's top N, one figure
+_PART_OF_TOP = re.compile(
+    r"(?<![\w.,])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+)?of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _RATIO = re.compile(r"(?<![\w.:])(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)(?![\w:]|[–-]\d)")  # not "33:1877–1901" (pages)
 _ARXIV = re.compile(r"(?:arxiv[:/ ]\s*)?\b\d{4}\.\d{4,5}(?:v\d+)?\b", re.IGNORECASE)
 _URL = re.compile(
@@ -689,6 +694,22 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
         if not _overlaps(m.start(), m.end(), blocked):
             n = m.group(1)
             value = float(n) if n.isdigit() else float(_SPELLED.get(n.lower(), 10))
+            part = _PART_OF_TOP.search(text, max(0, m.start() - 20), m.start())
+            if part and not _overlaps(part.start(), m.start(), blocked):
+                count = part.group(1)
+                found.append(
+                    Quantity(
+                        value=float(count) if count.isdigit() else float(_SPELLED[count.lower()]),
+                        unit=f"of top {value:g}",
+                        qualifier=Qualifier.EXACT,
+                        text=text[part.start() : m.end()],
+                        start=part.start(),
+                        end=m.end(),
+                        kind="part",
+                        unit_text=f"of {m.group(0)}",
+                    )
+                )
+                continue
             found.append(
                 Quantity(
                     value=value,
