@@ -217,3 +217,59 @@ def test_a_ranking_that_goes_on_with_then_names_the_next_places() -> None:
     )
     ranks = [(c.subject, c.value, c.line) for c in _claims(text) if c.metric == "LMArena rank"]
     assert ranks == [("Kimi K2", 1.0, 2), ("MiniMax M1", 2.0, 3), ("Gemma", 3.0, 4), ("Llama", 4.0, 4)]
+
+
+def test_a_model_named_again_after_a_slash_pair_keeps_its_figures() -> None:
+    claims = _claims("## DeepSeek\n- V3/R1 share 671B total parameters, but R1 scores 79.8% on AIME 2024\n")
+    assert [(c.subject, c.value) for c in claims] == [("DeepSeek-V3", 671e9), ("DeepSeek-R1", 79.8)]
+
+
+def test_prices_paired_by_a_slash_are_input_and_output_not_two_models() -> None:
+    claims = _claims("## DeepSeek\nV3/R1 API: input $0.27/$1.10 per million tokens\n")
+    assert {c.subject for c in claims} == {"DeepSeek-V3"}
+
+
+def test_a_line_after_a_ranking_that_is_not_a_list_of_names_ranks_nothing() -> None:
+    text = (
+        "**LMArena Global Rankings (2025):**\n1. Kimi K2\n2. MiniMax M1\nNext, we compare Qwen3 and Llama 4 on cost.\n"
+    )
+    assert [c.subject for c in _claims(text) if c.metric == "LMArena rank"] == ["Kimi K2", "MiniMax M1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Qwen3-32B (MoE efficiency)\n", [("Qwen3-32B", "MoE")]),
+        ("- **Yi-Large:** Proprietary dense model\n", [("Yi-Large", "dense")]),
+        ("- DeepSeek-V3: not dense, a sparse design\n", []),
+        ("- Qwen3-32B (dense vs MoE comparison)\n", []),
+        ("Qwen3 spans dense and MoE architectures.\n", []),
+        ("### DeepSeek\n- **MoE Models:** 671B\n", []),  # no model is called DeepSeek-671B
+        ("### Qwen 3\n- **MoE Models:** 30B-A3B\n", []),
+        (
+            "### Qwen 3\n- **Dense Models:** 0.6B, 32B (distilled from the 235B)\n\nQwen3-235B and Qwen3-32B.\n",
+            [("Qwen3-32B", "dense")],
+        ),
+    ],
+)
+def test_architecture_stated_of_one_model(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.subject, c.value) for c in _claims(text) if c.metric == "architecture"] == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("| Apache 2.0 License | Qwen 3, Yi |", [("Qwen3", "Apache-2.0"), ("Yi", "Apache-2.0")]),
+        ("| Apache 2.0 License | Qwen 3 (except Qwen3-Max, proprietary) |", [("Qwen3", "Apache-2.0")]),
+        ("| MIT | stricter than Llama 4 community licence |", []),
+    ],
+)
+def test_licence_rows_list_the_models_in_a_models_column(row: str, expected: list[tuple[str, str]]) -> None:
+    header = "| Requirement | Recommended Models |" if "Qwen" in row else "| Licence | Notes |"
+    claims = _claims(f"{header}\n|---|---|\n{row}\n")
+    assert [(c.subject, c.value) for c in claims if c.metric == "license"] == expected
+
+
+def test_a_licence_row_still_has_its_figures_read() -> None:
+    claims = _claims("| Licence | Models | Share of downloads |\n|---|---|---|\n| MIT | 12 | 45% |\n")
+    assert sorted(c.value for c in claims) == [12.0, 45.0]

@@ -259,7 +259,7 @@ def test_a_range_of_savings_is_recomputed_from_the_table_above_it() -> None:
 
 
 def test_one_model_called_dense_and_moe() -> None:
-    family = "### Qwen 3\n- **Dense Models:** 0.6B, 8B, 32B\n"
+    family = "### Qwen 3\n- **Dense Models:** 0.6B, 8B, 32B\n\nQwen3-32B is popular.\n"
     matrix = "| Requirement | Recommended Models |\n|---|---|\n| Low Latency | Qwen3-32B (MoE efficiency) |\n"
     findings = _findings(family, matrix)
     assert _kinds(findings) == [("categorical", "medium")]
@@ -268,8 +268,12 @@ def test_one_model_called_dense_and_moe() -> None:
 
 
 def test_a_family_with_dense_and_moe_models_is_no_conflict() -> None:
-    assert _findings("### Qwen 3\n- **Dense Models:** 8B, 32B\n", "Qwen3 spans dense and MoE architectures.\n") == []
-    assert _findings("- **Yi-Large:** Proprietary dense model\n", "Yi-Large (dense) is closed.\n") == []
+    family = "### Qwen 3\n- **Dense Models:** 8B, 32B\n\nQwen3-8B and Qwen3-32B.\n"
+    assert [c.subject for c in _claims(family) if c.metric == "architecture"] == ["Qwen3-8B", "Qwen3-32B"]
+    assert _findings(family, "Qwen3 spans dense and MoE architectures.\n") == []
+    agreeing = ("- **Yi-Large:** Proprietary dense model\n", "Yi-Large (dense) is closed.\n")
+    assert [c.value for c in _claims(*agreeing) if c.metric == "architecture"] == ["dense", "dense"]
+    assert _findings(*agreeing) == []
 
 
 def test_places_in_a_hub_top_10_counted_two_ways() -> None:
@@ -282,6 +286,26 @@ def test_places_in_a_hub_top_10_counted_two_ways() -> None:
     assert (
         _findings(
             "- Qwen powers 7 of top 10 models on HuggingFace\n", "- 7 of the top 10 models on HuggingFace use Qwen\n"
+        )
+        == []
+    )
+
+
+def test_top_places_of_two_generations_named_in_their_sentences_are_not_compared() -> None:
+    assert (
+        _findings(
+            "- Qwen3 powers 3 of top 10 open source models on HuggingFace\n",
+            "- Qwen2.5 powers 5 of top 10 open source models on HuggingFace\n",
+        )
+        == []
+    )
+
+
+def test_a_top_10_shared_by_several_families_gives_none_of_them_all_ten() -> None:
+    assert (
+        _findings(
+            "### Qwen 3\n**Status:** powers 7 of top 10 open source models on HuggingFace\n",
+            "- Top 10 models on HuggingFace use Qwen, Llama and Mistral bases\n",
         )
         == []
     )

@@ -341,11 +341,16 @@ def test_dates_far_into_a_long_line(date_text: str, iso: str) -> None:
     assert [(q.value, q.text) for q in dates] == [(iso, date_text), ("2023-01-15", "2023-01-15")]
 
 
-def test_a_year_followed_by_a_unit_far_along_is_a_count() -> None:
-    """The lookahead that tells "2025 GPUs" from the year 2025 still sees past the year's window."""
-    text = "x " * 100 + "they trained on 2048 H800 GPUs in 2025"
+def test_a_year_like_count_with_its_unit_far_along_is_a_count() -> None:
+    """The lookahead that tells "2025 GPUs" from the year 2025 reads past the year's window."""
+    text = "x " * 100 + "they bought 2025" + " " * 60 + "GPUs in 2024"
     found = find_quantities(text)
-    assert [(q.value, q.unit) for q in found] == [(2048.0, "gpus"), ("2025", "date")]
+    assert [(q.value, q.kind) for q in found] == [(2025.0, "number"), ("2024", "date")]
+
+
+def test_a_widely_spaced_date_from_a_pdf() -> None:
+    (q,) = find_quantities("released on September       30th,        2025")
+    assert (q.value, q.kind) == ("2025-09-30", "date")
 
 
 @pytest.mark.parametrize(
@@ -359,3 +364,13 @@ def test_a_year_followed_by_a_unit_far_along_is_a_count() -> None:
 def test_places_in_a_top_n_are_one_figure(text: str, value: float, unit: str, written: str) -> None:
     (q,) = find_quantities(text)
     assert (q.value, q.unit, q.kind, q.text) == (value, unit, "part", written)
+
+
+def test_one_of_the_top_n_is_a_rank() -> None:
+    (q,) = find_quantities("Qwen3 is one of the top 10 models")
+    assert (q.value, q.kind, q.qualifier) == (10.0, "rank", Qualifier.UPPER_BOUND)
+
+
+@pytest.mark.parametrize("text", ["the call is at 2\u00a0pm", "the call is at 2\tpm", "the call is at 2pm"])
+def test_a_time_of_day_after_any_space_is_no_quantity(text: str) -> None:
+    assert find_quantities(text) == []

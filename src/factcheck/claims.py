@@ -48,9 +48,11 @@ _ALL_OF_TOP = re.compile(
     r"(?:use|run on|are built on|are based on|build on|are fine-tuned from|derive from)\s+",
     re.IGNORECASE,
 )
+_CLAUSE = re.compile(r"[^.;:!?]*")
 _TOP_MODELS = re.compile(r"\s+(?:open[- ]source\s+|open[- ]weights?\s+)?models\b", re.IGNORECASE)
 # Where the top places are: "7 of top 10 open source models on HuggingFace" → HuggingFace.
 _PLACES_ON = re.compile(r"[\w\s\-]{0,40}?\b(?:on|in)\s+(?:the\s+)?([A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)")
+_ONLY_SEPARATORS = re.compile(r"(?:[\s,;.&/…]|\band\b|\bor\b|\([^()]*\))*", re.IGNORECASE)
 _RANKING_GOES_ON = re.compile(r"^\s*(?:[-*•]\s*)?(?:\.{2,}|…)?\s*(?:and\s+)?(?:then|followed by|next)\b[\s:,]*", re.I)
 _RANK_LIST = re.compile(r"\b(?:rank\w*|leaderboard|top\s*\d+|standings)\b", re.IGNORECASE)
 # Sections whose numbers are bibliographic, not claims (citations are audited separately).
@@ -151,6 +153,7 @@ _LICENCE = re.compile(
 )
 
 
+_MODELS_COLUMN = re.compile(r"\bmodels?\b", re.IGNORECASE)
 _LICENCE_HEAD_REST = re.compile(r"\s*(?:licen[cs]ed?|licen[cs]e\s+only)?\s*", re.IGNORECASE)
 
 
@@ -161,11 +164,11 @@ _ARCHITECTURE_LABEL = re.compile(
 # Right after a model's name, its architecture alone: "(MoE efficiency)", ": Proprietary dense model",
 # ", a dense model"; never "dense and MoE" (both) or "MoE-style".
 _ARCHITECTURE_AFTER = re.compile(
-    r"(?:\s*\(\s*|\s*:\s*(?:[A-Za-z\-]+\s+)?|,\s+an?\s+|\s+is\s+an?\s+)(dense|MoE|mixture[- ]of[- ]experts)\b"
-    r"(?![\-/]|\s*(?:and|or|&)\s)",
+    r"(?:\s*\(\s*|\s*:\s*(?:(?!(?:not|non|no|unlike|without)\b)[A-Za-z\-]+\s+)?|,\s+an?\s+|\s+is\s+an?\s+)"
+    r"(dense|MoE|mixture[- ]of[- ]experts)\b(?![\-/]|\s*(?:and|or|&|vs\.?|versus|compared|than)\s)",
     re.IGNORECASE,
 )
-_BARE_SIZE = re.compile(r"(?<![\w.\-])(\d+(?:\.\d+)?)\s?B\b")
+_BARE_SIZE = re.compile(r"(?<![\w.\-])(\d+(?:\.\d+)?)\s?B\b(?![\-\w])")
 
 
 def _architecture_name(text: str) -> str:
@@ -334,6 +337,7 @@ class _Span:
 class _Extractor:
     def __init__(self, document: Document, vocabulary: Vocabulary) -> None:
         self.document = document
+        self.document_text = "\n".join(document.lines).lower()  # where names are looked up
         self.vocabulary = vocabulary
         self.context = _Context(vocabulary, _family_members(document, vocabulary))
         self.claims: list[tuple[Block, Quantity, str, str, str]] = []
@@ -390,9 +394,13 @@ class _Extractor:
             family = self.section_subject(block.section)
             kind = _architecture_name(label.group(1))
             if family and " " not in family and self.vocabulary.members(family):
-                for size in _BARE_SIZE.finditer(clean, label.end()):
-                    q = _category(kind, size.start(), size.end(), size.group(0))
-                    self.add(block, q, f"{family}-{size.group(1)}B", "architecture", quote)
+                listed = clean[: clean.find("(", label.end())] if "(" in clean[label.end() :] else clean
+                for size in _BARE_SIZE.finditer(listed, label.end()):
+                    # only a model that exists by that name: in the vocabulary or this document
+                    name = self.vocabulary.subject(f"{family}-{size.group(1)}B") or f"{family}-{size.group(1)}B"
+                    if name in self.vocabulary.subjects or name.lower() in self.document_text:
+                        q = _category(kind, size.start(), size.end(), size.group(0))
+                        self.add(block, q, name, "architecture", quote)
             return
         if not _ARCHITECTURE_WORD.search(clean):
             return
@@ -582,12 +590,13 @@ class _Extractor:
         self.add(block, rank, subject, metric, block.text.strip())
         self._last_rank = (block, int(block.number or 0), metric)
 
-    def model_family_for_top(self, subject: str, q: Quantity, text: str) -> str:
+    def model_family_for_top(self, subject: str, q: Quantity, text: str, named: bool) -> str:
         """ "Qwen 3 … powers 7 of top 10 open source models": the top models of a hub are built on a
-        family, whichever generation each fine-tunes, so the count is the family's (Qwen), as in
-        "Top 10 models on HuggingFace use Qwen base". Places of a leaderboard of the models
-        themselves ("4 of top 5") stay with their subject."""
-        if not q.unit.startswith("of top ") or not _TOP_MODELS.match(text, q.end):
+        family, whichever generation each fine-tunes, so a count under a generation's heading is
+        the family's (Qwen), as in "Top 10 models on HuggingFace use Qwen base". A model named in
+        the sentence itself ("Qwen2.5 powers 5 of top 10") keeps it, and places of a leaderboard
+        of the models themselves ("4 of top 5") stay with their subject."""
+        if named or not q.unit.startswith("of top ") or not _TOP_MODELS.match(text, q.end):
             return subject
         families = self.vocabulary.ancestors(subject)
         return families[-1] if families else subject
@@ -600,12 +609,13 @@ class _Extractor:
         m = _ALL_OF_TOP.match(clean, marker.end() if marker else 0)
         if not m:
             return
+        clause = _CLAUSE.match(clean, m.end())
         owners = [
             mention
-            for mention in self.vocabulary.find_subjects(clean[m.end() :])
+            for mention in self.vocabulary.find_subjects(clause.group(0) if clause else "")
             if self.vocabulary.subject_kind(mention.name) not in ("organisation", "country", "region")
         ]
-        if not owners or owners[0].start > 3:
+        if len(owners) != 1 or owners[0].start > 3:  # "use Qwen, Llama and Mistral bases": shared
             return
         top = m.group("n")
         start, end = m.start("top"), m.end("top")
@@ -626,7 +636,8 @@ class _Extractor:
 
     def ranking_continued(self, block: Block) -> None:
         """ "1. Kimi K2 … 4. DeepSeek R1" then "...then Google Gemma, Meta Llama": a line right after
-        a ranking list that goes on with "then" names the next places in order (5th, 6th)."""
+        a ranking list that goes on with "then" names the next places in order (5th, 6th). Only a
+        line of names: "Next, we compare Qwen3 and Llama 4 on cost" goes on with something else."""
         last, self._last_rank = self._last_rank, None
         if last is None or block.kind == "numbered" or block.line != last[0].line + 1:
             return
@@ -634,8 +645,16 @@ class _Extractor:
         then = _RANKING_GOES_ON.match(clean)
         if not then:
             return
+        names = clean[then.end() :]
+        mentions = self.vocabulary.find_subjects(names)
+        leftover = "".join(
+            names[a:b]
+            for a, b in zip([0, *(m.end for m in mentions)], [*(m.start for m in mentions), len(names)], strict=True)
+        )
+        if not mentions or not _ONLY_SEPARATORS.fullmatch(leftover):
+            return
         place = last[1]
-        for mention in self.vocabulary.find_subjects(clean[then.end() :]):
+        for mention in mentions:
             if self.vocabulary.subject_kind(mention.name) in ("organisation", "country", "region"):
                 continue
             place += 1
@@ -689,7 +708,8 @@ class _Extractor:
             quote = text[span.start : span.end].strip()
             q = self.with_unit(q, metric)
             subject = self.joint_subject(subject, q, subjects, text)
-            self.add(block, q, self.model_family_for_top(subject, q, text), metric, quote)
+            named = any(span.start <= m.start < q.start for m in subjects)
+            self.add(block, q, self.model_family_for_top(subject, q, text, named), metric, quote)
             if q.kind == "rank" and isinstance(q.value, float) and q.value > 1:
                 self.place_above(block, q, metric, text, subjects, quote)
         if dates:
@@ -766,20 +786,26 @@ class _Extractor:
         """Two models joined by a slash. "V3/R1 variants boast 671B total parameters": a figure for
         the pair is about both, and the first named stands for it (one claim per figure, whose
         quote shows both), as an editor reads it: V3's price in another report is compared with
-        it. "Scout/Maverick: 109B/400B": figures paired the same way go to each in turn."""
-        pair = self.slash_pair(subjects, text, q.start)
-        if pair is None:
+        it. "Scout/Maverick: 109B/400B": figures paired the same way go to each in turn (not prices:
+        "$0.27/$1.10" are input and output). A model named again after the pair ("but R1 scores
+        79.8%") keeps its own figures."""
+        found = self.slash_pair(subjects, text, q.start)
+        if found is None:
             return subject
-        if text[q.end : q.end + 1] == "/":
-            return pair[0]
-        if text[q.start - 1 : q.start] == "/":
-            return pair[1]
+        pair, pair_end = found
+        if any(pair_end <= m.start < q.start and self.context.specific(m.name) in pair for m in subjects):
+            return subject
+        if q.kind not in ("price", "currency"):
+            if text[q.end : q.end + 1] == "/":
+                return pair[0]
+            if text[q.start - 1 : q.start] == "/":
+                return pair[1]
         return pair[0] if subject in pair else subject
 
-    def slash_pair(self, subjects: Sequence[Mention], text: str, before: int) -> tuple[str, str] | None:
+    def slash_pair(self, subjects: Sequence[Mention], text: str, before: int) -> tuple[tuple[str, str], int] | None:
         """The first two models written as "A/B" before offset `before` ("V3/R1", "Scout/Maverick"),
         members of one family, either of them by its short name; never a path ("Qwen/Qwen3-8B",
-        "01-ai/Yi-1.5")."""
+        "01-ai/Yi-1.5"). With the offset where the pair ends."""
         for m in subjects:
             if m.end >= before:
                 break
@@ -789,13 +815,13 @@ class _Extractor:
                 if other and text[other.end() : other.end() + 1] != "/":
                     pair = (name, self.member_named(other.group(0), name))
                     if pair[1]:
-                        return pair
+                        return pair, other.end()
             if m.start and text[m.start - 1] == "/" and text[m.end : m.end + 1] != "/":
                 other = _SHORT_NAME_BEFORE.search(text, 0, m.start - 1)
                 if other and text[other.start() - 1 : other.start()] not in ("/", "-"):
                     pair = (self.member_named(other.group(0), name), name)
                     if pair[0]:
-                        return pair
+                        return pair, m.end
         return None
 
     def member_named(self, written: str, sibling: str) -> str:
@@ -874,7 +900,7 @@ class _Extractor:
         if q.unit.startswith("of top "):  # "7 of top 10 open source models on HuggingFace"
             where = _PLACES_ON.match(text, q.end, span.end)
             board = where.group(1) if where else ""
-            board = vocabulary.subject(board) or vocabulary.metric(board) or board
+            board = vocabulary.subject(board) or board
             return f"places in the top {q.unit.removeprefix('of top ')}" + (f" on {board}" if board else "")
         inside = [m for m in metrics if m.start >= q.start and m.end <= q.end]
         if inside and q.kind != "rank":
@@ -1111,8 +1137,9 @@ class _Extractor:
     # --- tables -------------------------------------------------------------------------------
     def table_row(self, block: Block) -> None:
         cells, header = block.cells, block.header
-        if not cells or self.licence_row(block):
+        if not cells:
             return
+        self.licence_row(block)
         section_subject = self.section_subject(block.section)
         row_subject = self._cell_subject(cells[0])
         if not row_subject and header and _SUBJECT_HEADERS.match(_clean(header[0]).strip()) and cells[0].strip():
@@ -1177,31 +1204,29 @@ class _Extractor:
             span.label_subject = ""
             self._read_cell(block, span, row_label)
 
-    def licence_row(self, block: Block) -> bool:
-        """ "| Apache 2.0 License | Qwen 3, Yi, GLM-4.5 |": a row headed by a licence alone lists the
-        models released under it (a compatibility matrix, a licence overview)."""
+    def licence_row(self, block: Block) -> None:
+        """ "| Apache 2.0 License | Qwen 3, Yi, GLM-4.5 |": a row headed by a licence alone lists, in
+        a column of models, the models released under it (a compatibility matrix, a licence
+        overview). Models in brackets are exceptions or asides ("(except Qwen3-Max)"), and models
+        in other columns are compared with, not licensed so."""
         head = _clean(block.cells[0])
         m = _LICENCE.match(head)
         if not m or not _LICENCE_HEAD_REST.fullmatch(head[m.end() :]):
-            return False
+            return
         offset = block.cell_offsets[0] if block.cell_offsets else 0
-        at = offset + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         written = m.group(0).strip()
-        q = Quantity(
-            value=_licence_name(written),
-            unit="category",
-            qualifier=Qualifier.EXACT,
-            text=written,
-            start=at,
-            end=at + len(written),
-            kind="category",
-        )
+        at = offset + head.find(written)
+        q = _category(_licence_name(written), at, at + len(written), written)
         quote = " | ".join(" ".join(_clean(c).split()) for c in block.cells)
-        for cell in block.cells[1:]:
-            for mention in self.vocabulary.find_subjects(_clean(cell), unknown_models=False):
-                if self.vocabulary.subject_kind(mention.name) != "organisation":
+        for index, cell in enumerate(block.cells[1:], start=1):
+            column = _clean(block.header[index]) if index < len(block.header) else ""
+            if not _MODELS_COLUMN.search(column):
+                continue
+            text = _clean(cell)
+            for mention in self.vocabulary.find_subjects(text, unknown_models=False):
+                in_brackets = text.count("(", 0, mention.start) > text.count(")", 0, mention.start)
+                if not in_brackets and self.vocabulary.subject_kind(mention.name) != "organisation":
                     self.add(block, q, self.context.specific(mention.name), "license", quote)
-        return True
 
     def _read_cell(self, block: Block, span: _Span, row_header: str) -> None:
         before = len(self.claims)

@@ -270,10 +270,21 @@ def _date_iso(kind: str, groups: Sequence[str | None]) -> tuple[str, Qualifier]:
 
 
 # Every date form states a year; the rest of a date stands close to it: "beginning of September
-# 30th, 2025" before it, "-06-01" or a lookahead for a unit after it. Scanning only these windows
-# instead of whole lines keeps dates cheap on long lines (a third of the parser's time before).
+# 30th, 2025" before it, "-06-01" after it. Dates are looked for only where they can start, in
+# these windows, instead of along whole lines (a third of the parser's time before).
 _BEFORE_YEAR = 28
 _AFTER_YEAR = 48
+
+
+def _words_before(text: str, end: int, budget: int) -> int:
+    """Where `budget` characters before `end` begin, a run of spaces counting as one: text from
+    PDFs spaces "September    30th,    2025" widely."""
+    i = end
+    while i > 0 and budget > 0:
+        i -= 1
+        if not (text[i].isspace() and text[i + 1 : i + 2].isspace()):
+            budget -= 1
+    return i
 
 
 def _year_windows(text: str) -> tuple[list[tuple[int, int]], set[str]]:
@@ -283,7 +294,7 @@ def _year_windows(text: str) -> tuple[list[tuple[int, int]], set[str]]:
     after: set[str] = set()
     for m in _YEAR_HINT.finditer(text):
         after.add(text[m.end() : m.end() + 1])
-        low, high = max(0, m.start() - _BEFORE_YEAR), min(len(text), m.end() + _AFTER_YEAR)
+        low, high = _words_before(text, m.start(), _BEFORE_YEAR), min(len(text), m.end() + _AFTER_YEAR)
         if windows and low <= windows[-1][1]:
             windows[-1] = (windows[-1][0], high)
         else:
@@ -323,7 +334,10 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
         if kind in ("ymd", "ym") and "-" not in after_year or kind in ("ymd.", "ym.") and "." not in after_year:
             continue
         for low, high in windows:
-            for m in pattern.finditer(text, low, high):
+            # Only the start is bounded: a date's lookahead may read past the window.
+            for m in pattern.finditer(text, low):
+                if m.start() >= high:
+                    break
                 if _overlaps(m.start(), m.end(), taken):
                     continue
                 if kind == "my" and m.group(1).rstrip(".") == "May" and text[m.start() - 1 : m.start()].isalpha():
@@ -534,8 +548,8 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     following = rest[:1]
     if following in _SIZE_LETTERS and _SIZE_IN_NAME.match(rest):  # "30B-A3B"
         return None, end + len(_NAME_REST.match(rest).group(0))  # type: ignore[union-attr]
-    if following in " aApP" and _CLOCK_AFTER.match(rest):  # "at 2 pm": a time of day, not a quantity
-        return None, end
+    if (following.isspace() or following in "aApP") and _CLOCK_AFTER.match(rest):
+        return None, end  # "at 2 pm": a time of day, not a quantity
     if following == ":" and rest[1:2].isdigit():  # a time of day or a ratio the ratio rule declined: "12:30"
         tail = _CLOCK_REST.match(rest)
         return None, end + (tail.end() if tail else 0)
@@ -695,7 +709,8 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
             n = m.group(1)
             value = float(n) if n.isdigit() else float(_SPELLED.get(n.lower(), 10))
             part = _PART_OF_TOP.search(text, max(0, m.start() - 20), m.start())
-            if part and not _overlaps(part.start(), m.start(), blocked):
+            # "one of the top 10" places its subject within the top 10: a rank, kept as one
+            if part and part.group(1).lower() not in ("1", "one") and not _overlaps(part.start(), m.start(), blocked):
                 count = part.group(1)
                 found.append(
                     Quantity(
