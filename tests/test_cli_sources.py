@@ -75,7 +75,14 @@ def test_audit_offline_lists_sources_and_citation_findings(
 
 def test_audit_without_sources(offline_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["audit", "docs", "--no-sources"]) == 1
-    assert "sources not fetched" in capsys.readouterr().err
+    assert "sources not fetched (fetch = off): claims are checked against what earlier runs" in capsys.readouterr().err
+
+
+def test_audit_without_sources_uses_what_an_earlier_run_archived(offline_project: Path) -> None:
+    assert main(["audit", "docs"]) == 1
+    assert main(["audit", "docs", "--no-sources"]) == 1
+    report = json.loads((offline_project / "reports" / "audit.json").read_text(encoding="utf-8"))
+    assert any(v["verdict"] in ("supported", "contradicted") for v in report["verdicts"])
 
 
 def test_a_source_added_by_hand_is_archived_and_marked(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -332,7 +332,7 @@ class SourcesResult:
 
     def summary(self) -> str:
         if self.mode == "off":
-            return "sources not fetched (fetch = off)"
+            return "sources not fetched (fetch = off): claims are checked against what earlier runs archived"
         counts = [f"{self.count(s)} {s.value.replace('_', ' ')}" for s in SourceStatus if self.count(s)]
         how = "replayed from cassettes" if self.mode == "offline" else "fetched"
         return f"{len(self.snapshots)} sources {how}" + (f": {', '.join(counts)}" if counts else "")
