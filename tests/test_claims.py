@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claims import extract_claims
+from factcheck.claims import extract_claims, reading_order
 from factcheck.documents import read_document
 from factcheck.models import Claim, Document
 from factcheck.vocabulary import load_vocabulary
@@ -273,3 +273,32 @@ def test_licence_rows_list_the_models_in_a_models_column(row: str, expected: lis
 def test_a_licence_row_still_has_its_figures_read() -> None:
     claims = _claims("| Licence | Models | Share of downloads |\n|---|---|---|\n| MIT | 12 | 45% |\n")
     assert sorted(c.value for c in claims) == [12.0, 45.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        # nobody named before the figure or above it: the sentence's subject after it
+        ("Startups run on open models with an 80% probability they use Chinese open-source models.", 80.0, "China"),
+        # a name something is compared with is not what the sentence is about
+        ("Compared to Llama, Qwen 3 offers more accessible sizes (e.g., strong 32B models).", 32e9, "Qwen3"),
+        (
+            "Downloads from Chinese laboratories surpassed those from the United States in August 2025.",
+            "2025-08",
+            "China",
+        ),
+        # a release in an enumeration goes to the model named right before it
+        ("It evolved through Qwen 2 (2024) and the flagship Qwen 3 suite in April 2025.", "2025-04", "Qwen3"),
+        ('# Llama 4\nLicensing changes restrict the 2T-parameter "Behemoth" preview.', 2e12, "Llama 4 Behemoth"),
+    ],
+)
+def test_whose_figure_it_is_in_prose(text: str, value: float | str, subject: str) -> None:
+    claim = _find(_claims(text), text.count("\n") + 1, value)
+    assert claim.subject == subject
+
+
+def test_claims_in_reading_order_when_models_share_one_figure() -> None:
+    text = "### Releases in 2025\n- Kimi K2/GLM 4.5/StepFun Step3 (Jul)\n"
+    shuffled = sorted(_claims(text), key=lambda c: c.id, reverse=True)
+    ordered = reading_order(shuffled, VOCABULARY)
+    assert [c.subject for c in ordered if c.metric == "release date"] == ["Kimi K2", "GLM-4.5", "Step3"]

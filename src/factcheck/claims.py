@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -22,7 +22,7 @@ from factcheck.models import DOCUMENT_SUBJECT, Block, Claim, Document, Qualifier
 from factcheck.quantities import find_quantities, parse_date
 from factcheck.vocabulary import Mention, Vocabulary, normalize_name
 
-__all__ = ["extract_claims", "claim_id", "sizes_in_names"]
+__all__ = ["extract_claims", "claim_id", "reading_order", "sizes_in_names"]
 
 _ESCAPE = re.compile(r"\\(?=[$*_#\[\]()|`~>.\-])")
 _MEASURE_LABEL = re.compile(
@@ -81,6 +81,14 @@ _GENERIC_HEADERS = {
     "data",
 }
 _ATTACH_BEFORE = re.compile(r"^(?:['’]s)?\s*(?::|\(|=|-|–|at|scored|scores|reached|hit|of)?\s*$", re.IGNORECASE)
+# A name that something is measured against is not what the sentence is about: "Compared to
+# Llama, Qwen 3 offers ...", "downloads from Chinese labs surpassed those from the United States".
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:compared (?:to|with)|than|vs\.?|versus|against|unlike|surpass\w*|outpac\w*|overt(?:ak\w*|ook)|"
+    r"outperform\w*|ahead of|behind)\s+(?:the\s+|those\s+(?:of|from)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_DATED_AFTER = re.compile(r"^\s*(?:suite|family|series|models?|variants?|release|launch)?\s*(?:in|on)\s*$", re.I)
 _IN_NAME_AFTER = re.compile(
     r"^\s*(?:[A-Za-z%]+\s+){0,2}?(?:in|for|by|from|with|of|on)\s+(?:the\s+|all\s+)?$", re.IGNORECASE
 )  # "29 in Qwen 2.5", "100,000+ models built on Qwen"
@@ -841,10 +849,17 @@ class _Extractor:
         if before and _ATTACH_BEFORE.match(text[before[-1].end : q.start]):
             return self.context.specific(before[-1].name)
         if (
+            before
+            and q.kind == "date"
+            and _DATED_AFTER.match(text[before[-1].end : q.start])
+            and self.vocabulary.subject_kind(before[-1].name) not in ("organisation", "country", "region")
+        ):
+            return self.context.specific(before[-1].name)  # "…, and the flagship Qwen 3 suite in April 2025"
+        if (
             after
             and q.scale >= 1e9
             and q.unit in ("", "parameters")
-            and re.fullmatch(r"[\s\-]*", text[q.end : after[0].start])
+            and re.fullmatch(r"[\s\-\"“”'‘’]*", text[q.end : after[0].start])
         ):
             return after[0].name  # "the 17B-parameter Scout", "the 400B Maverick variant": the size of that model
         if (
@@ -887,12 +902,23 @@ class _Extractor:
             return "World"
         if span.label_subject:
             return span.label_subject
-        outside = [m for m in before if not _COMPARISON.search(text[m.end : q.start])]
+        outside = [
+            m
+            for m in before
+            if not _COMPARISON.search(text[m.end : q.start])
+            and not _COMPARED_BEFORE.search(text, max(span.start, m.start - 40), m.start)
+        ]
         models = [m for m in outside if self.vocabulary.subject_kind(m.name) not in ("organisation",)]
         if models or outside:
             return (models or outside)[0].name
         if span.carried_subject:
             return span.carried_subject
+        if span.default_subject == DOCUMENT_SUBJECT and not span.table:
+            # "an 80% probability they are running on Chinese open-source models": with nobody
+            # named before the figure or above it, the sentence's first subject after it
+            later = [m for m in after if m.end <= span.end]
+            if later:
+                return self.context.specific(later[0].name)
         return span.default_subject
 
     def metric_for(self, q: Quantity, span: _Span, metrics: Sequence[Mention], text: str, previous: str) -> str:
@@ -1306,6 +1332,22 @@ def _block_claim(
         section=" > ".join(block.section),
         page=block.page,
     )
+
+
+def reading_order(claims: Iterable[Claim], vocabulary: Vocabulary) -> list[Claim]:
+    """Claims as a reader meets them: by document, line and the figure's place in the line, and
+    for one figure shared by several models ("K2/GLM 4.5/StepFun Step3 (Jul)") where each model
+    is named. Claim ids, which are hashes, only break what is left of a tie."""
+    named: dict[str, dict[str, int]] = {}
+
+    def where_named(claim: Claim) -> int:
+        if claim.text not in named:
+            named[claim.text] = {}
+            for mention in vocabulary.find_subjects(claim.text):
+                named[claim.text].setdefault(mention.name, mention.start)
+        return named[claim.text].get(claim.subject, len(claim.text))
+
+    return sorted(claims, key=lambda c: (c.document, c.line, c.quantity.start, where_named(c), c.id))
 
 
 def extract_claims(document: Document, vocabulary: Vocabulary, *, default_subject: str = "") -> list[Claim]:

@@ -25,7 +25,7 @@ from factcheck.claimfiles import (
     load_claim_file,
     write_claim_file,
 )
-from factcheck.claims import extract_claims, sizes_in_names
+from factcheck.claims import extract_claims, reading_order, sizes_in_names
 from factcheck.config import Settings
 from factcheck.conflicts import find_conflicts
 from factcheck.decisions import check_decisions_in, load_decisions, split_findings
@@ -179,7 +179,7 @@ def find_claims(
         subject = vocabulary.subject(subject) or subject
     if metric:
         metric = vocabulary.metric(metric) or metric
-    found = store.claims(subject=subject, metric=metric, document=document)
+    found = reading_order(store.claims(subject=subject, metric=metric, document=document), vocabulary)
     return found if categories else [c for c in found if c.quantity.kind != "category"]
 
 

@@ -349,7 +349,7 @@ class Store:
     def claims(
         self, *, subject: str | None = None, metric: str | None = None, document: str | None = None
     ) -> list[Claim]:
-        """Stored claims, ordered by document, line and id.
+        """Stored claims in reading order: by document, line, and place in the line (then id).
 
         `subject` and `metric` match whole values, ignoring case; `document` matches exactly.
         """
@@ -363,7 +363,7 @@ class Store:
         with self._session("read claims") as session:
             claims = [_claim_from_row(row) for row in session.scalars(query)]
         # Sorted here, not in SQL: collations differ between backends, Python's order does not.
-        return sorted(claims, key=lambda c: (c.document, c.line, c.id))
+        return sorted(claims, key=lambda c: (c.document, c.line, c.quantity.start, c.id))
 
     def documents(self) -> list[StoredDocument]:
         """Every stored document, ordered by name."""
