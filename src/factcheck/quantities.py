@@ -103,7 +103,6 @@ _UPPER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EST_AFTER = re.compile(r"^\s*(?:\(est\.?\)|\(estimated\)|est\.|\(approx\.?\))", re.IGNORECASE)
-_PLUS_AFTER = re.compile(r"^\+")
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|~|through)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:grew|grow|grows|growing|rose|rise|rising|increas\w*|jump\w*|climb\w*|surg\w*|"
@@ -274,11 +273,15 @@ def _date_iso(kind: str, groups: Sequence[str | None]) -> tuple[str, Qualifier]:
 # these windows, instead of along whole lines (a third of the parser's time before).
 _BEFORE_YEAR = 28
 _AFTER_YEAR = 48
+_LOOKAHEAD = 80
 
 
 def _words_before(text: str, end: int, budget: int) -> int:
     """Where `budget` characters before `end` begin, a run of spaces counting as one: text from
     PDFs spaces "September    30th,    2025" widely."""
+    start = max(0, end - budget)
+    if "  " not in text[start:end] and "\t" not in text[start:end]:  # the usual case: single spaces
+        return start
     i = end
     while i > 0 and budget > 0:
         i -= 1
@@ -334,8 +337,8 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
         if kind in ("ymd", "ym") and "-" not in after_year or kind in ("ymd.", "ym.") and "." not in after_year:
             continue
         for low, high in windows:
-            # Only the start is bounded: a date's lookahead may read past the window.
-            for m in pattern.finditer(text, low):
+            # A date starts in the window; its lookahead ("2025 GPUs" is no year) reads further.
+            for m in pattern.finditer(text, low, high + _LOOKAHEAD):
                 if m.start() >= high:
                     break
                 if _overlaps(m.start(), m.end(), taken):
@@ -393,6 +396,8 @@ def _is_version_of_name(text: str, start: int, number_text: str, end: int) -> bo
     """ "Llama 4", "Claude 3.5", "Mistral Small 3": a small bare number after a capitalised name."""
     if "," in number_text or _to_float(number_text) > 20 or len(number_text.split(".")[-1]) > 1 and "." in number_text:
         return False
+    if start < 2 or not text[start - 1].isspace() or not (text[start - 2].isalnum() or text[start - 2] in "_-."):
+        return False  # no word right before: "| 4 |", "(4)"
     m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if not m:
         return False
@@ -408,8 +413,9 @@ def _is_version_of_name(text: str, start: int, number_text: str, end: int) -> bo
 
 
 def _left_qualifier(before: str) -> tuple[Qualifier, int]:
-    if not before or not _QUALIFIER_HINT.search(before):  # most figures have no qualifier word
-        return Qualifier.EXACT, 0
+    last = before.rstrip()[-1:]
+    if not last or not (last in _QUALIFIER_SIGNS or last.isascii() and last.isalpha()):
+        return Qualifier.EXACT, 0  # most figures have no qualifier word
     for pattern, qualifier in (
         (_APPROX_BEFORE, Qualifier.APPROX),
         (_LOWER_BEFORE, Qualifier.LOWER_BOUND),
@@ -421,8 +427,8 @@ def _left_qualifier(before: str) -> tuple[Qualifier, int]:
     return Qualifier.EXACT, 0
 
 
-# Every qualifier above ends in one of these: a symbol, a dot, or a letter right before the figure.
-_QUALIFIER_HINT = re.compile(r"[~≈∼><≥≤=.a-zA-Z]\s*$")
+# Every qualifier above ends in one of these, or in a letter, right before the figure.
+_QUALIFIER_SIGNS = frozenset("~≈∼><≥≤=.")
 
 
 # What can follow a number without any suffix starting there: the end of the line, a cell border
@@ -448,16 +454,21 @@ class _Scan:
         self.per = ""
 
     def read_suffixes(self, allow_unit_noun: bool = True) -> None:
+        """Scale, %, ×, per-million, +, currency, unit noun and (est), in that order. Each reader
+        is tried only when the next character could start it (most figures have one suffix or
+        none; trying all eight patterns on every figure was a fifth of the parser's time)."""
         rest = self.text[self.end :]
         if _NO_SUFFIX.match(rest):  # most table cells: "88.5 |", "88.5," (every suffix below starts otherwise)
             return
-        m = _SCALE_AFTER.match(rest)
+        nxt = _next_char(rest)
+        m = _SCALE_AFTER.match(rest) if nxt in _SCALE_STARTS else None
         if m:
             word = (m.group(1) or m.group(2)).lower()
             self.scale = _SCALE_WORDS[word]
             self.end += m.end()
             rest = self.text[self.end :]
-        m = _PERCENT_AFTER.match(rest)
+            nxt = _next_char(rest)
+        m = _PERCENT_AFTER.match(rest) if nxt in _PERCENT_STARTS else None
         if m:
             self.unit, self.kind = (
                 ("percentage_points", "percent")
@@ -466,13 +477,15 @@ class _Scan:
             )
             self.end += m.end()
             rest = self.text[self.end :]
+            nxt = _next_char(rest)
         else:
-            m = _MULTIPLE_AFTER.match(rest)
+            m = _MULTIPLE_AFTER.match(rest) if nxt in _MULTIPLE_STARTS else None
             if m:
                 self.unit, self.kind = "times", "multiple"
                 self.end += m.end()
                 rest = self.text[self.end :]
-        m = _PER_MILLION.match(rest)
+                nxt = _next_char(rest)
+        m = _PER_MILLION.match(rest) if nxt in _PER_STARTS else None
         if m and self.kind == "number":
             per_scale = m.group(1).lower()
             self.per = {"m": "million", "k": "thousand", "b": "billion"}.get(per_scale, per_scale)
@@ -481,16 +494,19 @@ class _Scan:
             self.per += " " + (tokens.split()[-1] if tokens else "tokens")
             self.end += m.end()
             rest = self.text[self.end :]
-        if _PLUS_AFTER.match(rest):
+            nxt = _next_char(rest)
+        if rest[:1] == "+":
             self.plus = True
             self.end += 1
             rest = self.text[self.end :]
-        m = _CURRENCY_SUFFIX_RE.match(rest)
+            nxt = _next_char(rest)
+        m = _CURRENCY_SUFFIX_RE.match(rest) if nxt in _CURRENCY_STARTS else None
         if m and not self.unit:
             self.unit, self.kind = _CURRENCY_SUFFIX[(m.group(1) or m.group(2)).lower()], "currency"
             self.end += m.end()
             rest = self.text[self.end :]
-        if allow_unit_noun and self.kind in ("number",):
+            nxt = _next_char(rest)
+        if allow_unit_noun and self.kind in ("number",) and (nxt.isalpha() or nxt in "-?"):
             m = _UNIT_AFTER.match(rest)
             if m:
                 noun = m.group(1).lower()
@@ -501,11 +517,30 @@ class _Scan:
                 self.unit = canonical if not self.unit else self.unit
                 self.end += m.end()
                 rest = self.text[self.end :]
-                if self.plus is False and _PLUS_AFTER.match(rest):
+                nxt = _next_char(rest)
+                if self.plus is False and rest[:1] == "+":
                     self.plus = True
-        if _EST_AFTER.match(rest):
-            self.est = True
-            self.end += _EST_AFTER.match(rest).end()  # type: ignore[union-attr]
+        if nxt in _EST_STARTS:
+            m = _EST_AFTER.match(rest)
+            if m:
+                self.est = True
+                self.end += m.end()
+
+
+def _next_char(rest: str) -> str:
+    """The first character after any spaces, lower-cased; "?" when more than a few spaces hide it."""
+    if not rest:
+        return ""
+    return rest[:8].lstrip()[:1].lower() or "?"
+
+
+# The first characters (lower-cased, after spaces) each suffix can start with; "?" is unknown.
+_SCALE_STARTS = frozenset("kmbth?")
+_PERCENT_STARTS = frozenset("%p?")
+_MULTIPLE_STARTS = frozenset("×x✕-ft?")
+_PER_STARTS = frozenset("/p?")
+_CURRENCY_STARTS = frozenset("ucegrdpy$€£¥元?")
+_EST_STARTS = frozenset("(e?")
 
 
 _ANY_DIGIT = re.compile(r"\d")
@@ -526,6 +561,24 @@ _SIZE_LETTERS = frozenset("KMBTb")
 _SIZE_IN_NAME = re.compile(r"(?:[KMBT]|bn)-[A-Za-z]+\d")
 _NAME_REST = re.compile(r"[\w.\-]*")
 _CLOCK_REST = re.compile(r":[\d:]+")
+
+
+def _currency_before(text: str, start: int) -> re.Match[str] | None:
+    """ "$5.6M", "USD 5.6M": every currency sign or code ends in one of a few characters."""
+    last = text[start - 1 : start]
+    if last.isspace():
+        last = text[start - 2 : start - 1]
+    if not last or last not in "$€£¥" and last.lower() not in "dprby":
+        return None
+    return _CURRENCY_BEFORE.search(text[max(0, start - 4) : start])
+
+
+def _between_before(text: str, start: int) -> re.Match[str] | None:
+    before = text[max(0, start - 10) : start]
+    lowered = before.lower()
+    if "een" not in lowered and "rom" not in lowered:
+        return None
+    return _BETWEEN_BEFORE.search(before)
 
 
 def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> tuple[Quantity | None, int]:
@@ -569,7 +622,7 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
         return None, end
     scan = _Scan(text, start, number_text)
     scan.read_suffixes()
-    currency = _CURRENCY_BEFORE.search(text[max(0, start - 4) : start])
+    currency = _currency_before(text, start)
     q_start = start
     if currency:
         scan.unit, scan.kind = _CURRENCY_PREFIX[currency.group(1).lower()], "currency"
@@ -583,7 +636,7 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     range_q = _read_range(text, scan, q_start)
     if range_q is not None:
         qualifier, left = _left_qualifier(text[max(0, q_start - 25) : q_start])
-        between = _BETWEEN_BEFORE.search(text[max(0, q_start - 10) : q_start])
+        between = _between_before(text, q_start)
         if between:
             left = len(text[max(0, q_start - 10) : q_start]) - between.start()
         if qualifier is Qualifier.APPROX:
@@ -623,7 +676,7 @@ def _read_range(text: str, first: _Scan, q_start: int) -> Quantity | None:
     if _NO_SUFFIX.match(rest):  # no "-", "to" or "and" follows
         return None
     sep = _RANGE_SEP.match(rest)
-    between = _BETWEEN_BEFORE.search(text[max(0, q_start - 10) : q_start])
+    between = _between_before(text, q_start)
     if between and not sep:
         sep = _AND_SEP.match(rest)
     if not sep or first.plus:
