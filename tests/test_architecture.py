@@ -22,7 +22,7 @@ _OWNERS = {
     "httpx": {"sources/fetch.py", "sources/cassettes.py"},
     "pypdf": {"documents.py"},
     "ftfy": {"documents.py"},
-    "spacy": {"claims.py"},
+    "spacy": {"claims/text.py"},
     "jsonschema": {"claimfiles.py"},
 }
 

@@ -3,7 +3,7 @@
 The library API, stage by stage::
 
     document = read_document(Path("report.md"))          # documents.py
-    claims = extract_claims(document, load_vocabulary())  # claims.py (quantities.py inside)
+    claims = extract_claims(document, load_vocabulary())  # claims/ (quantities.py inside)
     with Store("sqlite:///factcheck.db") as store:        # store.py
         store.replace_document(document, claims)
 """

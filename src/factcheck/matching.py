@@ -1,6 +1,6 @@
 """Claim × source claims → a verdict with its evidence quoted.
 
-A source is just another document: its text goes through the same extraction (claims.py), with
+A source is just another document: its text goes through the same extraction (claims/), with
 the source's own subject as the default, and each claim is compared with the source's claims of
 the same subject and metric by the one comparison engine (compare.py). Sources are indexed by
 (subject, metric) and by figure once, so verification grows with the number of claims, not with

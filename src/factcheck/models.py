@@ -1,7 +1,7 @@
 """Frozen value types passed between the pipeline stages.
 
 Stages talk through these types only: documents.py makes `Document`, quantities.py makes
-`Quantity`, claims.py makes `Claim`, store.py persists them. None of them knows about the
+`Quantity`, claims/ makes `Claim`, store.py persists them. None of them knows about the
 database, the network or the command line.
 """
 

@@ -1,0 +1,98 @@
+"""Document → Claims: each number with the subject and metric it is about.
+
+A number takes its subject from, in order: a name attached to it ("GPT-4's $100M+", "vs 29 in
+Qwen 2.5"), the label of its bullet ("DeepSeek-V3: 671B total"), its table row or column, the
+first name in its sentence, the bullet before it when the section names nobody, and finally
+the nearest heading that names a subject. Its metric comes from a metric named next to it
+("97.3% MATH-500", "SWE-bench: 64.2%"), the bullet label ("Context: 200K input"), the table
+header, the words after it ("37B active") or its unit ("36 trillion tokens" in a sentence about
+training). A bare number with no metric is not a claim.
+
+The package reads a document in one pass (extractor.py) and asks the rules by role: whose figure
+it is (subjects.py), what it measures (metrics.py), table rows (tables.py), ranking lists
+(rankings.py) and categorical claims such as licences and architectures (categories.py), with the
+shared patterns and text helpers in text.py and the section context in context.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from factcheck.claims.extractor import Extractor, block_claim
+from factcheck.claims.text import claim_id
+from factcheck.models import DOCUMENT_SUBJECT, Claim, Document, Qualifier, Quantity
+from factcheck.vocabulary import Vocabulary
+
+__all__ = ["extract_claims", "claim_id", "reading_order", "sizes_in_names"]
+
+# "Qwen3-235B-A22B", "Llama-3.1-405B", "Qwen3-0.6B": the size a model's name states.
+_SIZED_NAME = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?B(?:-A(\d+(?:\.\d+)?)B)?(?:-(?:Base|Instruct|Chat|FP8))?$", re.I)
+
+
+def reading_order(claims: Iterable[Claim], vocabulary: Vocabulary) -> list[Claim]:
+    """Claims as a reader meets them: by document, line and the figure's place in the line, and
+    for one figure shared by several models ("K2/GLM 4.5/StepFun Step3 (Jul)") where each model
+    is named. Claim ids, which are hashes, only break what is left of a tie."""
+    named: dict[str, dict[str, int]] = {}
+
+    def where_named(claim: Claim) -> int:
+        if claim.text not in named:
+            named[claim.text] = {}
+            for mention in vocabulary.find_subjects(claim.text):
+                named[claim.text].setdefault(mention.name, mention.start)
+        return named[claim.text].get(claim.subject, len(claim.text))
+
+    return sorted(claims, key=lambda c: (c.document, c.line, c.quantity.start, where_named(c), c.id))
+
+
+def extract_claims(document: Document, vocabulary: Vocabulary, *, default_subject: str = "") -> list[Claim]:
+    """Every numeric claim in a document, in document order.
+
+    `default_subject` is who the figures no name claims are about: for a source, its own model
+    (a DeepSeek-V3 README's unlabelled figures are DeepSeek-V3's); for a report, the document
+    itself. Pure: the same document and vocabulary always give the same claims with the same ids.
+    """
+    extractor = Extractor(document, vocabulary)
+    extractor.run()
+    claims = extractor.finish()
+    if default_subject:
+        claims = [replace(c, subject=default_subject) if c.subject == DOCUMENT_SUBJECT else c for c in claims]
+    return claims
+
+
+def sizes_in_names(document: Document, vocabulary: Vocabulary) -> list[Claim]:
+    """The parameter counts that model names in `document` state: a source that names
+    Qwen3-30B-A3B states 30B total and 3B active parameters. Meant for sources, where the name is
+    the publisher's own; in a report a name is a citation of it, not a claim."""
+    found: list[Claim] = []
+    seen: set[tuple[str, str]] = set()
+    for block in document.blocks:
+        for mention in vocabulary.find_subjects(block.text):
+            size = _SIZED_NAME.search(mention.name)
+            if size is None:
+                continue
+            for metric, figure in (("total parameters", size.group(1)), ("active parameters", size.group(2))):
+                if not figure or (mention.name, metric) in seen:
+                    continue
+                seen.add((mention.name, metric))
+                quantity = Quantity(
+                    value=float(figure) * 1e9,
+                    unit="parameters",
+                    qualifier=Qualifier.EXACT,
+                    text=mention.name,
+                    start=mention.start,
+                    end=mention.end,
+                    scale=1e9,
+                    precision=_place_value(figure) * 1e9,
+                    kind="number",
+                )
+                quote = " ".join(block.text.split())
+                claim_key = claim_id(document.name, mention.name, metric, quote, 1)
+                found.append(block_claim(claim_key, document.name, block, mention.name, metric, quantity, quote))
+    return found
+
+
+def _place_value(figure: str) -> float:
+    return 10.0 ** -len(figure.split(".")[1]) if "." in figure else 1.0

@@ -1,0 +1,113 @@
+"""Categorical claims, compared like figures: the licence a model is released under and whether
+it is dense or a mixture of experts, where the text states it of that model alone."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from factcheck.claims.text import LICENCE, MARKER, clean_markup
+from factcheck.models import Block, Qualifier, Quantity
+
+if TYPE_CHECKING:
+    from factcheck.claims.extractor import Extractor
+
+_BARE_SIZE = re.compile(r"(?<![\w.\-])(\d+(?:\.\d+)?)\s?B\b(?![\-\w])")
+
+# Right after a model's name, its architecture alone: "(MoE efficiency)", ": Proprietary dense model",
+# ", a dense model"; never "dense and MoE" (both) or "MoE-style".
+_ARCHITECTURE_AFTER = re.compile(
+    r"(?:\s*\(\s*|\s*:\s*(?:(?!(?:not|non|no|unlike|without)\b)[A-Za-z\-]+\s+)?|,\s+an?\s+|\s+is\s+an?\s+)"
+    r"(dense|MoE|mixture[- ]of[- ]experts)\b(?![\-/]|\s*(?:and|or|&|vs\.?|versus|compared|than)\s)",
+    re.IGNORECASE,
+)
+
+_ARCHITECTURE_LABEL = re.compile(
+    r"\s*(dense|MoE|mixture[- ]of[- ]experts)\s+(?:models?|variants?|sizes?)\s*:\s*", re.IGNORECASE
+)
+
+_ARCHITECTURE_WORD = re.compile(r"\b(?:dense|MoE|mixture[- ]of[- ]experts)\b", re.IGNORECASE)
+
+
+def _architecture_name(text: str) -> str:
+    return "dense" if text.lower() == "dense" else "MoE"
+
+
+def category_quantity(value: str, start: int, end: int, written: str) -> Quantity:
+    return Quantity(
+        value=value, unit="category", qualifier=Qualifier.EXACT, text=written, start=start, end=end, kind="category"
+    )
+
+
+def licence_name(text: str) -> str:
+    """One spelling per licence, so that "Apache 2.0" and "apache-2.0" agree."""
+    lowered = " ".join(text.lower().split())
+    parts = []
+    for part in re.split(r"\s*/\s*", lowered):
+        if part.startswith("apache"):
+            parts.append("Apache-2.0")
+        elif part == "mit":
+            parts.append("MIT")
+        elif part in ("proprietary", "closed source", "closed-source"):
+            parts.append("proprietary")
+        elif "community" in part or "open licen" in part or part.startswith("llama"):
+            parts.append("Llama community license")
+        else:
+            parts.append(part)
+    return "/".join(sorted(set(parts)))
+
+
+def architecture(extractor: Extractor, block: Block) -> None:
+    """Categorical claims: whether a model is dense or a mixture of experts, where the text says
+    so of it alone: "Qwen3-32B (MoE efficiency)", "Yi-Large: Proprietary dense model", and a list
+    of sizes under its family's heading ("**Dense Models:** 0.6B, 1.7B, 32B" under Qwen 3).
+    A family that "spans dense and MoE architectures" states nothing about one model."""
+    clean = clean_markup(block.text)
+    marker = MARKER.match(clean)
+    body_start = marker.end() if marker else 0
+    label = _ARCHITECTURE_LABEL.match(clean, body_start)
+    quote = " ".join(clean.split())
+    if label:
+        family = extractor.section_subject(block.section)
+        kind = _architecture_name(label.group(1))
+        if family and " " not in family and extractor.vocabulary.members(family):
+            listed = clean[: clean.find("(", label.end())] if "(" in clean[label.end() :] else clean
+            for size in _BARE_SIZE.finditer(listed, label.end()):
+                # only a model that exists by that name: in the vocabulary or this document
+                name = extractor.vocabulary.subject(f"{family}-{size.group(1)}B") or f"{family}-{size.group(1)}B"
+                if name in extractor.vocabulary.subjects or name.lower() in extractor.document_text:
+                    q = category_quantity(kind, size.start(), size.end(), size.group(0))
+                    extractor.add(block, q, name, "architecture", quote)
+        return
+    if not _ARCHITECTURE_WORD.search(clean):
+        return
+    for mention in extractor.vocabulary.find_subjects(clean):
+        if extractor.vocabulary.subject_kind(mention.name) != "model":
+            continue
+        stated = _ARCHITECTURE_AFTER.match(clean, mention.end)
+        if stated:
+            at = stated.start(1)
+            q = category_quantity(_architecture_name(stated.group(1)), at, stated.end(1), stated.group(1))
+            extractor.add(block, q, mention.name, "architecture", quote)
+
+
+def licence(extractor: Extractor, block: Block, clean: str, start: int, subject: str) -> None:
+    """Categorical claims: the licence a model is released under, when the text states it as the
+    value of a label, a table cell or a bullet of its own ("License: Apache 2.0", "Yi-Large:
+    Proprietary dense model"). Licences mentioned in passing are not claims."""
+    content = clean[start:]
+    m = LICENCE.match(content)
+    if not m:
+        return
+    value = licence_name(m.group(0))
+    at = start + m.start() + (len(content) - len(content.lstrip()))
+    q = Quantity(
+        value=value,
+        unit="category",
+        qualifier=Qualifier.EXACT,
+        text=m.group(0).strip(),
+        start=at,
+        end=at + len(m.group(0).strip()),
+        kind="category",
+    )
+    extractor.add(block, q, subject, "license", clean.strip())

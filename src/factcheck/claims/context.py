@@ -1,0 +1,90 @@
+"""What surrounds a figure: the span it is read in (sentence or cell, with its default subject
+and metric), the models of each family a document mentions, its leaderboard and its year."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from factcheck.models import Document
+from factcheck.quantities import find_quantities
+from factcheck.vocabulary import Vocabulary
+
+
+@dataclass
+class Context:
+    """What one document tells about names: which models of a family it mentions."""
+
+    vocabulary: Vocabulary
+    members: dict[str, set[str]]
+
+    def specific(self, subject: str) -> str:
+        """A family named alone stands for its only model mentioned in the document ("MiniMax 1M")."""
+        if self.vocabulary.subject_kind(subject) != "family":
+            return subject
+        models = self.members.get(subject, set())
+        return next(iter(models)) if len(models) == 1 else subject
+
+
+def leaderboard(document: Document, vocabulary: Vocabulary) -> str:
+    """The leaderboard a document ranks models on, when it names one: "Top 3 globally" in a report
+    about LMArena is an LMArena rank."""
+    boards = Counter(m.name for m in vocabulary.find_metrics(document.text) if m.name.startswith("LMArena"))
+    return "LMArena" if boards else ""
+
+
+def document_year(document: Document) -> str:
+    """The year the document is dated, from a full date among its first lines ("13 October 2025")."""
+    for line in document.lines[:12]:
+        for q in find_quantities(line):
+            if q.kind == "date" and len(str(q.value)) >= 7:
+                return str(q.value)[:4]
+    return ""
+
+
+def family_members(document: Document, vocabulary: Vocabulary) -> dict[str, set[str]]:
+    members: dict[str, set[str]] = {}
+    for mention in vocabulary.find_subjects(document.text, unknown_models=False):
+        for family in vocabulary.ancestors(mention.name)[-1:]:
+            members.setdefault(family, set()).add(mention.name)
+    return members
+
+
+def _heading_subject(vocabulary: Vocabulary, heading: str) -> str:
+    mentions = [m for m in vocabulary.find_subjects(heading) if vocabulary.subject_kind(m.name) != "organisation"]
+    if not mentions:
+        mentions = vocabulary.find_subjects(heading)
+    return mentions[0].name if mentions else ""
+
+
+def subject_of_section(vocabulary: Vocabulary, section: tuple[str, ...]) -> str:
+    """The innermost heading that names a subject; outer headings count only for models and families
+    ("Technical Innovations from Chinese Models" does not make every figure below it about China)."""
+    for depth, heading in enumerate(reversed(section)):
+        subject = _heading_subject(vocabulary, heading)
+        if not subject:
+            continue
+        if depth == 0 or vocabulary.subject_kind(subject) not in ("country", "region"):
+            return subject
+        mention = vocabulary.find_subjects(heading)[0]
+        if mention.end - mention.start >= 0.6 * len(heading.strip()):  # "### Chinese Market" is about China
+            return subject
+    return ""
+
+
+@dataclass
+class Span:
+    """A piece of text in which numbers are read together: a bullet, a sentence or a table cell."""
+
+    text: str  # cleaned, same offsets as the line
+    start: int
+    end: int
+    default_subject: str
+    label_metric: str = ""
+    label_subject: str = ""
+    default_metric: str = ""
+    context_words: str = ""  # heading and label words that hint at a metric ("training", "context")
+    carried_subject: str = ""  # the subject of the previous sentence in the same paragraph
+    table: bool = False
+    label_end: int = 0  # where a "Label:" ends; figures before it belong to the label itself
+    stage: str = ""  # "stage 1 ": figures under a stage label are about that stage, not the whole

@@ -1,0 +1,383 @@
+"""One pass over a document's blocks: each block read as a table row, a dated timeline entry, a
+ranking or a labelled bullet or paragraph, each figure in it given a subject and a metric by the
+rules in subjects.py and metrics.py, and the claims finished with stable ids."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from factcheck.claims.categories import architecture, licence
+from factcheck.claims.context import Context, Span, document_year, family_members, leaderboard, subject_of_section
+from factcheck.claims.metrics import metric_for
+from factcheck.claims.rankings import place_above, rank_item, ranking_continued, whole_top
+from factcheck.claims.subjects import joint_subject, model_family_for_top, subject_for
+from factcheck.claims.tables import table_row
+from factcheck.claims.text import (
+    COMPARISON,
+    GENERIC_LABEL_NOUNS,
+    LICENCE_LABEL,
+    MARKER,
+    RELEASE_WORDS,
+    claim_id,
+    clean_markup,
+    sentence_spans,
+)
+from factcheck.models import DOCUMENT_SUBJECT, Block, Claim, Document, Quantity
+from factcheck.quantities import find_quantities, parse_date
+from factcheck.vocabulary import Mention, Vocabulary
+
+_DIGIT = re.compile(r"\d")
+
+_MONTH_ONLY = re.compile(
+    r"(?:\(\s*|\b(?:in|since|from|on|by)\s+|['’]s\s+(?=\w+\s+(?:release|launch|debut)))(January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
+    r"(?!\.?\s*\d|\s+of\b)"
+)
+
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+
+_NOT_A_METRIC = re.compile(
+    r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^(?:q[1-4]|h[12]|"
+    r"note|notes|example|status|focus|verdict|summary|source|sources|why|what|how)$",
+    re.IGNORECASE,
+)
+
+_STAGE_LABEL = re.compile(r"^(?:stage|phase|step|round)\s*\d+|^S\d$|^final(?: stage)?$", re.IGNORECASE)
+
+# Sections whose numbers are bibliographic, not claims (citations are audited separately).
+_NOT_CLAIMS = re.compile(
+    r"^\s*(?:\d+\.?\s*)?(?:references|bibliography|works cited|citations|sources|resources|"
+    r"further reading|table of contents|contents|footnotes|endnotes)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+_RANK_LIST = re.compile(r"\b(?:rank\w*|leaderboard|top\s*\d+|standings)\b", re.IGNORECASE)
+
+_SEGMENT_END = re.compile(r"[);\]]|,\s(?=[A-Z])|$")
+
+_LABEL = re.compile(r"^\s*((?:[^:.!?]|\.(?=\d))(?:[^:.!?]|\.(?=\d)){0,47}?)\s*:\s+(?=\S)")  # "GLM-4.5: ..."
+
+
+class Extractor:
+    """The state of reading one document: its vocabulary and family context, the section subjects
+    found so far, the subject a section carries from bullet to bullet, and the claims read."""
+
+    def __init__(self, document: Document, vocabulary: Vocabulary) -> None:
+        self.document = document
+        self.document_text = "\n".join(document.lines).lower()  # where names are looked up
+        self.vocabulary = vocabulary
+        self.context = Context(vocabulary, family_members(document, vocabulary))
+        self.claims: list[tuple[Block, Quantity, str, str, str]] = []
+        self._section_cache: dict[tuple[str, ...], str] = {}
+        self._carry: tuple[tuple[str, ...], str] = ((), "")
+        self._last_rank: tuple[Block, int, str] | None = None  # the ranking list item just read
+        self.document_year = document_year(document)
+        self._scanned: tuple[str, tuple[list[Mention], list[Mention], list[Quantity]]] = ("\0", ([], [], []))
+        self.leaderboard = leaderboard(document, vocabulary)
+
+    # --- helpers ------------------------------------------------------------------------------
+    def section_subject(self, section: tuple[str, ...]) -> str:
+        if section not in self._section_cache:
+            self._section_cache[section] = subject_of_section(self.vocabulary, section)
+        return self._section_cache[section]
+
+    def resolve_subject(self, name: str, section_subject: str) -> str:
+        """A name as written → canonical subject, also relative to the section's family ("V3")."""
+        known = self.vocabulary.subject(name)
+        if known:
+            return known
+        for family in (section_subject, *self.vocabulary.ancestors(section_subject)):
+            if family:
+                guess = self.vocabulary.subject(f"{family} {name}")
+                if guess:
+                    return guess
+        return ""
+
+    # --- blocks -------------------------------------------------------------------------------
+    def run(self) -> None:
+        blocks = self.document.blocks
+        for index, block in enumerate(blocks):
+            if block.kind == "heading" or any(_NOT_CLAIMS.match(h) for h in block.section):
+                continue
+            if block.kind == "table_row":
+                table_row(self, block)
+            elif not self.dated_event(block, blocks[index + 1] if index + 1 < len(blocks) else None):
+                ranking_continued(self, block)
+                self.text_block(block)
+                whole_top(self, block)
+            architecture(self, block)
+
+    def dated_event(self, block: Block, following: Block | None) -> bool:
+        """Timelines: a date on a line of its own dates the event on the next line
+        ("2023-08" / "Alibaba releases Qwen-7B"), and a month label takes its year from the headings
+        ("**Q3 2024:**" / "- September: DeepSeek V2.5, Baichuan 2")."""
+        clean = clean_markup(block.text).strip()
+        marker = MARKER.match(clean)
+        body = clean[marker.end() :] if marker else clean
+        found = find_quantities(body) if following is not None and len(body) <= 40 else []
+        if (
+            following is not None
+            and len(found) == 1
+            and found[0].kind == "date"
+            and len(found[0].text) >= len(body.strip(" :*-")) - 1
+        ):
+            event = clean_markup(following.text)
+            named = self.vocabulary.find_subjects(event)
+            mentions = [
+                m for m in named if self.vocabulary.subject_kind(m.name) not in ("organisation", "country", "region")
+            ] or named
+            if mentions:
+                metric = "release date" if RELEASE_WORDS.search(event) else "date"
+                q = replace(
+                    found[0],
+                    start=block.text.find(found[0].text),
+                    end=block.text.find(found[0].text) + len(found[0].text),
+                )
+                self.add(block, q, mentions[0].name, metric, f"{body.strip()}: {event.strip()}")
+                return True
+            return False
+        month = re.match(rf"^\s*({_MONTH_NAME})\s*:\s*(\S.*)$", body)
+        year = next(
+            (m.group(0) for h in reversed(block.section) for m in [re.search(r"\b(?:19|20)\d{2}\b", h)] if m), ""
+        )
+        if not month or not year:
+            return False
+        dated = parse_date(f"{month.group(1)} {year}")
+        if dated is None:
+            return False
+        entry = month.group(2)
+        for mention in self.vocabulary.find_subjects(entry):
+            inside_brackets = entry.count("(", 0, mention.start) > entry.count(")", 0, mention.start)
+            if inside_brackets or self.vocabulary.subject_kind(mention.name) in ("organisation", "country", "region"):
+                continue
+            start = block.text.find(month.group(1))
+            q = replace(dated, text=month.group(1), start=start, end=start + len(month.group(1)))
+            self.add(block, q, mention.name, "release date", body.strip())
+        self.text_block(block, dates=False)
+        return True
+
+    def text_block(self, block: Block, *, dates: bool = True) -> None:
+        clean = clean_markup(block.text)
+        marker = MARKER.match(clean)
+        body_start = marker.end() if marker else len(clean) - len(clean.lstrip())
+        if marker:
+            clean = " " * marker.end() + clean[marker.end() :]
+        section_subject = self.section_subject(block.section)
+        context_words = " ".join(block.section[-2:])
+        label_subject = label_metric = free_label = stage_prefix = ""
+        label = _LABEL.match(clean[body_start:])
+        content_start = body_start
+        if label:
+            label_text = label.group(1).strip()
+            mentions = self.vocabulary.find_subjects(label_text)
+            relative = (
+                self.resolve_subject(GENERIC_LABEL_NOUNS.sub("", label_text), section_subject)
+                if not mentions and section_subject
+                else ""
+            )
+            if mentions and mentions[0].end - mentions[0].start >= len(label_text) - 12:
+                label_subject = mentions[0].name
+            elif relative:
+                label_subject = relative
+            else:
+                label_metric = self.vocabulary.metric(label_text) or ""
+                if not label_metric:
+                    label_metric = next((m.name for m in self.vocabulary.find_metrics(label_text)), "")
+                context_words += " " + label_text
+                free_label = "" if label_metric or _NOT_A_METRIC.search(label_text) else label_text.lower()
+                stage = _STAGE_LABEL.match(label_text)
+                if stage:
+                    stage_prefix = f"{stage.group(0).lower()} "
+            content_start = body_start + label.end()
+        if block.kind == "numbered" and block.number is not None and _RANK_LIST.search(block.list_title):
+            rank_item(self, block, clean, body_start)
+        licence_subject = label_subject or (
+            section_subject if label and LICENCE_LABEL.match(label.group(1)) or not label else ""
+        )
+        if licence_subject and (label_subject or not label or LICENCE_LABEL.match(label.group(1))):
+            licence(self, block, clean, content_start, licence_subject)
+        default_subject = section_subject
+        if not label_subject and not section_subject and self._carry[0] == block.section:
+            default_subject = self._carry[1]
+        if label_subject:
+            self._carry = (block.section, label_subject)
+        elif not section_subject and self._carry[0] != block.section:
+            self._carry = ((), "")
+        carried = ""
+        for start, end in sentence_spans(clean) if block.kind == "paragraph" else [(0, len(clean))]:
+            span = Span(
+                clean,
+                max(start, body_start),
+                end,
+                default_subject or DOCUMENT_SUBJECT,
+                label_metric=label_metric,
+                label_subject=label_subject,
+                context_words=context_words,
+                default_metric=free_label if start <= content_start else "",
+                carried_subject=carried,
+                label_end=content_start,
+                stage=stage_prefix,
+            )
+            named = [
+                m
+                for m in self.scan(clean)[0]
+                if span.start <= m.start and m.end <= end and self.vocabulary.subject_kind(m.name) != "organisation"
+            ]
+            carried = named[0].name if named else carried
+            if start < content_start < end and label_subject:
+                span.label_subject = label_subject
+            self.read_span(block, span, dates=dates)
+
+    # --- spans --------------------------------------------------------------------------------
+    def read_span(self, block: Block, span: Span, *, dates: bool = True) -> None:
+        text = span.text[: span.end]
+        all_subjects, all_metrics, all_quantities = self.scan(span.text)
+        subjects = [m for m in all_subjects if span.start <= m.start and m.end <= span.end]
+        metrics = [m for m in all_metrics if span.start <= m.start and m.end <= span.end]
+        quantities = [
+            q for q in all_quantities if span.start <= q.start and q.end <= span.end and (dates or q.kind != "date")
+        ]
+        comparisons = [
+            (
+                m.start(),
+                m.end()
+                + (
+                    _SEGMENT_END.search(text, m.end()).start()  # type: ignore[union-attr]
+                    - m.end()
+                ),
+            )
+            for m in COMPARISON.finditer(text, span.start)
+        ]
+        previous_metric = whole_metric = ""
+        for q in quantities:
+            in_comparison = next(((a, b) for a, b in comparisons if a <= q.start < b), None)
+            subject = subject_for(self, q, span, subjects, in_comparison, text)
+            metric = metric_for(self, q, span, metrics, text, previous_metric if in_comparison else "")
+            if q.kind == "percent" and whole_metric and re.search(r"\(\s*$", text[max(0, q.start - 3) : q.start]):
+                metric = "share of " + whole_metric.removeprefix("number of ")  # "1,509 of 3,755 LLMs (40%)"
+            if q.kind == "whole" and metric:
+                whole_metric = metric
+            if metric and span.stage and not metric.startswith(span.stage) and q.kind != "date":
+                metric = span.stage + (metric.replace("S1", "").strip())
+            if not subject or not metric:
+                continue
+            if not in_comparison:
+                previous_metric = metric
+            quote = text[span.start : span.end].strip()
+            q = self.with_unit(q, metric)
+            subject = joint_subject(self, subject, q, subjects, text)
+            named = any(span.start <= m.start < q.start for m in subjects)
+            self.add(block, q, model_family_for_top(self, subject, q, text, named), metric, quote)
+            if q.kind == "rank" and isinstance(q.value, float) and q.value > 1:
+                place_above(self, block, q, metric, text, subjects, quote)
+        if dates:
+            self.month_releases(block, span, text, subjects, quantities)
+
+    def month_releases(
+        self, block: Block, span: Span, text: str, subjects: Sequence[Mention], quantities: Sequence[Quantity]
+    ) -> None:
+        """Releases dated by month alone ("Qwen3 (Apr)", "Llama 4, released in April"): the year comes
+        from the nearest year stated before them in the block, else from the headings, else from the
+        document's own date. Without a year in sight there is no claim."""
+        taken = [(q.start, q.end) for q in quantities]
+        for m in _MONTH_ONLY.finditer(text, span.start):
+            if any(a <= m.start(1) < b for a, b in taken):
+                continue
+            year = self.year_context(block, text[: m.start()])
+            if not year:
+                continue
+            boundary = max(text.rfind(d, span.start, m.start()) for d in (",", ";", ":", ". ", "), "))
+            models = [
+                s
+                for s in subjects
+                if s.end <= m.start()
+                and self.vocabulary.subject_kind(s.name) not in ("organisation", "country", "region")
+            ]
+            group = [s for s in models if boundary < s.start] or [s for s in models if m.start() - s.end <= 40][-1:]
+            lead = text[max(span.start, m.start() - 40) : m.start()]
+            opener = m.group(0)[: m.start(1) - m.start()]
+            if not group or not (
+                opener.lstrip().startswith(("(", "'", "’")) or RELEASE_WORDS.search(lead) or opener.strip() == "in"
+            ):
+                continue
+            dated = parse_date(f"{m.group(1)} {year}")
+            if dated is None:
+                continue
+            q = replace(dated, text=m.group(1), start=m.start(1), end=m.end(1))
+            for subject in dict.fromkeys(s.name for s in group):
+                self.add(block, q, subject, "release date", text[span.start : span.end].strip())
+
+    def year_context(self, block: Block, before: str) -> str:
+        years: list[str] = re.findall(r"\b(?:19|20)\d{2}\b", before)
+        if years:
+            return years[-1]
+        for heading in reversed((*block.section, *block.header[:1], *block.cells[:1])):
+            found = re.search(r"\b(?:19|20)\d{2}\b", heading)
+            if found:
+                return found.group(0)
+        return self.document_year
+
+    def scan(self, text: str) -> tuple[list[Mention], list[Mention], list[Quantity]]:
+        """Names and numbers of a whole block, found once and shared by its sentences."""
+        if self._scanned[0] != text:
+            subjects = self.vocabulary.find_subjects(text)
+            metrics = self.vocabulary.find_metrics(text)
+            # Only names with digits in them hide numbers ("Llama 4", "AIME 2024"); "total params" does not.
+            skip = [(m.start, m.end) for m in subjects + metrics if _DIGIT.search(text, m.start, m.end)]
+            self._scanned = (text, (subjects, metrics, find_quantities(text, skip)))
+        return self._scanned[1]
+
+    def with_unit(self, q: Quantity, metric: str) -> Quantity:
+        """A bare figure takes its metric's unit: "671B" of total parameters is 671e9 parameters."""
+        if q.unit == "models" and q.scale >= 1e9:  # "13B models": the size of each, in parameters
+            return replace(q, unit="parameters")
+        if q.unit in ("USD", "EUR", "CNY", "GBP") and metric.endswith(" price"):
+            return replace(q, unit=f"{q.unit} per million tokens")
+        if q.unit:
+            return q
+        unit = self.vocabulary.metric_unit(metric)
+        if unit in ("score", "elo", "") or q.kind in ("part", "whole") and not unit:
+            return q
+        if unit == "percent" and q.scale != 1.0:
+            return q
+        return replace(q, unit=unit)
+
+    # --- output -------------------------------------------------------------------------------
+    def add(self, block: Block, q: Quantity, subject: str, metric: str, quote: str) -> None:
+        if q.kind == "date" and metric not in ("release date",) and len(str(q.value)) <= 4:
+            return
+        self.claims.append((block, q, subject, metric, quote))
+
+    def finish(self) -> list[Claim]:
+        seen: Counter[tuple[str, str, str]] = Counter()
+        out: list[Claim] = []
+        for block, q, subject, metric, quote in self.claims:
+            quote = " ".join(quote.split())
+            key = (subject, metric, quote + "\x1f" + q.text)
+            seen[key] += 1
+            claim_key = claim_id(self.document.name, subject, metric, quote + " " + q.text, seen[key])
+            out.append(block_claim(claim_key, self.document.name, block, subject, metric, q, quote))
+        return out
+
+
+def block_claim(
+    claim_key: str, document: str, block: Block, subject: str, metric: str, q: Quantity, quote: str
+) -> Claim:
+    """A figure of `block` as a claim, located at the block's line, section and page."""
+    return Claim(
+        id=claim_key,
+        document=document,
+        line=block.line,
+        subject=subject,
+        metric=metric,
+        quantity=q,
+        text=quote,
+        section=" > ".join(block.section),
+        page=block.page,
+    )

@@ -1,0 +1,304 @@
+"""What a figure measures: a metric named next to it, its label or table header, the noun phrase
+around it ("37B active", "market share of 30%") or its unit, refined by the section (a stage of
+training, a benchmark's version)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from factcheck.claims.context import Span
+from factcheck.claims.text import RELEASE_WORDS
+from factcheck.models import Quantity
+from factcheck.vocabulary import Mention
+
+if TYPE_CHECKING:
+    from factcheck.claims.extractor import Extractor
+
+_COMPATIBLE = {
+    "USD": {"USD", "", "score"}, "EUR": {"EUR", ""}, "CNY": {"CNY", ""}, "GBP": {"GBP", ""},
+    "percent": {"percent", "score", ""}, "percentage_points": {"percent", "score", ""},
+    "rank": {"rank"}, "date": {"date"}, "times": {"times", ""}, "ratio": {"ratio", "", "times"},
+}  # fmt: skip
+
+
+def _unit_ok(quantity: Quantity, metric_unit: str) -> bool:
+    if quantity.unit in _COMPATIBLE:
+        return metric_unit in _COMPATIBLE[quantity.unit] or not metric_unit and quantity.unit not in ("rank", "date")
+    if metric_unit in ("rank", "date", "times", "ratio"):
+        return False
+    if quantity.unit and metric_unit and metric_unit not in ("score", "elo", "percent"):
+        return quantity.unit == metric_unit or quantity.unit.split("_")[0] == metric_unit.split("_")[0]
+    if metric_unit in ("USD", "percent"):
+        return quantity.unit == "" and quantity.scale == 1.0 if metric_unit == "percent" else quantity.unit == ""
+    return quantity.unit not in ("date",)
+
+
+_DURATIONS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds"}
+
+
+_NOT_METRIC_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "total", "which", "it"}
+
+
+_NOUN_PHRASE_BEFORE = re.compile(
+    r"(?:^|[.;:,(]\s*|\b(?:its|their|the|a|an|with|and|reported|posted|had)\s+)(?P<np>[A-Za-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})"
+    r"\s+(?:of|was|were|is|are|at|reached|hit|totaled|totalled|stood at|rose to|fell to|grew to|increased to|"
+    r"decreased to)\s+(?:about\s+|approximately\s+|around\s+|nearly\s+|over\s+|~\s*)?$"
+)
+
+
+_NOT_METRIC_HEADS = {
+    "of",
+    "in",
+    "on",
+    "for",
+    "by",
+    "to",
+    "and",
+    "the",
+    "more",
+    "less",
+    "higher",
+    "lower",
+    "from",
+    "than",
+    "vs",
+    "with",
+    "at",
+    "a",
+    "an",
+}
+
+
+_NOUN_PHRASE_AFTER = re.compile(
+    r"^\s+((?:[a-z][a-z\-]+\s+){0,2}?(?:share|usage|improvement|increase|decrease|"
+    r"reduction|growth|savings?|rate|adoption|accuracy|margin|penetration|probability)"
+    r"(?:\s+of\s+(?:[\w\-]+\s+){0,2}?[\w\-]*(?:models|downloads|usage|market|users))?)\b"
+)
+
+
+# Where the top places are: "7 of top 10 open source models on HuggingFace" → HuggingFace.
+_PLACES_ON = re.compile(r"[\w\s\-]{0,40}?\b(?:on|in)\s+(?:the\s+)?([A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)")
+
+
+def metric_for(
+    extractor: Extractor, q: Quantity, span: Span, metrics: Sequence[Mention], text: str, previous: str
+) -> str:
+    vocabulary = extractor.vocabulary
+    if q.unit.startswith("of top "):  # "7 of top 10 open source models on HuggingFace"
+        where = _PLACES_ON.match(text, q.end, span.end)
+        board = where.group(1) if where else ""
+        board = vocabulary.subject(board) or board
+        return f"places in the top {q.unit.removeprefix('of top ')}" + (f" on {board}" if board else "")
+    inside = [m for m in metrics if m.start >= q.start and m.end <= q.end]
+    if inside and q.kind != "rank":
+        return refine(extractor, inside[-1].name, q, text, span)
+    after = [m for m in metrics if m.start >= q.end and _unit_ok(q, vocabulary.metric_unit(m.name))]
+    before = [m for m in metrics if m.end <= q.start and _unit_ok(q, vocabulary.metric_unit(m.name))]
+    if q.kind == "rank":
+        if re.search(r"\b(?:from|behind|than|to|below|above|after|vs\.?)\s*$", text[max(0, q.start - 10) : q.start]):
+            return ""  # "51 points from #1": the leader as a reference, not anybody's rank
+        return rank_metric(extractor, q, metrics, text, span)
+    if (
+        q.kind == "part"
+        and after
+        and re.match(r"^\s*(?:of|out of)\s+(?:the\s+)?[\w'’\s]*?\d[\d,.]*\s*$", text[q.end : after[0].start])
+    ):
+        return refine(extractor, after[0].name, q, text, span)
+    if after and re.match(r"^\s*(?:on|in|for|at)?\s*(?:the\s+)?$", text[q.end : after[0].start]):
+        return refine(extractor, after[0].name, q, text, span)
+    if before and re.match(r"^\s*(?::|of|=|-|\(|score of|at)?\s*$", text[before[-1].end : q.start]):
+        return refine(extractor, before[-1].name, q, text, span)
+    if previous and q.kind != "date":  # "363% vs H2 2024": the date is when, not another growth figure
+        return previous
+    if q.kind == "multiple":  # "18× cheaper": the words after a multiple say what it multiplies
+        derived = metric_from_unit(extractor, q, text, span)
+        if derived != "multiple":
+            return derived
+    if span.label_metric and _unit_ok(q, vocabulary.metric_unit(span.label_metric)):
+        return refine(extractor, span.label_metric, q, text, span)
+    if (
+        span.table
+        and span.default_metric
+        and (q.unit in ("", "USD", "percent") or q.kind == "price")
+        and not (q.unit == "" and q.scale >= 1e9 and q.kind == "number")
+    ):
+        return span.default_metric
+    near_after = [m for m in after if m.start - q.end <= 14]
+    if near_after:
+        return refine(extractor, near_after[0].name, q, text, span)
+    derived = metric_from_unit(extractor, q, text, span)
+    if derived:
+        return derived
+    near = sorted(before + after, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))
+    # A metric named further off in the sentence counts only for a figure that says what it
+    # measures (a unit, scale or %); a bare "3" near "adoption" is more likely a version number.
+    near = [
+        m
+        for m in near
+        if q.unit or q.scale != 1.0 or q.kind != "number" or min(abs(m.start - q.end), abs(q.start - m.end)) <= 30
+    ]
+    if near and q.kind != "date":
+        return refine(extractor, near[0].name, q, text, span)
+    phrase = phrase_metric(extractor, q, text, span)
+    if phrase:
+        return phrase
+    if q.kind == "currency" and not span.default_metric:
+        return "amount"
+    if span.default_metric and q.start >= span.label_end:
+        return span.default_metric
+    if q.kind in ("part", "whole", "count") or q.unit not in ("",):
+        noun = q.unit_text or q.unit
+        countable = (noun.endswith("s") or q.unit == "people") and q.unit not in _DURATIONS
+        return f"number of {noun}" if countable and q.kind in ("part", "whole", "count", "number") else ""
+    return ""
+
+
+def phrase_metric(extractor: Extractor, q: Quantity, text: str, span: Span) -> str:
+    """Outside the vocabulary, the noun phrase a figure is given for: "revenue of $4.2 billion",
+    "Operating margin was 18.5%"; "up 12%" after another figure is that figure's growth. Only
+    for figures that say what kind of number they are (money, a share, a multiple, a scale)."""
+    if not (q.kind in ("currency", "percent", "price", "multiple") or q.scale != 1.0):
+        return ""
+    before = text[max(span.start, q.start - 60) : q.start]
+    change = re.search(r"\b(up|down)\s*$", before, re.IGNORECASE)
+    previous = next((c[3] for c in reversed(extractor.claims[-8:]) if c[1].kind != "date"), "")
+    if change and previous:
+        return f"{previous} {'growth' if change.group(1).lower() == 'up' else 'decline'}"
+    m = _NOUN_PHRASE_BEFORE.search(before)
+    if not m:
+        return ""
+    words = [w for w in m.group("np").lower().split() if w not in _NOT_METRIC_WORDS]
+    while len(words) > 1 and words[0].endswith("ed"):
+        words.pop(0)  # "reported revenue" → revenue
+    return " ".join(words[-2:]) if words else ""
+
+
+def refine(extractor: Extractor, metric: str, q: Quantity, text: str, span: Span) -> str:
+    """Modifiers that split a metric: input/output context, total/active parameters, input/output price."""
+    tail = text[q.end : q.end + 24].lower()
+    side = re.search(r"\b(input|output)\b", q.text.lower()) or re.match(r"^\s*(input|output)\b", tail)
+    if metric.endswith("context length") and isinstance(q.value, float) and q.value >= 1e11:
+        return "training tokens"  # no context window holds 100B tokens: "S1: 30T tokens, 4K context"
+    if metric == "context length" and side:
+        return f"{side.group(1)} context length"
+    participle = re.match(r"^\s*(tested|evaluated|covered)\b", tail)
+    if metric == "languages supported" and participle:
+        return f"languages {participle.group(1)}"
+    if metric in ("total parameters", "active parameters", "model size range"):
+        if q.qualifier.value == "range" and metric == "total parameters":
+            return "model size range"
+        if re.match(r"^\s*(?:parameters\s+|params\s+)?(active|activated)\b", tail) or "_per_" in q.unit:
+            return "active parameters"
+        if re.match(r"^\s*models?\b", tail) or q.unit == "models":
+            return "model size"
+    if metric in ("input price", "output price") and side:
+        return f"{side.group(1)} price"
+    return metric
+
+
+def rank_metric(extractor: Extractor, q: Quantity, metrics: Sequence[Mention], text: str, span: Span) -> str:
+    boards = [m for m in metrics if m.name in ("LMArena rank", "LMArena Elo")]
+    scope = (
+        " open-source" if re.search(r"open[- ]?(?:source|weight)", text[span.start : span.end], re.IGNORECASE) else ""
+    )
+    if boards:
+        return f"LMArena{scope} rank"
+    row = span.default_metric
+    if span.table and row and not row.endswith("rank") and not row.startswith("LMArena"):
+        return f"{row} rank"  # "| Average (12 tests) | 63.2 | 3rd globally |": third on that average
+    if re.search(r"\bglobal(?:ly)?\b|\boverall\b", text[q.end : q.end + 30], re.IGNORECASE):
+        return f"{extractor.leaderboard} rank" if extractor.leaderboard else "global rank"
+    words = re.match(r"^\s*(?:on|in|among|of)\s+(?:the\s+)?([\w\- ]{3,30}?)(?=[,.;)]|$)", text[q.end :])
+    return f"{words.group(1).strip()} rank" if words else ("rank" + scope)
+
+
+def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -> str:
+    clause = (text[span.start : span.end] + " " + span.context_words).lower()
+    unit = q.unit
+    if q.kind == "date":
+        # The event word must lead up to the date ("launched in January 2025", "Released: 2025"),
+        # not merely share its sentence ("By mid-2025, ... publicly released LLMs").
+        lead = text[max(span.start, q.start - 60) : q.start] + " " + span.context_words
+        if RELEASE_WORDS.search(lead) or re.search(r"[\w.]\s*\(\s*$", text[max(0, q.start - 4) : q.start]):
+            return "release date"
+        # "R1 in January 2025", "the Qwen 3 suite in April 2025": a model and a date it is "in".
+        close = text[max(span.start, q.start - 30) : q.start]
+        if re.search(r"\bin\s*$", close) and any(
+            extractor.vocabulary.subject_kind(m.name) not in ("organisation", "country", "region")
+            for m in extractor.vocabulary.find_subjects(close)
+        ):
+            return "release date"
+        return "date" if len(str(q.value)) > 4 else ""
+    if unit == "parameters" or (not unit and q.scale >= 1e9 and re.search(r"\bparam", clause)):
+        return "model size range" if q.qualifier.value == "range" else "total parameters"
+    if unit == "models" and q.scale >= 1e9 or not unit and q.scale >= 1e9 and re.search(r"\bmodels?\b", clause):
+        if q.qualifier.value == "range":
+            return "model size range"
+        return "model size"
+    if unit == "tokens":
+        near_words = text[q.end : q.end + 20].lower()
+        if "input" in q.text.lower() or re.match(r"^\s*input\b", near_words):
+            return "input context length"
+        if "output" in q.text.lower() or re.match(r"^\s*output\b", near_words):
+            return "output context length"
+        if q.value >= 1e11 if isinstance(q.value, float) else False:  # no context window holds 100B tokens
+            return "training tokens"
+        if re.search(r"\bcontext|window", clause):
+            return "context length"
+        if re.search(r"\btrain|dataset|corpus|pre-?train", clause):
+            return "training tokens"
+        return "tokens"
+    if unit == "gpu_hours":
+        return "training GPU hours"
+    if unit.startswith("gflops_per") or unit.startswith("flops_per"):
+        return "compute per token"
+    if q.kind == "price":
+        # "$30/$60 per M tokens" states input and output in that order.
+        if text[q.end : q.end + 2].lstrip().startswith("/"):
+            return "input price"
+        if text[max(0, q.start - 2) : q.start].rstrip().endswith("/"):
+            return "output price"
+        return "output price" if "output" in clause else "input price"
+    near = text[max(0, q.start - 40) : q.start].lower()
+    if q.kind == "currency" and re.search(r"\bcosts?\b|\btrain", near) and not re.search(r"pric", near):
+        return "training cost"  # "...rental price of $2/hour, our total training costs amount to $5.576M"
+    if q.kind == "currency" and re.search(r"/\s*m\b|per (?:1)?m|per million|price", clause):
+        side = re.search(r"\b(input|output)\b", clause)
+        return f"{side.group(1)} price" if side else "price"
+    if q.kind == "currency":
+        if re.search(r"\bcost|train", clause):
+            return "training cost"
+        if re.search(r"\bpric", clause):
+            return "price"
+        return ""  # "revenue of $4.2 billion": the phrase before it, else just an amount (metric_for)
+    if unit == "languages":
+        m = re.match(r"^\s*(supported|tested|covered|evaluated)", text[q.end :])
+        return f"languages {m.group(1)}" if m else "languages supported"
+    if unit == "gpus":
+        return "training GPUs" if "train" in clause or "on" in text[max(0, q.start - 4) : q.start] else "GPUs"
+    if unit in ("weeks", "days", "months", "hours") and "train" in clause:
+        return "training duration"
+    if q.kind == "multiple":
+        for window in (text[q.end : q.end + 30].lower(), clause):
+            for pattern, name in (
+                (r"cheap|cost|price", "cost reduction"),
+                (r"efficien", "efficiency gain"),
+                (r"fast|speed", "speedup"),
+                (r"fewer|less|smaller", "reduction"),
+            ):
+                if re.search(pattern, window):
+                    return name
+        return "multiple"
+    if q.kind == "percent":
+        after = _NOUN_PHRASE_AFTER.match(text[q.end : q.end + 60])
+        if after and after.group(1).split()[0] not in _NOT_METRIC_HEADS:
+            return " ".join(after.group(1).split())
+    if q.kind == "ratio":
+        return "ratio"
+    if not unit and q.kind == "number" and q.scale >= 1e9 and re.match(r"^[\d.,]+\s?[BT](?:-[\d.,]+\s?[BT])?$", q.text):
+        return (
+            "model size range" if q.qualifier.value == "range" else "model size"
+        )  # "Baichuan 2 (7B, 13B)": in writing about models, a bare 7B is a size
+    return ""

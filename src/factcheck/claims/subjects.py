@@ -1,0 +1,198 @@
+"""Whose figure it is: a name attached to it, the model a slash pair or a top-N count belongs to,
+the label, row or column, the first name in its sentence (not one it is compared with), the
+bullet before it, or the heading above it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from factcheck.claims.context import Span
+from factcheck.claims.text import COMPARISON
+from factcheck.models import DOCUMENT_SUBJECT, Quantity
+from factcheck.vocabulary import Mention
+
+if TYPE_CHECKING:
+    from factcheck.claims.extractor import Extractor
+
+_SHORT_NAME_BEFORE = re.compile(r"(?<![\w.\-])[A-Za-z][\w.\-]*\w$")
+
+# A model named by its short name after a slash: "R1" in "V3/R1 variants", "Maverick".
+_SHORT_NAME = re.compile(r"[A-Za-z][\w.\-]*[\w]")
+
+_FREE_SUBJECT_AFTER = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:in|for|among)\s+(?:the\s+)?((?:[A-Z][\w\-]*\s?){1,3}(?:[a-z]+)?|[a-z][\w\-]+(?:\s+[a-z][\w\-]+)?)"
+)
+
+_IN_NAME_AFTER = re.compile(
+    r"^\s*(?:[A-Za-z%]+\s+){0,2}?(?:in|for|by|from|with|of|on)\s+(?:the\s+|all\s+)?$", re.IGNORECASE
+)  # "29 in Qwen 2.5", "100,000+ models built on Qwen"
+
+_DATED_AFTER = re.compile(r"^\s*(?:suite|family|series|models?|variants?|release|launch)?\s*(?:in|on)\s*$", re.I)
+
+# A name that something is measured against is not what the sentence is about: "Compared to
+# Llama, Qwen 3 offers ...", "downloads from Chinese labs surpassed those from the United States".
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:compared (?:to|with)|than|vs\.?|versus|against|unlike|surpass\w*|outpac\w*|overt(?:ak\w*|ook)|"
+    r"outperform\w*|ahead of|behind)\s+(?:the\s+|those\s+(?:of|from)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+_ATTACH_BEFORE = re.compile(r"^(?:['’]s)?\s*(?::|\(|=|-|–|at|scored|scores|reached|hit|of)?\s*$", re.IGNORECASE)
+
+_TOP_MODELS = re.compile(r"\s+(?:open[- ]source\s+|open[- ]weights?\s+)?models\b", re.IGNORECASE)
+
+
+def model_family_for_top(extractor: Extractor, subject: str, q: Quantity, text: str, named: bool) -> str:
+    """ "Qwen 3 … powers 7 of top 10 open source models": the top models of a hub are built on a
+    family, whichever generation each fine-tunes, so a count under a generation's heading is
+    the family's (Qwen), as in "Top 10 models on HuggingFace use Qwen base". A model named in
+    the sentence itself ("Qwen2.5 powers 5 of top 10") keeps it, and places of a leaderboard
+    of the models themselves ("4 of top 5") stay with their subject."""
+    if named or not q.unit.startswith("of top ") or not _TOP_MODELS.match(text, q.end):
+        return subject
+    families = extractor.vocabulary.ancestors(subject)
+    return families[-1] if families else subject
+
+
+def joint_subject(extractor: Extractor, subject: str, q: Quantity, subjects: Sequence[Mention], text: str) -> str:
+    """Two models joined by a slash. "V3/R1 variants boast 671B total parameters": a figure for
+    the pair is about both, and the first named stands for it (one claim per figure, whose
+    quote shows both), as an editor reads it: V3's price in another report is compared with
+    it. "Scout/Maverick: 109B/400B": figures paired the same way go to each in turn (not prices:
+    "$0.27/$1.10" are input and output). A model named again after the pair ("but R1 scores
+    79.8%") keeps its own figures."""
+    found = slash_pair(extractor, subjects, text, q.start)
+    if found is None:
+        return subject
+    pair, pair_end = found
+    if any(pair_end <= m.start < q.start and extractor.context.specific(m.name) in pair for m in subjects):
+        return subject
+    if q.kind not in ("price", "currency"):
+        if text[q.end : q.end + 1] == "/":
+            return pair[0]
+        if text[q.start - 1 : q.start] == "/":
+            return pair[1]
+    return pair[0] if subject in pair else subject
+
+
+def slash_pair(
+    extractor: Extractor, subjects: Sequence[Mention], text: str, before: int
+) -> tuple[tuple[str, str], int] | None:
+    """The first two models written as "A/B" before offset `before` ("V3/R1", "Scout/Maverick"),
+    members of one family, either of them by its short name; never a path ("Qwen/Qwen3-8B",
+    "01-ai/Yi-1.5"). With the offset where the pair ends."""
+    for m in subjects:
+        if m.end >= before:
+            break
+        name = extractor.context.specific(m.name)
+        if text[m.end : m.end + 1] == "/" and text[m.start - 1 : m.start] not in ("/", "-"):
+            other = _SHORT_NAME.match(text, m.end + 1)
+            if other and text[other.end() : other.end() + 1] != "/":
+                pair = (name, member_named(extractor, other.group(0), name))
+                if pair[1]:
+                    return pair, other.end()
+        if m.start and text[m.start - 1] == "/" and text[m.end : m.end + 1] != "/":
+            other = _SHORT_NAME_BEFORE.search(text, 0, m.start - 1)
+            if other and text[other.start() - 1 : other.start()] not in ("/", "-"):
+                pair = (member_named(extractor, other.group(0), name), name)
+                if pair[0]:
+                    return pair, m.end
+    return None
+
+
+def member_named(extractor: Extractor, written: str, sibling: str) -> str:
+    """The model `written` names, when it is another model of `sibling`'s family ("" if not)."""
+    vocabulary = extractor.vocabulary
+    family = vocabulary.family(sibling)
+    other = vocabulary.subject(written) or (vocabulary.subject(f"{family} {written}") if family else None)
+    if not other or other == sibling or family != vocabulary.family(other):
+        return ""
+    return other if vocabulary.subject_kind(other) == vocabulary.subject_kind(sibling) == "model" else ""
+
+
+def subject_for(
+    extractor: Extractor,
+    q: Quantity,
+    span: Span,
+    subjects: Sequence[Mention],
+    segment: tuple[int, int] | None,
+    text: str,
+) -> str:
+    before = [m for m in subjects if m.end <= q.start]
+    after = [m for m in subjects if m.start >= q.end]
+    if before and _ATTACH_BEFORE.match(text[before[-1].end : q.start]):
+        return extractor.context.specific(before[-1].name)
+    if (
+        before
+        and q.kind == "date"
+        and _DATED_AFTER.match(text[before[-1].end : q.start])
+        and extractor.vocabulary.subject_kind(before[-1].name) not in ("organisation", "country", "region")
+    ):
+        return extractor.context.specific(before[-1].name)  # "…, and the flagship Qwen 3 suite in April 2025"
+    if (
+        after
+        and q.scale >= 1e9
+        and q.unit in ("", "parameters")
+        and re.fullmatch(r"[\s\-\"“”'‘’]*", text[q.end : after[0].start])
+    ):
+        return after[0].name  # "the 17B-parameter Scout", "the 400B Maverick variant": the size of that model
+    if (
+        after
+        and q.kind != "part"
+        and _IN_NAME_AFTER.match(text[q.end : after[0].start])
+        and (segment is not None or after[0].start - q.end < 20)
+    ):
+        return extractor.context.specific(after[0].name)
+    if segment is not None:
+        inside = [m for m in subjects if segment[0] <= m.start < segment[1]]
+        if inside:
+            return inside[0].name
+        free = _FREE_SUBJECT_AFTER.match(text[q.end :])
+        if free:
+            return free.group(1).strip()
+        # "compared with 15.1% a year ago": nobody else is named, so it is the same subject then
+    opening = text.rfind("(", span.start, q.start)
+    if opening >= 0 and ")" not in text[opening : q.start]:
+        owner = [m for m in before if m.end <= opening and not text[m.end : opening].strip()]
+        if owner:  # "Maverick (17B active/400B total, 1M context)"
+            return owner[-1].name
+    variant = re.search(
+        r"\b([A-Z][\w.\-]*)\s+(?:variant|model|version|edition)\s*:\s*$", text[max(0, q.start - 40) : q.start]
+    )
+    if variant:
+        resolved = extractor.resolve_subject(variant.group(1), span.default_subject)
+        if resolved:
+            return resolved
+    short = re.search(r"\b([A-Z]\w{0,3}\d[\w.]*)\s*\(\s*$", text[max(0, q.start - 20) : q.start])
+    if short:
+        resolved = extractor.resolve_subject(short.group(1), span.default_subject)
+        if resolved:
+            return resolved
+    if q.kind == "whole" and not before[-1:]:
+        return "World"
+    if q.kind == "whole" and re.search(r"\bworld|global", text[max(0, q.start - 20) : q.start], re.I):
+        return "World"
+    if q.kind == "whole" and extractor.vocabulary.subject_kind(span.label_subject or before[-1].name) == "country":
+        return "World"
+    if span.label_subject:
+        return span.label_subject
+    outside = [
+        m
+        for m in before
+        if not COMPARISON.search(text[m.end : q.start])
+        and not _COMPARED_BEFORE.search(text, max(span.start, m.start - 40), m.start)
+    ]
+    models = [m for m in outside if extractor.vocabulary.subject_kind(m.name) not in ("organisation",)]
+    if models or outside:
+        return (models or outside)[0].name
+    if span.carried_subject:
+        return span.carried_subject
+    if span.default_subject == DOCUMENT_SUBJECT and not span.table:
+        # "an 80% probability they are running on Chinese open-source models": with nobody
+        # named before the figure or above it, the sentence's first subject after it
+        later = [m for m in after if m.end <= span.end]
+        if later:
+            return extractor.context.specific(later[0].name)
+    return span.default_subject

@@ -1,0 +1,206 @@
+"""Table rows: models as rows or as columns (after group, label and setting columns), figures in
+cells, and rows headed by a licence that list the models released under it."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from factcheck.claims.categories import category_quantity, licence, licence_name
+from factcheck.claims.context import Span
+from factcheck.claims.text import GENERIC_LABEL_NOUNS, LICENCE, LICENCE_LABEL, clean_markup
+from factcheck.models import DOCUMENT_SUBJECT, Block
+from factcheck.vocabulary import normalize_name
+
+if TYPE_CHECKING:
+    from factcheck.claims.extractor import Extractor
+
+_LICENCE_HEAD_REST = re.compile(r"\s*(?:licen[cs]ed?|licen[cs]e\s+only)?\s*", re.IGNORECASE)
+
+_MODELS_COLUMN = re.compile(r"\bmodels?\b", re.IGNORECASE)
+
+_SCORE_WORDS = re.compile(r"\s+(?:score|scores|result|results|accuracy|acc\.?|value)$", re.IGNORECASE)
+
+# First-column headers that say the rows are subjects, even when the vocabulary knows none of them.
+_SUBJECT_HEADERS = re.compile(
+    r"^(?:model|models|provider|company|companies|lab|organi[sz]ation|country|region|"
+    r"vendor|developer|family|name|system|approach|option|deployment|platform)s?$",
+    re.IGNORECASE,
+)
+
+_GENERIC_HEADERS = {
+    "score",
+    "scores",
+    "result",
+    "results",
+    "value",
+    "values",
+    "figure",
+    "number",
+    "notes",
+    "comparison",
+    "details",
+    "performance",
+    "benchmark",
+    "metric",
+    "metrics",
+    "amount",
+    "data",
+}
+
+_CELL_SETTING = re.compile(r"^\s*(?:\d+-shot|-|—|n/a)\s*$", re.I)  # "5-shot": how, not what
+
+_RELEASE_SUFFIX = re.compile(r"\s+(?:Instruct|Chat|Base|Thinking|Preview|Reasoning)\b.*$", re.IGNORECASE)
+
+_CELL_FIGURE = re.compile(r"^\s*[~≈<>]?\s*[\d.,]+\s*[%*†]?\s*$")  # a score, never a label
+
+_MEASURE_LABEL = re.compile(
+    r"^(?:pass@\d+|avg@\d+|maj@\d+|acc\.?|accuracy|em|f1|correct|exact match|score|win rate|elo|%)$", re.IGNORECASE
+)
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def table_row(extractor: Extractor, block: Block) -> None:
+    cells, header = block.cells, block.header
+    if not cells:
+        return
+    licence_row(extractor, block)
+    section_subject = extractor.section_subject(block.section)
+    row_subject = _cell_subject(extractor, cells[0])
+    if not row_subject and header and _SUBJECT_HEADERS.match(clean_markup(header[0]).strip()) and cells[0].strip():
+        row_subject = " ".join(clean_markup(cells[0]).split())
+    column_subjects = [_cell_subject(extractor, h) for h in header]
+    subject_columns = sum(1 for s in column_subjects[1:] if s)
+    row_metric = _cell_metric(extractor, cells[0])
+    # Models as columns, benchmarks as rows, often after a group column ("| English | MMLU (EM) |
+    # 5-shot | 88.5 |"): the row's metric is the most specific label before the first model.
+    first_model = next((i for i, s in enumerate(column_subjects) if i and s), 0) if subject_columns >= 2 else 0
+    row_label = cells[0]
+    if first_model > 1 and not row_subject:
+        labelled = [
+            (c, _cell_metric(extractor, c))
+            for c in cells[:first_model]
+            if c.strip() and not _CELL_SETTING.match(c) and not _CELL_FIGURE.match(clean_markup(c))
+        ]
+        labelled = [(c, m) for c, m in labelled if m]
+        # "Pass@1", "Acc", "Avg@4" say how a benchmark is scored, not which benchmark it is
+        named_labels = [(c, m) for c, m in labelled if not _MEASURE_LABEL.match(clean_markup(c).strip())]
+        labelled = named_labels or labelled
+        in_vocabulary = [(c, m) for c, m in labelled if m in extractor.vocabulary.metrics]
+        row_label, row_metric = (in_vocabulary or labelled or [(cells[0], row_metric)])[-1]
+    named = [_cell_subject(extractor, c) for c in cells[1:] if c and not any(ch.isdigit() for ch in c)]
+    row_named = next((s for s, c in zip(named, cells[1:], strict=False) if s), "")
+    for index, cell in enumerate(cells):
+        column_name = header[index] if index < len(header) else ""
+        if index and row_subject and LICENCE_LABEL.match(clean_markup(column_name).strip()):
+            offset = block.cell_offsets[index] if index < len(block.cell_offsets) else 0
+            licence(extractor, block, " " * offset + clean_markup(cell), offset, row_subject)
+            continue
+        if index == 0 and not (row_subject and len(cells) == 1):
+            continue
+        if 0 < index < first_model and not row_subject:
+            continue  # a label or setting column ("# Shots") before the models, not a figure
+        if not any(ch.isdigit() for ch in cell):
+            continue
+        column = header[index] if index < len(header) else ""
+        if row_subject:
+            subject, metric = row_subject, _cell_metric(extractor, column)
+        elif subject_columns and column_subjects[index] if index < len(column_subjects) else False:
+            subject, metric = column_subjects[index], row_metric
+        elif first_model and index >= first_model and clean_markup(column).strip():
+            # among the models' columns, a model the vocabulary does not know is still that model
+            subject, metric = " ".join(clean_markup(column).split()), row_metric
+        else:
+            subject = row_named or section_subject or DOCUMENT_SUBJECT
+            metric = row_metric if row_metric else _cell_metric(extractor, column)
+        offset = block.cell_offsets[index] if index < len(block.cell_offsets) else 0
+        clean = " " * offset + clean_markup(cell)
+        known = metric in extractor.vocabulary.metrics or metric.endswith(("context length", "price"))
+        span = Span(
+            clean,
+            offset,
+            len(clean),
+            extractor.context.specific(subject) if subject else DOCUMENT_SUBJECT,
+            default_metric=metric,
+            label_metric=metric if known else "",
+            table=True,
+            context_words=" ".join([*block.section[-2:], cells[0], column]),
+        )
+        span.label_subject = ""
+        _read_cell(extractor, block, span, row_label)
+
+
+def licence_row(extractor: Extractor, block: Block) -> None:
+    """ "| Apache 2.0 License | Qwen 3, Yi, GLM-4.5 |": a row headed by a licence alone lists, in
+    a column of models, the models released under it (a compatibility matrix, a licence
+    overview). Models in brackets are exceptions or asides ("(except Qwen3-Max)"), and models
+    in other columns are compared with, not licensed so."""
+    head = clean_markup(block.cells[0])
+    m = LICENCE.match(head)
+    if not m or not _LICENCE_HEAD_REST.fullmatch(head[m.end() :]):
+        return
+    offset = block.cell_offsets[0] if block.cell_offsets else 0
+    written = m.group(0).strip()
+    at = offset + head.find(written)
+    q = category_quantity(licence_name(written), at, at + len(written), written)
+    quote = " | ".join(" ".join(clean_markup(c).split()) for c in block.cells)
+    for index, cell in enumerate(block.cells[1:], start=1):
+        column = clean_markup(block.header[index]) if index < len(block.header) else ""
+        if not _MODELS_COLUMN.search(column):
+            continue
+        text = clean_markup(cell)
+        for mention in extractor.vocabulary.find_subjects(text, unknown_models=False):
+            in_brackets = text.count("(", 0, mention.start) > text.count(")", 0, mention.start)
+            if not in_brackets and extractor.vocabulary.subject_kind(mention.name) != "organisation":
+                extractor.add(block, q, extractor.context.specific(mention.name), "license", quote)
+
+
+def _read_cell(extractor: Extractor, block: Block, span: Span, row_header: str) -> None:
+    before = len(extractor.claims)
+    extractor.read_span(block, span)
+    for i in range(before, len(extractor.claims)):
+        b, q, subject, metric, _quote = extractor.claims[i]
+        cell_text = span.text[span.start : span.end].strip()
+        quote = (
+            f"{row_header.strip()} | {cell_text}" if row_header.strip() and row_header not in cell_text else cell_text
+        )
+        extractor.claims[i] = (b, q, subject, metric, quote)
+
+
+def _cell_subject(extractor: Extractor, cell: str) -> str:
+    text = clean_markup(cell).strip()
+    if not text:
+        return ""
+    bare = GENERIC_LABEL_NOUNS.sub("", re.sub(r"\s*\([^)]*\)\s*$", "", text))
+    release = _RELEASE_SUFFIX.sub("", bare)  # "Kimi K2 Instruct" in a benchmark table is Kimi K2
+    exact = (
+        extractor.vocabulary.subject(text)
+        or extractor.vocabulary.subject(bare)
+        or extractor.vocabulary.subject(release)
+    )
+    if exact:
+        return exact
+    mentions = extractor.vocabulary.find_subjects(text)
+    if mentions and mentions[0].start <= 2 and (mentions[0].end - mentions[0].start) >= len(text) * 0.5:
+        return mentions[0].name
+    return ""
+
+
+def _cell_metric(extractor: Extractor, cell: str) -> str:
+    text = re.sub(r"\s*\([^)]*\)\s*$", "", clean_markup(cell)).strip()
+    text = _SCORE_WORDS.sub("", text).strip() or text  # "MMLU Score" is MMLU
+    if not text or normalize_name(text) in {normalize_name(h) for h in _GENERIC_HEADERS}:
+        exact = extractor.vocabulary.metric(clean_markup(cell).strip())
+        return exact or ""
+    exact = extractor.vocabulary.metric(text) or extractor.vocabulary.metric(clean_markup(cell).strip())
+    if exact:
+        return exact
+    mentions = extractor.vocabulary.find_metrics(text)
+    # A partial match names the metric only when it is most of the header: "MMLU 5-shot" is
+    # MMLU, but "Monthly Cost" is not training cost and "Efficiency Ratio" not efficiency gain.
+    if mentions and mentions[0].end - mentions[0].start >= 0.7 * len(text):
+        return mentions[0].name
+    if re.search(r"\(\s*\$\s*/|per (?:1)?M\b|/\s*M tokens", cell) and text.lower() in ("input", "output"):
+        return f"{text.lower()} price"
+    return text.lower() if not any(ch.isdigit() for ch in text) or len(text) > 3 else ""

@@ -1,0 +1,68 @@
+"""Patterns and text helpers the claim rules share: markup blanked out without moving offsets,
+sentences from spaCy's rule-based sentencizer, licence spellings, and stable claim ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+
+from factcheck.vocabulary import normalize_name
+
+LICENCE = re.compile(
+    r"\s*(?:apache[- ]?(?:2\.0|2)?(?:\s*/\s*mit)?|mit(?:\s*/\s*apache(?:[- ]2\.0)?)?|proprietary|closed[- ]source|"
+    r"(?:meta\s+)?(?:llama\s+)?(?:community|open)\s+licen[cs]e|llama\s+(?:\d\s+)?licen[cs]e|"
+    r"cc[- ]by[\w\-.]*|gpl[\w\-.]*|custom\s+licen[cs]e|research[- ]only)(?![\w])",
+    re.IGNORECASE,
+)
+
+LICENCE_LABEL = re.compile(r"^\s*licen[cs]es?(?:\s+type)?\s*:?\s*$", re.IGNORECASE)
+
+GENERIC_LABEL_NOUNS = re.compile(r"\s+(?:model|models|variant|variants|version|edition)$", re.IGNORECASE)
+
+RELEASE_WORDS = re.compile(
+    r"\b(?:releas\w*|launch\w*|introduc\w*|debut\w*|unveil\w*|publish\w*|inception|"
+    r"announc\w*|open-sourced|arriv\w*|dropped)\b",
+    re.IGNORECASE,
+)
+
+COMPARISON = re.compile(r"\b(?:vs\.?|versus|compared (?:to|with)|against|than)\s", re.IGNORECASE)
+
+MARKER = re.compile(r"^(\s*(?:[-*+•▪◦]|\d{1,3}[.)])\s+)")
+
+_LINK_TARGET = re.compile(r"\]\(([^)]*)\)")
+
+_MARKUP = re.compile(r"\*\*|__|`|~~|<sup>|</sup>|<br\s*/?>")
+
+_ESCAPE = re.compile(r"\\(?=[$*_#\[\]()|`~>.\-])")
+
+
+@lru_cache(maxsize=1)
+def _sentencizer() -> object:
+    """spaCy's rule-based sentencizer on a blank English pipeline (no trained model needed)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    if len(text) < 120 or text.count(". ") == 0:
+        return [(0, len(text))]
+    doc = _sentencizer()(text)  # type: ignore[operator]
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def claim_id(document: str, subject: str, metric: str, quote: str, occurrence: int) -> str:
+    """Stable across unrelated edits: no line numbers, only what the claim says and where in order."""
+    key = "\x1f".join([document, normalize_name(subject), metric.lower(), " ".join(quote.split()), str(occurrence)])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def clean_markup(line: str) -> str:
+    """Markup replaced by spaces of the same length, so offsets still index the original line."""
+    text = _ESCAPE.sub(" ", line)  # "\$100 million" from a converter is "$100 million"
+    text = _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
+    text = _LINK_TARGET.sub(lambda m: "]" + " " * (len(m.group(0)) - 1), text)
+    return text.replace("[", " ").replace("]", " ").replace("\t", " ")
