@@ -343,6 +343,18 @@ def test_directory_checks_claim_files_only(tmp_path: Path) -> None:
     assert [Path(p.path).name for p in check_claim_files([tmp_path])] == ["a.yaml", "b.yml"]
 
 
+def test_claim_files_in_subfolders_are_checked(tmp_path: Path) -> None:
+    """Hand-written claims live in folders of their own ("claims/manual/notes.yaml")."""
+    (tmp_path / "manual").mkdir()
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "manual" / "notes.yaml", "document: [\n")
+    write(tmp_path / "manual" / ".notes.yaml.x1.tmp", "not: [a claim file\n")
+    write(tmp_path / ".git" / "config.yaml", "not: [a claim file\n")
+    assert [Path(p.path).relative_to(tmp_path).as_posix() for p in check_claim_files([tmp_path])] == [
+        "manual/notes.yaml"
+    ]
+
+
 def test_problem_str() -> None:
     assert str(Problem("claims/a.yaml", 7, "bad")) == "claims/a.yaml:7: bad"
 

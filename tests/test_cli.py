@@ -206,7 +206,9 @@ def test_conflicts_lists_gates_and_accepts(project: Path, capsys: pytest.Capture
     doc.write_text("# DeepSeek-V3\n- 671B total params\n- Later: 685B total params\n", encoding="utf-8")
     assert main(["extract", str(doc)]) == 0
     capsys.readouterr()
-    assert main(["conflicts", "--format", "json"]) == 0  # listing succeeds
+    assert main(["conflicts", "--format", "json", "--fail-on", "never"]) == 0  # only a listing
+    capsys.readouterr()
+    assert main(["conflicts", "--format", "json"]) == 1  # a high finding: like a linter
     (finding,) = json.loads(capsys.readouterr().out)
     assert (finding["kind"], finding["severity"], finding["status"]) == ("value", "high", "open")
     assert {c["line"] for c in finding["claims"]} == {2, 3}
@@ -215,7 +217,7 @@ def test_conflicts_lists_gates_and_accepts(project: Path, capsys: pytest.Capture
     assert "the second figure" in (project / "claims" / "decisions.yaml").read_text(encoding="utf-8")
     assert main(["conflicts", "--fail-on", "low"]) == 0  # accepted findings never fail
     capsys.readouterr()
-    assert main(["conflicts", "--format", "sarif"]) == 0
+    assert main(["conflicts", "--format", "sarif"]) == 0  # the one finding is accepted
     sarif = json.loads(capsys.readouterr().out)
     assert sarif["runs"][0]["results"][0]["suppressions"]
     assert main(["audit", str(doc)]) == 0  # nothing open left
@@ -240,10 +242,10 @@ def test_annotations_and_sarif_locate_documents_in_the_project(
     docs = _copy_example(project)
     assert main(["extract", str(docs)]) == 0
     capsys.readouterr()
-    assert main(["conflicts", "--format", "github"]) == 0
+    assert main(["conflicts", "--format", "github"]) == 1
     first = capsys.readouterr().out.splitlines()[0]
     assert first.startswith("::error file=docs/") and ".txt,line=" in first
-    assert main(["conflicts", "--format", "sarif"]) == 0
+    assert main(["conflicts", "--format", "sarif"]) == 1
     location = json.loads(capsys.readouterr().out)["runs"][0]["results"][0]["locations"][0]
     assert location["physicalLocation"]["artifactLocation"]["uri"].startswith("docs/")
 
@@ -252,3 +254,21 @@ def test_error_messages_keep_their_brackets(project: Path, capsys: pytest.Captur
     (project / "factcheck.toml").write_text("bogus = 1\n", encoding="utf-8")
     assert main(["claims"]) == 2
     assert "unknown keys in [tool.factcheck]: bogus" in capsys.readouterr().err
+
+
+def test_auditing_other_documents_leaves_a_decision_about_these_unstale(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = project / "first.md"
+    first.write_text("# DeepSeek-V3\n- 671B total params\n- Later: 685B total params\n", encoding="utf-8")
+    second = project / "second.md"
+    second.write_text("# Qwen3\n- 235B total params\n", encoding="utf-8")
+    assert main(["audit", str(first)]) == 1
+    (finding,) = json.loads((project / "reports" / "audit.json").read_text(encoding="utf-8"))["findings"]
+    assert main(["accept", finding["id"], "--reason", "a later revision"]) == 0
+    capsys.readouterr()
+    assert main(["audit", str(second)]) == 0
+    assert "stale" not in capsys.readouterr().err  # its finding still stands among first.md's claims
+    first.write_text("# DeepSeek-V3\n- 671B total params\n", encoding="utf-8")
+    assert main(["audit", str(first)]) == 0
+    assert "1 stale" in capsys.readouterr().err  # now nothing stored has it

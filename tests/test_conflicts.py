@@ -309,3 +309,18 @@ def test_a_top_10_shared_by_several_families_gives_none_of_them_all_ten() -> Non
         )
         == []
     )
+
+
+def test_an_active_count_written_as_the_size_is_a_low_finding() -> None:
+    findings = _findings(
+        "# Llama 4\nVariants like the 17B-parameter Scout (with 16 experts) and Maverick.\n",
+        "# Llama 4\n- Scout: 17B active, 109B total parameters\n",
+    )
+    assert _kinds(findings) == [("value", "low")]
+    assert findings[0].explanation == (
+        "17B-parameter is Llama 4 Scout's active parameter count given as its size; its total is 109B."
+    )
+    contradicting = _findings(
+        "# Llama 4\n- Scout: 30B total parameters\n", "# Llama 4\n- Scout: 109B total parameters\n"
+    )
+    assert _kinds(contradicting) == [("value", "high")]

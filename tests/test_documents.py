@@ -13,6 +13,8 @@ from factcheck.documents import parse_structure, read_document, read_document_by
 from factcheck.errors import InputError
 from factcheck.models import Block, Document
 
+from .factories import pdf_with_text
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEEPSEEK_V3_PDF = REPO_ROOT.parent / "shared" / "sources" / "deepseek-v3" / "DeepSeek_V3.pdf"
 
@@ -253,6 +255,20 @@ def test_too_large(tmp_path: Path) -> None:
     assert read_document(path).lines[2] == "671B parameters"  # the default limit is far higher
 
 
+def test_a_pdf_is_limited_by_its_text_not_its_file(tmp_path: Path) -> None:
+    """A PDF's file is mostly images and fonts: 60 KB of them with two lines of text is read under
+    a 20 KB limit, and its text still has to fit."""
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf_with_text(["DeepSeek-V3 has 671B total parameters."], padding=60_000))
+    assert read_document(path, max_bytes=20_000).lines == ("DeepSeek-V3 has 671B total parameters.",)
+    with pytest.raises(InputError, match=r"too large \(60,\d+ bytes; the limit is 40,000\)"):
+        read_document(path, max_bytes=5_000)  # the file itself: more than 8 times the limit
+    wordy = tmp_path / "wordy.pdf"
+    wordy.write_bytes(pdf_with_text([f"Line {n} of a long report with 671B parameters." for n in range(300)]))
+    with pytest.raises(InputError, match=r"too large \(1\d,\d+ bytes of text; the limit is 5,000\)"):
+        read_document(wordy, max_bytes=5_000)
+
+
 def test_windows_1252_bytes_decode(tmp_path: Path) -> None:
     path = tmp_path / "legacy.txt"
     path.write_bytes("Café costs €5 – 10× more\nsecond line\n".encode("cp1252"))
@@ -352,3 +368,19 @@ def test_bytes_from_elsewhere_read_like_a_file() -> None:
     assert document.media_type == "text/html" and "2.788M GPU hours" in document.text
     with pytest.raises(InputError, match="empty"):
         read_document_bytes(b"  \n", "blank.md")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-16-le"])
+def test_utf16_text_with_a_byte_order_mark_is_text(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "notes.txt"
+    bom = {"utf-16": b"", "utf-16-be": b"\xfe\xff", "utf-16-le": b"\xff\xfe"}[encoding]
+    path.write_bytes(bom + "Qwen3 has 235B parameters.\nsecond line\n".encode(encoding))
+    assert read_document(path).lines == ("Qwen3 has 235B parameters.", "second line")
+
+
+def test_a_broken_pdf_is_one_error_and_no_library_log(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "ls.pdf"
+    path.write_bytes(b"\x7fELF\x02\x01\x01 not a pdf at all")
+    with caplog.at_level("DEBUG"), pytest.raises(InputError, match="unreadable PDF"):
+        read_document(path)
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("pypdf") and r.levelname == "WARNING"] == []

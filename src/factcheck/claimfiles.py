@@ -26,10 +26,9 @@ from jsonschema import Draft202012Validator, ValidationError
 from factcheck.errors import InputError
 from factcheck.models import Claim, Qualifier, Quantity
 from factcheck.yamlfiles import (
-    BlockDumper,
     Problem,
     QuotedStr,
-    dump_yaml,
+    dump_yaml_entries,
     duplicate_keys,
     line_of,
     parse_yaml,
@@ -77,8 +76,7 @@ def write_claim_file(directory: Path, document_name: str, claims: Sequence[Claim
     for record in records:
         if record["id"] in kept:
             record["sources"] = list(kept[str(record["id"])])
-    content = {"document": document_name, "claims": records}
-    text = dump_yaml(content, BlockDumper)
+    text = dump_yaml_entries({"document": document_name}, "claims", records)
     directory.mkdir(parents=True, exist_ok=True)
     write_atomically(path, text)
     return path
@@ -172,8 +170,8 @@ def check_claim_files(paths: Sequence[Path]) -> list[Problem]:
 
 
 def claim_file_paths(paths: Sequence[Path]) -> list[Path]:
-    """The claim files among `paths`: files as given, and the *.yaml files in folders (not the
-    decisions or sources registers that live beside them)."""
+    """The claim files among `paths`: files as given, and the *.yaml files in folders and their
+    subfolders ("claims/manual/notes.yaml"), not the decisions or sources registers beside them."""
     return _claim_paths(paths)
 
 
@@ -181,11 +179,16 @@ def _claim_paths(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         try:
-            entries = sorted(path.iterdir()) if path.is_dir() else [path]
+            entries = sorted(p for p in path.rglob("*") if not _hidden(p, path)) if path.is_dir() else [path]
         except OSError:
             entries = [path]  # reading it then reports why, as a problem of that path
         found.extend(p for p in entries if p == path or (p.suffix in {".yaml", ".yml"} and p.is_file()))
     return [p for p in found if p.name not in _OTHER_FORMATS]
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    """Dot-files and dot-folders below `root` (a half-written ".notes.yaml.tmp", ".git")."""
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def _check_file(path: Path, seen: dict[str, tuple[str, int]]) -> tuple[Any, list[Problem]]:

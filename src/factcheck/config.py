@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from factcheck.documents import MAX_DOCUMENT_BYTES
 from factcheck.errors import ConfigError
 
 __all__ = ["Settings", "load_settings", "find_project_root"]
@@ -27,7 +28,7 @@ class Settings:
     claims_dir: Path = field(default=Path("claims"))
     reports_dir: Path = field(default=Path("reports"))
     vocabulary: tuple[Path, ...] = ()  # extra vocabulary files, applied after the built-in one
-    max_document_bytes: int = 50 * 1024 * 1024
+    max_document_bytes: int = MAX_DOCUMENT_BYTES  # of text; a PDF's file may be larger
     fail_on: str = "high"
     write_claim_files: bool = True
     # Sources: "live" fetches over the network, "offline" replays cassettes_dir, "off" skips them.

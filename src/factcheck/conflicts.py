@@ -8,6 +8,7 @@ A distinctive figure given to two models of one family is an attribution finding
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import defaultdict
@@ -702,6 +703,34 @@ def _paper_date_findings(claims: Sequence[Claim]) -> list[Finding]:
     return findings
 
 
+def _active_sizes(claims: Sequence[Claim]) -> set[tuple[str, object]]:
+    return {(c.subject, c.quantity.value) for c in claims if c.metric.lower() == "active parameters"}
+
+
+def _unqualified_size(claim: Claim) -> bool:
+    """A size that says neither total nor active: "the 17B-parameter Scout"."""
+    written = claim.quantity.unit_text or claim.quantity.text
+    return not re.search(r"\b(?:total|active|activated)\b", written, re.IGNORECASE)
+
+
+def _active_count_as_size(finding: Finding, active: set[tuple[str, object]]) -> Finding:
+    """Two totals where one is the model's active count written as its size ("the 17B-parameter
+    Scout" of a 109B model with 17B active, named Llama-4-Scout-17B-16E): the size is understated,
+    a low finding rather than two contradicting totals."""
+    if finding.kind is not FindingKind.VALUE or finding.metric.lower() != "total parameters":
+        return finding
+    understated = [c for c in finding.claims if _unqualified_size(c) and (c.subject, c.quantity.value) in active]
+    totals = {c.quantity.value for c in finding.claims if c not in understated}
+    if not understated or len(totals) != 1:
+        return finding
+    (total,) = totals
+    explanation = (
+        f"{understated[0].quantity.text} is {finding.subject}'s active parameter count given as its "
+        f"size; its total is {float(total) / 1e9:g}B."
+    )
+    return dataclasses.replace(finding, severity=Severity.LOW, explanation=explanation)
+
+
 def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None) -> list[Finding]:
     """Every disagreement among `claims`, most severe first.
 
@@ -716,13 +745,14 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in named:
         groups[(c.subject, c.metric.lower())].append(c)
+    active = _active_sizes(named)
     findings: list[Finding] = []
     for (subject, metric), group in sorted(groups.items()):
         group = [c for c in _enumerations_removed(group) if c.quantity.kind != "category"]
         if len(group) > 1 and _comparable_group(subject, metric, vocabulary):
             finding = _value_finding(subject, group[0].metric, group)
             if finding is not None:
-                findings.append(finding)
+                findings.append(_active_count_as_size(finding, active))
     findings.extend(_attribution_findings(named, vocabulary))
     findings.extend(_ranking_findings(named, vocabulary))
     findings.extend(_categorical_findings(named, vocabulary))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -30,7 +31,12 @@ __all__ = [
 ]
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm", ".pdf")
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+# Reading costs about 10 s and 250 MB of memory per MB of text (claims, store, reports), so a
+# document of more than 10 MB of text is refused with an error rather than read for minutes.
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+# A PDF's file is mostly images and fonts: the limit applies to its text, and its file may be this
+# many times larger.
+_PDF_FILE_FACTOR = 8
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -121,8 +127,11 @@ def split_lines(text: str) -> list[str]:
 def _decode(raw: bytes, path: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+    if raw.startswith(_UTF16_BOMS):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: not UTF-16 text despite its byte-order mark ({exc.reason})") from exc
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -133,7 +142,12 @@ def _decode(raw: bytes, path: str) -> str:
         raise InputError(f"{path}: not UTF-8 or Windows-1252 text ({exc.reason} at byte {exc.start})") from exc
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Windows editors save "Unicode" text so
+
+
 def _looks_binary(raw: bytes) -> bool:
+    if raw.startswith(_UTF16_BOMS):
+        return False  # two bytes a character: its NULs are text
     head = raw[:8192]
     if b"\x00" in head:
         return True
@@ -163,6 +177,10 @@ def _pdf_lines(raw: bytes, path: str) -> tuple[list[str], list[int]]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # pypdf logs what it repairs ("EOF marker not found"); the one line a reader needs is ours.
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(raw))
         lines: list[str] = []
@@ -173,6 +191,8 @@ def _pdf_lines(raw: bytes, path: str) -> tuple[list[str], list[int]]:
                 pages.append(number)
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{path}: unreadable PDF ({exc})") from exc
+    finally:
+        pypdf_log.setLevel(level)
     if not any(line.strip() for line in lines):
         raise InputError(f"{path}: PDF has no extractable text (scanned images?)")
     return lines, pages
@@ -229,8 +249,14 @@ def read_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Documen
     Raises InputError, with a one-line reason naming the file, for a file that is missing,
     unreadable, empty, binary, too large, of an unsupported type, or undecodable.
     """
-    raw = _read_bytes(path, max_bytes)
-    return read_document_bytes(raw, path.name, path=str(path))
+    is_pdf = path.suffix.lower() == ".pdf"
+    raw = _read_bytes(path, max_bytes * _PDF_FILE_FACTOR if is_pdf else max_bytes)
+    document = read_document_bytes(raw, path.name, path=str(path))
+    if document.media_type == "application/pdf":
+        size = sum(len(line.encode("utf-8")) + 1 for line in document.lines)
+        if size > max_bytes:
+            raise InputError(f"{path}: too large ({size:,} bytes of text; the limit is {max_bytes:,})")
+    return document
 
 
 def read_document_bytes(raw: bytes, name: str, *, path: str = "", media_type: str = "") -> Document:

@@ -254,6 +254,11 @@ def run_audit(
     sources = fetch_cited_sources(cited, settings, store, progress=source_progress)
     papers = cited_paper_dates(cited, load_vocabulary(settings.vocabulary))
     review = review_conflicts(extraction.claims, settings, also=sources.findings, papers=papers)
+    audited = {d.name for d in extraction.documents}
+    if {d.name for d in store.documents()} - audited:
+        # A decision may excuse a finding among documents this run did not audit: it is stale only
+        # if nothing stored still has its finding.
+        review = replace(review, stale=stored_review(settings, store).stale)
     if not extraction.documents:  # nothing readable: keep the last good reports rather than blank them
         return AuditResult(extraction, (), review, settings.fail_on, sources)
     verifications = tuple(verify_documents(cited, extraction.claims, settings, store))
@@ -267,7 +272,9 @@ def run_audit(
         findings=(*review.open, *review.accepted),
         accepted=frozenset(f.fingerprint for f in review.accepted),
         stale_decisions=review.stale,
-        sources=_source_summaries(store, {d.name for d in extraction.documents}, _registered_urls(settings)),
+        sources=_source_summaries(
+            store, {d.name for d in extraction.documents}, _registered_urls(settings, extraction.claims)
+        ),
         verifications=verifications,
     )
     written = write_reports(settings.reports_dir, report)
@@ -455,8 +462,12 @@ def list_sources(store: Store) -> list[StoredSource]:
     return store.sources()
 
 
-def _registered_urls(settings: Settings) -> set[str]:
-    return {url for urls in load_register(settings.claims_dir).values() for url in urls}
+def _registered_urls(settings: Settings, claims: Sequence[Claim]) -> set[str]:
+    """The registered sources of the subjects the audited claims are about (an audit of one
+    note about Qwen lists Qwen's sources, not every model's)."""
+    vocabulary = load_vocabulary(settings.vocabulary)
+    register = load_register(settings.claims_dir, vocabulary)
+    return {url for subject in {c.subject for c in claims} for url in registered_sources(register, subject, vocabulary)}
 
 
 def _source_summaries(store: Store, documents: set[str], registered: set[str]) -> tuple[SourceSummary, ...]:
