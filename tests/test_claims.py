@@ -302,3 +302,13 @@ def test_claims_in_reading_order_when_models_share_one_figure() -> None:
     shuffled = sorted(_claims(text), key=lambda c: c.id, reverse=True)
     ordered = reading_order(shuffled, VOCABULARY)
     assert [c.subject for c in ordered if c.metric == "release date"] == ["Kimi K2", "GLM-4.5", "Step3"]
+
+
+def test_a_relative_clause_is_about_the_name_it_follows() -> None:
+    claims = _claims("Orion-13B is twice as large as Orion-7B, which has 7 billion parameters.")
+    assert [(c.subject, c.value) for c in claims if c.metric == "total parameters"] == [("Orion-7B", 7e9)]
+
+
+def test_points_behind_the_leader_are_no_rank() -> None:
+    text = "# Yi\n| Metric | Result |\n|---|---|\n| Chatbot Arena | 51 points from #1 |\n"
+    assert [c.metric for c in _claims(text) if c.value == 51.0 and "rank" in c.metric.lower()] == []

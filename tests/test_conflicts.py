@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.claims import extract_claims
 from factcheck.conflicts import find_conflicts
 from factcheck.documents import parse_structure
@@ -324,3 +326,18 @@ def test_an_active_count_written_as_the_size_is_a_low_finding() -> None:
         "# Llama 4\n- Scout: 30B total parameters\n", "# Llama 4\n- Scout: 109B total parameters\n"
     )
     assert _kinds(contradicting) == [("value", "high")]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Orion-13B answered 1,500 of 2,000 prompts correctly (85%).\n", True),
+        ("Orion-13B answered 1,500 of 2,000 prompts correctly (75%).\n", False),
+        ("The team won 30 of 40 matches (75%).\n", False),
+        ("# Orion-13B\nIts revenue grew from $40 million in 2023 to $60 million in 2024, an increase of 25%.\n", True),
+        ("# Orion-13B\nIts revenue grew from $40 million in 2023 to $60 million in 2024, an increase of 50%.\n", False),
+        ("# Orion-13B\nIts revenue fell from $60 million to $40 million, a decrease of 33%.\n", False),
+    ],
+)
+def test_shares_and_changes_are_recomputed_whatever_they_count(text: str, wrong: bool) -> None:
+    assert _kinds(_findings(text)) == ([("arithmetic", "medium")] if wrong else [])

@@ -3,9 +3,11 @@ near misses that must not count (another variant, another benchmark year, a base
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.claims import extract_claims, sizes_in_names
 from factcheck.documents import read_document_bytes
-from factcheck.matching import SourceClaims, SourceIndex, verify_claims
+from factcheck.matching import SourceClaims, SourceIndex, _fragment_link, verify_claims
 from factcheck.models import Claim, Verdict, Verification
 from factcheck.vocabulary import load_vocabulary
 
@@ -232,3 +234,24 @@ def test_a_row_of_several_models_scores_read_as_prose_supports_none_of_them() ->
     # pypdf gives a PDF table row as one line; whose score is whose is lost
     source = _source("BBH (EM) 3-shot 78.8 79.8 82.9 87.5\n", "DeepSeek-V3", name="DeepSeek_V3.pdf.txt")
     assert [v[3] for v in _verdicts("## DeepSeek-V3\n- BBH: 79.8\n", source)] == ["not_found"]
+
+
+@pytest.mark.parametrize(
+    ("quote", "figure", "directive"),
+    [
+        # a table row: from the row's label to the figure in its own cell, punctuation kept
+        ("HumanEval (Pass@1) | 65.2", "65.2", "HumanEval%20%28Pass%401%29,65.2"),
+        ("MATH-500 | 97.4", "97.4", "MATH%2D500,97.4"),  # "-" escaped: it marks prefixes and suffixes
+        (
+            "2024.09.19: We released the Qwen2.5 series.",
+            "2024.09.19",
+            "2024.09.19%3A%20We%20released%20the%20Qwen2.5%20series.",
+        ),
+        ("**Context:** 128K tokens, [see docs](https://x.y)", "128K", "Context%3A%20128K%20tokens%2C%20see%20docs"),
+    ],
+)
+def test_evidence_links_scroll_to_the_words_as_the_page_shows_them(quote: str, figure: str, directive: str) -> None:
+
+    link = _fragment_link("https://github.com/o/r", quote, figure, "text/markdown")
+    assert link == f"https://github.com/o/r#:~:text={directive}"
+    assert _fragment_link("https://example.org/x.pdf", quote, figure, "application/pdf") == "https://example.org/x.pdf"

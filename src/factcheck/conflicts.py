@@ -443,6 +443,9 @@ def _stated_band(q: Quantity) -> tuple[float, float]:
     return min(low, value * 0.95) - 0.5, max(high, value * 1.05) + 0.5
 
 
+_CHANGE_METRIC = re.compile(r"\b(?:increase|decrease|growth|rise|drop|decline|gain|fall|jump|change)\b", re.I)
+
+
 def _derived_figures(here: Sequence[Claim]) -> Iterable[tuple[Claim, float, list[Claim]]]:
     numbers = [c for c in here if isinstance(c.quantity.value, float)]
     parts = [c for c in numbers if c.quantity.kind == "part"]
@@ -462,6 +465,17 @@ def _derived_figures(here: Sequence[Claim]) -> Iterable[tuple[Claim, float, list
         if len(others) == 2 and len(metrics) == 1 and all(float(c.quantity.value) > 0 for c in others):
             big, small = sorted(others, key=lambda c: float(c.quantity.value), reverse=True)
             yield multiples[0], float(big.quantity.value) / float(small.quantity.value), [big, small]
+    # "from $40 million in 2023 to $60 million in 2024, an increase of 25%": the change from the
+    # first figure to the second, in per cent of the first
+    changes = [c for c in numbers if c.quantity.kind == "percent" and _CHANGE_METRIC.search(c.metric)]
+    if len(changes) == 1:
+        others = [c for c in numbers if c is not changes[0] and c.quantity.kind not in ("rank", "ratio", "multiple")]
+        measured = {(c.metric, c.quantity.unit) for c in others}
+        if len(others) == 2 and len(measured) == 1:
+            before, after = sorted(others, key=lambda c: c.quantity.start)
+            start = float(before.quantity.value)
+            if start > 0:
+                yield changes[0], abs(float(after.quantity.value) - start) / start * 100, [before, after]
 
 
 _PER_MILLION_TOKENS = "USD per million tokens"

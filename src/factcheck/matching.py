@@ -162,17 +162,28 @@ def _location(source: SourceClaims, claim: Claim) -> str:
     return where
 
 
-_WORDS = re.compile(r"[^\W_][\w.,%$-]*")
+_MARKDOWN_MARKS = re.compile(r"[*_`]+|\[([^\]]*)\]\([^)]*\)")
 
 
-def _fragment_link(url: str, text: str, media_type: str) -> str:
-    """A link that scrolls to the quoted words where the source is a web page (text fragments)."""
+def _fragment_link(url: str, text: str, figure: str, media_type: str) -> str:
+    """A link that scrolls to the quoted words where the source is a web page: a text fragment
+    from the quote's first words (as rendered: punctuation kept, Markdown marks gone) to the
+    figure, which may stand in another table cell. Terms must match the page's words exactly,
+    so nothing is dropped from them; "-", "," and "&" are escaped, as the syntax needs."""
     if media_type not in ("text/html", "application/xhtml+xml") and not url.startswith("https://github.com/"):
         return url
-    words = _WORDS.findall(text)[:8]
+    cells = [_MARKDOWN_MARKS.sub(lambda m: m.group(1) or "", cell).strip() for cell in text.split(" | ")]
+    words = next((cell.split() for cell in cells if cell), [])[:8]
     if not words:
         return url
-    return f"{url.split('#')[0]}#:~:text={quote(' '.join(words), safe='')}"
+    start = " ".join(words)
+    end = figure.strip() if figure.strip() and figure.strip() not in start else ""
+    directive = _fragment_term(start) + (f",{_fragment_term(end)}" if end else "")
+    return f"{url.split('#')[0]}#:~:text={directive}"
+
+
+def _fragment_term(term: str) -> str:
+    return quote(term, safe="").replace("-", "%2D")
 
 
 def _evidence(source: SourceClaims, claim: Claim) -> Evidence:
@@ -181,7 +192,7 @@ def _evidence(source: SourceClaims, claim: Claim) -> Evidence:
         sha256=source.sha256,
         text=claim.text,
         location=_location(source, claim),
-        link=_fragment_link(source.url, claim.text, source.media_type),
+        link=_fragment_link(source.url, claim.text, claim.quantity.text, source.media_type),
         claim=claim,
     )
 

@@ -146,13 +146,36 @@ def metric_for(
         return phrase
     if q.kind == "currency" and not span.default_metric:
         return "amount"
-    if span.default_metric and q.start >= span.label_end:
+    if (
+        span.default_metric
+        and q.start >= span.label_end
+        and _unit_ok(q, vocabulary.metric_unit(span.default_metric))  # "51 points from #1" is no rank
+    ):
         return span.default_metric
     if q.kind in ("part", "whole", "count") or q.unit not in ("",):
-        noun = q.unit_text or q.unit
+        noun = q.unit_text or q.unit or (counted_noun(text, q) if q.kind in ("part", "whole") else "")
         countable = (noun.endswith("s") or q.unit == "people") and q.unit not in _DURATIONS
         return f"number of {noun}" if countable and q.kind in ("part", "whole", "count", "number") else ""
     return ""
+
+
+# "1,500 of 2,000 prompts", "30 of 40 matches": what a part and its whole count, when no unit says.
+_OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:[\w'’]+\s+)?[\d][\d,.]*")
+_PLURAL_NOUN = re.compile(r"\s+(?:[a-z][a-z\-]+\s+){0,2}?([a-z][a-z\-]{2,}s)\b")
+_NOT_NOUNS = {"this", "was", "has", "does", "its", "his", "is", "as", "us", "thus", "plus", "less", "across"}
+
+
+def counted_noun(text: str, q: Quantity) -> str:
+    """The plural noun a part or whole counts: "prompts" for both figures of "1,500 of 2,000
+    prompts" (the part reads past its whole)."""
+    at = q.end
+    if q.kind == "part":
+        whole = _OF_WHOLE.match(text, at)
+        if not whole:
+            return ""
+        at = whole.end()
+    noun = _PLURAL_NOUN.match(text, at)
+    return noun.group(1) if noun and noun.group(1) not in _NOT_NOUNS else ""
 
 
 def phrase_metric(extractor: Extractor, q: Quantity, text: str, span: Span) -> str:

@@ -29,6 +29,8 @@ _IN_NAME_AFTER = re.compile(
     r"^\s*(?:[A-Za-z%]+\s+){0,2}?(?:in|for|by|from|with|of|on)\s+(?:the\s+|all\s+)?$", re.IGNORECASE
 )  # "29 in Qwen 2.5", "100,000+ models built on Qwen"
 
+# "… twice as large as Orion-7B, which has 7 billion parameters": the clause is about the name it follows.
+_RELATIVE_CLAUSE = re.compile(r"^\s*,\s*(?:which|who)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _DATED_AFTER = re.compile(r"^\s*(?:suite|family|series|models?|variants?|release|launch)?\s*(?:in|on)\s*$", re.I)
 
 # A name that something is measured against is not what the sentence is about: "Compared to
@@ -122,7 +124,9 @@ def subject_for(
 ) -> str:
     before = [m for m in subjects if m.end <= q.start]
     after = [m for m in subjects if m.start >= q.end]
-    if before and _ATTACH_BEFORE.match(text[before[-1].end : q.start]):
+    if before and (
+        _ATTACH_BEFORE.match(text[before[-1].end : q.start]) or _RELATIVE_CLAUSE.match(text[before[-1].end : q.start])
+    ):
         return extractor.context.specific(before[-1].name)
     if (
         before
