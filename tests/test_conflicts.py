@@ -337,6 +337,8 @@ def test_an_active_count_written_as_the_size_is_a_low_finding() -> None:
         ("# Orion-13B\nIts revenue grew from $40 million in 2023 to $60 million in 2024, an increase of 25%.\n", True),
         ("# Orion-13B\nIts revenue grew from $40 million in 2023 to $60 million in 2024, an increase of 50%.\n", False),
         ("# Orion-13B\nIts revenue fell from $60 million to $40 million, a decrease of 33%.\n", False),
+        ("At $2 per million tokens, 50 million tokens cost $150.\n", True),
+        ("At $2 per million tokens, 50 million tokens cost $100.\n", False),
     ],
 )
 def test_shares_and_changes_are_recomputed_whatever_they_count(text: str, wrong: bool) -> None:

@@ -465,6 +465,15 @@ def _derived_figures(here: Sequence[Claim]) -> Iterable[tuple[Claim, float, list
         if len(others) == 2 and len(metrics) == 1 and all(float(c.quantity.value) > 0 for c in others):
             big, small = sorted(others, key=lambda c: float(c.quantity.value), reverse=True)
             yield multiples[0], float(big.quantity.value) / float(small.quantity.value), [big, small]
+    # "At $2 per million tokens, 50 million tokens cost $150": a price times a volume is a cost
+    prices = [c for c in numbers if c.quantity.kind == "price" and c.quantity.unit.endswith("per million tokens")]
+    volumes = [c for c in numbers if c.quantity.unit == "tokens" and c.quantity.kind in ("number", "count")]
+    costs = [c for c in numbers if c.quantity.kind == "currency"]
+    if len(prices) == 1 and len(volumes) == 1 and len(costs) == 1:
+        currency = prices[0].quantity.unit.split(" per ")[0]
+        if costs[0].quantity.unit == currency and costs[0].quantity.start > volumes[0].quantity.start:
+            total = float(prices[0].quantity.value) * float(volumes[0].quantity.value) / 1e6
+            yield costs[0], total, [prices[0], volumes[0]]
     # "from $40 million in 2023 to $60 million in 2024, an increase of 25%": the change from the
     # first figure to the second, in per cent of the first
     changes = [c for c in numbers if c.quantity.kind == "percent" and _CHANGE_METRIC.search(c.metric)]
