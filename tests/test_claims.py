@@ -312,3 +312,14 @@ def test_a_relative_clause_is_about_the_name_it_follows() -> None:
 def test_points_behind_the_leader_are_no_rank() -> None:
     text = "# Yi\n| Metric | Result |\n|---|---|\n| Chatbot Arena | 51 points from #1 |\n"
     assert [c.metric for c in _claims(text) if c.value == 51.0 and "rank" in c.metric.lower()] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        ("Kimi K2 surpassed DeepSeek-V3 in July 2025.", "2025-07", "Kimi K2"),  # not V3's date
+        ("The lab behind DeepSeek-V3 spent $5.6M on training.", 5.6e6, "DeepSeek-V3"),
+    ],
+)
+def test_names_after_comparisons_and_behind(text: str, value: float | str, subject: str) -> None:
+    assert _find(_claims(text), 1, value).subject == subject

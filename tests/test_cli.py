@@ -272,3 +272,17 @@ def test_auditing_other_documents_leaves_a_decision_about_these_unstale(
     first.write_text("# DeepSeek-V3\n- 671B total params\n", encoding="utf-8")
     assert main(["audit", str(first)]) == 0
     assert "1 stale" in capsys.readouterr().err  # now nothing stored has it
+
+
+def test_a_decision_is_never_both_accepted_and_stale(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = project / "a.md"
+    first.write_text("# DeepSeek-V3\n- 671B total params\n- Later: 685B total params\n", encoding="utf-8")
+    assert main(["audit", str(first)]) == 1
+    (finding,) = json.loads((project / "reports" / "audit.json").read_text(encoding="utf-8"))["findings"]
+    assert main(["accept", finding["id"], "--reason", "a later revision"]) == 0
+    (project / "b.md").write_text("# DeepSeek-V3\n- 685B total params\n", encoding="utf-8")
+    main(["audit", str(project / "b.md")])
+    capsys.readouterr()
+    assert main(["audit", str(first)]) == 0
+    err = capsys.readouterr().err
+    assert "1 accepted" in err and "stale" not in err

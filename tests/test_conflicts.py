@@ -338,6 +338,15 @@ def test_an_active_count_written_as_the_size_is_a_low_finding() -> None:
         ("# Orion-13B\nIts revenue grew from $40 million in 2023 to $60 million in 2024, an increase of 50%.\n", False),
         ("# Orion-13B\nIts revenue fell from $60 million to $40 million, a decrease of 33%.\n", False),
         ("At $2 per million tokens, 50 million tokens cost $150.\n", True),
+        ("It grew to $12 million from $10 million, a 50% increase.\n", True),
+        ("It grew to $12 million from $10 million, a 20% increase.\n", False),
+        ("In 2024 it earned $12 million, up from $10 million, a 20% increase.\n", False),
+        ("The company spent $5 million on compute and $2 million on data in 2024, a 10% increase.\n", False),
+        ("Downloads were 10,000 in May and 12,000 in June; revenue saw a 50% increase.\n", False),
+        (
+            "DeepSeek-V3, trained on 14.8 trillion tokens for $5.6 million, charges $0.27 per million input tokens.\n",
+            False,
+        ),
         ("At $2 per million tokens, 50 million tokens cost $100.\n", False),
     ],
 )

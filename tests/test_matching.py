@@ -248,6 +248,9 @@ def test_a_row_of_several_models_scores_read_as_prose_supports_none_of_them() ->
             "2024.09.19%3A%20We%20released%20the%20Qwen2.5%20series.",
         ),
         ("**Context:** 128K tokens, [see docs](https://x.y)", "128K", "Context%3A%20128K%20tokens%2C%20see%20docs"),
+        ("relaxed_accuracy | 83.4", "83.4", "relaxed_accuracy,83.4"),  # an underscore inside a word stays
+        ("> The total size of DeepSeek-V3 is 685B", "685B", "The%20total%20size%20of%20DeepSeek%2DV3%20is%20685B"),
+        ("MATH-500 | 5", "5", "MATH%2D500,5"),  # "5" in "MATH-500" is no word of its own
     ],
 )
 def test_evidence_links_scroll_to_the_words_as_the_page_shows_them(quote: str, figure: str, directive: str) -> None:

@@ -374,3 +374,8 @@ def test_one_of_the_top_n_is_a_rank() -> None:
 @pytest.mark.parametrize("text", ["the call is at 2\u00a0pm", "the call is at 2\tpm", "the call is at 2pm"])
 def test_a_time_of_day_after_any_space_is_no_quantity(text: str) -> None:
     assert find_quantities(text) == []
+
+
+def test_a_date_spaced_with_no_break_spaces() -> None:
+    (q,) = find_quantities("Released on September" + "\u00a0" * 17 + "30th," + "\u00a0" * 6 + "2025")
+    assert q.value == "2025-09-30"

@@ -443,6 +443,25 @@ def _stated_band(q: Quantity) -> tuple[float, float]:
     return min(low, value * 0.95) - 0.5, max(high, value * 1.05) + 0.5
 
 
+_FROM_FIGURE = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|~\s*)?$", re.IGNORECASE)
+_COSTS = re.compile(r"\s*(?:would\s+|will\s+)?(?:costs?|comes?\s+to|totals?|=)\s*(?:about\s+|roughly\s+|~\s*)?$", re.I)
+
+
+def _before_figure(claim: Claim) -> str:
+    """The sentence up to a claim's figure (its quote holds the sentence)."""
+    at = claim.text.find(claim.quantity.text)
+    return claim.text[:at] if at >= 0 else ""
+
+
+def _costs(volume: Claim, cost: Claim) -> bool:
+    """Whether the sentence says the volume costs the sum: "50 million tokens cost $150"."""
+    if volume.text != cost.text:
+        return False
+    after_volume = volume.text.find(volume.quantity.text) + len(volume.quantity.text)
+    at = cost.text.find(cost.quantity.text, after_volume)
+    return at >= 0 and bool(_COSTS.fullmatch(cost.text[after_volume:at]))
+
+
 _CHANGE_METRIC = re.compile(r"\b(?:increase|decrease|growth|rise|drop|decline|gain|fall|jump|change)\b", re.I)
 
 
@@ -465,26 +484,32 @@ def _derived_figures(here: Sequence[Claim]) -> Iterable[tuple[Claim, float, list
         if len(others) == 2 and len(metrics) == 1 and all(float(c.quantity.value) > 0 for c in others):
             big, small = sorted(others, key=lambda c: float(c.quantity.value), reverse=True)
             yield multiples[0], float(big.quantity.value) / float(small.quantity.value), [big, small]
-    # "At $2 per million tokens, 50 million tokens cost $150": a price times a volume is a cost
+    # "At $2 per million tokens, 50 million tokens cost $150": a price times a volume is a cost,
+    # where the sentence says the volume costs that much (not "trained on 14.8T tokens for $5.6M")
     prices = [c for c in numbers if c.quantity.kind == "price" and c.quantity.unit.endswith("per million tokens")]
     volumes = [c for c in numbers if c.quantity.unit == "tokens" and c.quantity.kind in ("number", "count")]
     costs = [c for c in numbers if c.quantity.kind == "currency"]
-    if len(prices) == 1 and len(volumes) == 1 and len(costs) == 1:
-        currency = prices[0].quantity.unit.split(" per ")[0]
-        if costs[0].quantity.unit == currency and costs[0].quantity.start > volumes[0].quantity.start:
-            total = float(prices[0].quantity.value) * float(volumes[0].quantity.value) / 1e6
-            yield costs[0], total, [prices[0], volumes[0]]
-    # "from $40 million in 2023 to $60 million in 2024, an increase of 25%": the change from the
-    # first figure to the second, in per cent of the first
+    if (
+        len(prices) == 1
+        and len(volumes) == 1
+        and len(costs) == 1
+        and _costs(volumes[0], costs[0])
+        and costs[0].quantity.unit == prices[0].quantity.unit.split(" per ")[0]
+    ):
+        total = float(prices[0].quantity.value) * float(volumes[0].quantity.value) / 1e6
+        yield costs[0], total, [prices[0], volumes[0]]
+    # "grew from $40 million in 2023 to $60 million in 2024, an increase of 25%", "rose to $12
+    # million, up from $10 million (+20%)": the change from the figure after "from" to the other
     changes = [c for c in numbers if c.quantity.kind == "percent" and _CHANGE_METRIC.search(c.metric)]
     if len(changes) == 1:
         others = [c for c in numbers if c is not changes[0] and c.quantity.kind not in ("rank", "ratio", "multiple")]
-        measured = {(c.metric, c.quantity.unit) for c in others}
-        if len(others) == 2 and len(measured) == 1:
-            before, after = sorted(others, key=lambda c: c.quantity.start)
-            start = float(before.quantity.value)
-            if start > 0:
-                yield changes[0], abs(float(after.quantity.value) - start) / start * 100, [before, after]
+        same_sentence = len({c.text for c in [*others, changes[0]]}) == 1
+        if len(others) == 2 and same_sentence and len({(c.metric, c.quantity.unit) for c in others}) == 1:
+            origin = [c for c in others if _FROM_FIGURE.search(_before_figure(c))]
+            if len(origin) == 1 and float(origin[0].quantity.value) > 0:
+                (target,) = [c for c in others if c is not origin[0]]
+                start = float(origin[0].quantity.value)
+                yield changes[0], abs(float(target.quantity.value) - start) / start * 100, [origin[0], target]
 
 
 _PER_MILLION_TOKENS = "USD per million tokens"

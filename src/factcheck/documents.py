@@ -170,8 +170,9 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     return raw
 
 
-def _pdf_lines(raw: bytes, path: str) -> tuple[list[str], list[int]]:
-    """Text of each PDF page, as lines, with the page number of each line."""
+def _pdf_lines(raw: bytes, path: str, max_text_bytes: int | None = None) -> tuple[list[str], list[int]]:
+    """Text of each PDF page, as lines, with the page number of each line; reading stops with an
+    error as soon as the text passes `max_text_bytes`."""
     import io
 
     from pypdf import PdfReader
@@ -185,10 +186,14 @@ def _pdf_lines(raw: bytes, path: str) -> tuple[list[str], list[int]]:
         reader = PdfReader(io.BytesIO(raw))
         lines: list[str] = []
         pages: list[int] = []
+        size = 0
         for number, page in enumerate(reader.pages, start=1):
             for line in (page.extract_text() or "").splitlines():
                 lines.append(line)
                 pages.append(number)
+                size += len(line.encode("utf-8")) + 1
+            if max_text_bytes is not None and size > max_text_bytes:
+                raise InputError(f"{path}: too large (over {size:,} bytes of text; the limit is {max_text_bytes:,})")
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{path}: unreadable PDF ({exc})") from exc
     finally:
@@ -251,15 +256,12 @@ def read_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Documen
     """
     is_pdf = path.suffix.lower() == ".pdf"
     raw = _read_bytes(path, max_bytes * _PDF_FILE_FACTOR if is_pdf else max_bytes)
-    document = read_document_bytes(raw, path.name, path=str(path))
-    if document.media_type == "application/pdf":
-        size = sum(len(line.encode("utf-8")) + 1 for line in document.lines)
-        if size > max_bytes:
-            raise InputError(f"{path}: too large ({size:,} bytes of text; the limit is {max_bytes:,})")
-    return document
+    return read_document_bytes(raw, path.name, path=str(path), max_text_bytes=max_bytes)
 
 
-def read_document_bytes(raw: bytes, name: str, *, path: str = "", media_type: str = "") -> Document:
+def read_document_bytes(
+    raw: bytes, name: str, *, path: str = "", media_type: str = "", max_text_bytes: int | None = None
+) -> Document:
     """Read bytes obtained elsewhere (an archived source) into a Document, as `read_document` reads a
     file: `name` decides the type by its suffix unless `media_type` says it (text/html,
     application/pdf, text/markdown, text/plain). Raises InputError as `read_document` does."""
@@ -271,7 +273,7 @@ def read_document_bytes(raw: bytes, name: str, *, path: str = "", media_type: st
     pages: list[int] | None = None
     line_numbers: list[int] | None = None
     if suffix == ".pdf" or media_type == "application/pdf" or raw.startswith(b"%PDF-"):
-        lines, pages = _pdf_lines(raw, where)
+        lines, pages = _pdf_lines(raw, where, max_text_bytes)
         media_type = "application/pdf"
     else:
         if _looks_binary(raw):

@@ -162,7 +162,10 @@ def _location(source: SourceClaims, claim: Claim) -> str:
     return where
 
 
-_MARKDOWN_MARKS = re.compile(r"[*_`]+|\[([^\]]*)\]\([^)]*\)")
+# What a page does not show as text: emphasis marks at word edges (not "relaxed_accuracy"), code
+# ticks, a link's target, and a line's own marker (heading, quote, bullet, number).
+_MARKDOWN_MARKS = re.compile(r"(?<!\w)[*_]+|[*_]+(?!\w)|`+|\[([^\]]*)\]\([^)]*\)")
+_LINE_MARKER = re.compile(r"^\s*(?:#{1,6}\s+|(?:>\s*)+|[-*+]\s+|\d{1,3}[.)]\s+)")
 
 
 def _fragment_link(url: str, text: str, figure: str, media_type: str) -> str:
@@ -173,11 +176,12 @@ def _fragment_link(url: str, text: str, figure: str, media_type: str) -> str:
     if media_type not in ("text/html", "application/xhtml+xml") and not url.startswith("https://github.com/"):
         return url
     cells = [_MARKDOWN_MARKS.sub(lambda m: m.group(1) or "", cell).strip() for cell in text.split(" | ")]
-    words = next((cell.split() for cell in cells if cell), [])[:8]
+    words = next((_LINE_MARKER.sub("", cell).split() for cell in cells if cell), [])[:8]
     if not words:
         return url
     start = " ".join(words)
-    end = figure.strip() if figure.strip() and figure.strip() not in start else ""
+    shown = {word.strip(".,;:()[]!?\"'") for word in words}
+    end = figure.strip() if figure.strip() and figure.strip() not in shown else ""
     directive = _fragment_term(start) + (f",{_fragment_term(end)}" if end else "")
     return f"{url.split('#')[0]}#:~:text={directive}"
 

@@ -255,10 +255,11 @@ def run_audit(
     papers = cited_paper_dates(cited, load_vocabulary(settings.vocabulary))
     review = review_conflicts(extraction.claims, settings, also=sources.findings, papers=papers)
     audited = {d.name for d in extraction.documents}
-    if {d.name for d in store.documents()} - audited:
+    if review.stale and {d.name for d in store.documents()} - audited:
         # A decision may excuse a finding among documents this run did not audit: it is stale only
-        # if nothing stored still has its finding.
-        review = replace(review, stale=stored_review(settings, store).stale)
+        # if nothing stored has its finding either.
+        still = {d.fingerprint for d in stored_review(settings, store).stale}
+        review = replace(review, stale=tuple(d for d in review.stale if d.fingerprint in still))
     if not extraction.documents:  # nothing readable: keep the last good reports rather than blank them
         return AuditResult(extraction, (), review, settings.fail_on, sources)
     verifications = tuple(verify_documents(cited, extraction.claims, settings, store))
@@ -499,7 +500,7 @@ def stored_review(settings: Settings, store: Store) -> Review:
     documents = []
     for stored in store.documents():
         try:
-            documents.append(read_document(Path(stored.path)))
+            documents.append(read_document(Path(stored.path), max_bytes=settings.max_document_bytes))
         except InputError:
             continue
     cited = read_citations(documents)

@@ -276,11 +276,14 @@ _AFTER_YEAR = 48
 _LOOKAHEAD = 80
 
 
+_SPACE_RUN = re.compile(r"\s\s")
+
+
 def _words_before(text: str, end: int, budget: int) -> int:
     """Where `budget` characters before `end` begin, a run of spaces counting as one: text from
     PDFs spaces "September    30th,    2025" widely."""
     start = max(0, end - budget)
-    if "  " not in text[start:end] and "\t" not in text[start:end]:  # the usual case: single spaces
+    if not _SPACE_RUN.search(text, start, end):  # the usual case: single spaces
         return start
     i = end
     while i > 0 and budget > 0:

@@ -37,7 +37,7 @@ _DATED_AFTER = re.compile(r"^\s*(?:suite|family|series|models?|variants?|release
 # Llama, Qwen 3 offers ...", "downloads from Chinese labs surpassed those from the United States".
 _COMPARED_BEFORE = re.compile(
     r"\b(?:compared (?:to|with)|than|vs\.?|versus|against|unlike|surpass\w*|outpac\w*|overt(?:ak\w*|ook)|"
-    r"outperform\w*|ahead of|behind)\s+(?:the\s+|those\s+(?:of|from)\s+(?:the\s+)?)?$",
+    r"outperform\w*|ahead of|trail\w*|lags?\s+behind|falls?\s+behind)\s+(?:the\s+|those\s+(?:of|from)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 
@@ -132,6 +132,7 @@ def subject_for(
         before
         and q.kind == "date"
         and _DATED_AFTER.match(text[before[-1].end : q.start])
+        and not _COMPARED_BEFORE.search(text, max(span.start, before[-1].start - 40), before[-1].start)
         and extractor.vocabulary.subject_kind(before[-1].name) not in ("organisation", "country", "region")
     ):
         return extractor.context.specific(before[-1].name)  # "…, and the flagship Qwen 3 suite in April 2025"
