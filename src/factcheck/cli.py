@@ -255,8 +255,8 @@ def audit(
 def conflicts(ctx: click.Context, fmt: str, fail_on: str | None) -> None:
     """Print the conflicts among the stored claims.
 
-    Exits like a linter: 1 when an open finding reaches --fail-on (default: fail_on of the
-    configuration, high), else 0.
+    Exits 0 after listing them (scripts redirect the listing to a file and read it); with
+    --fail-on it is a gate, exiting 1 like a linter when an open finding reaches that severity.
     """
     settings = _settings(ctx, fail_on=fail_on)
     with Store(settings.database) as store:
@@ -282,7 +282,7 @@ def conflicts(ctx: click.Context, fmt: str, fail_on: str | None) -> None:
     for decision in review.stale:
         _err.print(f"stale decision: {decision.fingerprint[:12]} matches no current finding ({decision.reason})")
     _err.print(_review_summary(review))
-    ctx.exit(1 if review.failing(settings.fail_on) else 0)
+    ctx.exit(1 if fail_on and review.failing(fail_on) else 0)
 
 
 @cli.command()
