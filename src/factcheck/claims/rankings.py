@@ -94,7 +94,7 @@ def whole_top(extractor: Extractor, block: Block) -> None:
         start=start,
         end=end,
         kind="part",
-        unit_text=block.text[start:end],
+        unit_text=f"of top {top}",
     )
     extractor.claims = [
         c for c in extractor.claims if not (c[0] is block and c[1].kind == "rank" and c[1].start == start)

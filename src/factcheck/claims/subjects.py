@@ -175,12 +175,13 @@ def subject_for(
         resolved = extractor.resolve_subject(short.group(1), span.default_subject)
         if resolved:
             return resolved
-    if q.kind == "whole" and not before[-1:]:
-        return "World"
-    if q.kind == "whole" and re.search(r"\bworld|global", text[max(0, q.start - 20) : q.start], re.I):
-        return "World"
-    if q.kind == "whole" and extractor.vocabulary.subject_kind(span.label_subject or before[-1].name) == "country":
-        return "World"
+    if q.kind == "whole":
+        # "1,509 of the world's 3,755", "China: 1,509 of 3,755 LLMs": a country's part of the world's whole
+        counted_for = span.label_subject or (before[-1].name if before else "")
+        if re.search(r"\bworld|global", text[max(0, q.start - 20) : q.start], re.I):
+            return "World"
+        if counted_for and extractor.vocabulary.subject_kind(counted_for) == "country":
+            return "World"
     if span.label_subject:
         return span.label_subject
     outside = [
