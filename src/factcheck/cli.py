@@ -225,9 +225,7 @@ def audit(
     """
     fetch = "off" if no_sources else _fetch_mode(offline)
     settings = _settings(ctx, reports_dir=str(reports_dir) if reports_dir else None, fail_on=fail_on, fetch=fetch)
-    targets: Sequence[Path] = paths or settings.documents
-    if not targets:
-        raise click.UsageError("no documents given and none configured ([tool.factcheck] documents = [...])")
+    targets = _targets(paths, settings)
     with Store(settings.database) as store, _progress() as advance, _source_progress() as fetched:
         result = run_audit(targets, settings, store, progress=advance, source_progress=fetched)
     _report_errors(result.extraction)
@@ -283,6 +281,14 @@ def conflicts(ctx: click.Context, fmt: str, fail_on: str | None) -> None:
         _err.print(f"stale decision: {decision.fingerprint[:12]} matches no current finding ({decision.reason})")
     _err.print(_review_summary(review))
     ctx.exit(1 if fail_on and review.failing(fail_on) else 0)
+
+
+def _targets(paths: Sequence[Path], settings: Settings) -> Sequence[Path]:
+    """The documents a command works on: those given, else those the configuration names."""
+    targets = paths or settings.documents
+    if not targets:
+        raise click.UsageError("no documents given and none configured ([tool.factcheck] documents = [...])")
+    return targets
 
 
 @cli.command()
@@ -379,9 +385,7 @@ def fetch(ctx: click.Context, paths: tuple[Path, ...], offline: bool | None, fmt
     """Fetch (or replay) and archive every source the documents cite, politely: robots.txt, a
     per-host interval, retries that honour Retry-After. One bad source never stops the others."""
     settings = _settings(ctx, fetch=_fetch_mode(offline))
-    targets: Sequence[Path] = paths or settings.documents
-    if not targets:
-        raise click.UsageError("no documents given and none configured ([tool.factcheck] documents = [...])")
+    targets = _targets(paths, settings)
     with Store(settings.database) as store, _progress() as advance, _source_progress() as fetched:
         extraction = extract_paths(targets, settings, store, progress=advance)
         result = fetch_cited_sources(read_citations(extraction.documents), settings, store, progress=fetched)
@@ -401,9 +405,7 @@ def verify(ctx: click.Context, paths: tuple[Path, ...], offline: bool | None, fm
     """Check every claim against its sources (cited, and registered in claims/sources.yaml), with
     the evidence quoted: supported, contradicted, not_found, unreachable or no_source."""
     settings = _settings(ctx, fetch=_fetch_mode(offline))
-    targets: Sequence[Path] = paths or settings.documents
-    if not targets:
-        raise click.UsageError("no documents given and none configured ([tool.factcheck] documents = [...])")
+    targets = _targets(paths, settings)
     with Store(settings.database) as store, _progress() as advance, _source_progress() as fetched:
         extraction = extract_paths(targets, settings, store, progress=advance)
         cited = read_citations(extraction.documents)
