@@ -49,6 +49,10 @@ def test_metric_aliases(spelling: str, canonical: str) -> None:
         ("DeepSeek's V3 model", ["DeepSeek-V3"]),
         ("vs LLaMA 2,448 GFLOPS", ["Llama"]),
         ("Mixtral-8x22B-v0.3 is new", ["Mixtral-8x22B-v0.3"]),  # unlisted: kept as written
+        ("Zephyr 2.0: 71.7%", ["Zephyr 2.0"]),  # unlisted, named before its score
+        ("Stage 1: 30T tokens; Table 3: 80%", []),  # parts of a document, not names
+        ("x-Zephyr 2.0: 71.7% and aZeta9-7B", []),  # inside other words
+        ("Northwind Holdings Ltd. and Acme Corp", ["Northwind Holdings Ltd.", "Acme Corp"]),
     ],
 )
 def test_mentions_keep_variants_apart(text: str, names: list[str]) -> None:

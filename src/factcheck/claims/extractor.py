@@ -209,6 +209,8 @@ class Extractor:
             self._carry = (block.section, label_subject)
         elif not section_subject and self._carry[0] != block.section:
             self._carry = ((), "")
+        if not self.scan(clean)[2] and not (dates and _MONTH_ONLY.search(clean)):
+            return  # no figure and no month to read: splitting sentences would find nothing
         carried = ""
         for start, end in sentence_spans(clean) if block.kind == "paragraph" else [(0, len(clean))]:
             span = Span(
