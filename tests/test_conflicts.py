@@ -260,6 +260,45 @@ def test_a_range_of_savings_is_recomputed_from_the_table_above_it() -> None:
     assert [c.line for c in finding.claims] == [8, 4, 6]  # the range, the baseline, the row that gives 6x
 
 
+_BASELINE_TABLE = (
+    "### Training Cost Comparison\n| Model | Training Cost | Resources | Efficiency |\n|---|---|---|---|\n"
+    "| GPT-4 | $100M+ (est) | Unknown | Baseline |\n| DeepSeek-R1 | $5.6M | 2,000 H800, 55 days | **{}× cheaper** |\n"
+    "| DeepSeek-V3 | ~$5-6M (est) | 2.788M H800 GPU hrs | **{}× cheaper** |\n| Llama 4 | Unknown | Meta | Unknown |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("r1", "v3", "expected"),
+    [
+        ("18", "17-20", []),  # $100M+ / $5.6M is 17.9x or more; / $5-6M, 16.7x or more
+        ("18", "15-18", [("arithmetic", "low")]),  # 15x is below what $100M+ / $6M allows
+        ("18", "5", [("arithmetic", "medium")]),
+        ("5", "3", []),  # no row reproduces: what the multiples are measured from is unknown
+    ],
+)
+def test_multiples_in_a_table_are_recomputed_from_its_baseline_row(
+    r1: str, v3: str, expected: list[tuple[str, str]]
+) -> None:
+    findings = _findings(_BASELINE_TABLE.format(r1, v3))
+    assert _kinds(findings) == expected
+    if findings:
+        assert [(c.line, c.subject) for c in findings[0].claims] == [
+            (6, "DeepSeek-V3"),
+            (6, "DeepSeek-V3"),
+            (4, "GPT-4"),
+        ]
+        assert "16.7x or more" in findings[0].explanation
+
+
+def test_a_lone_multiple_beside_its_baseline_is_checked_only_when_another_row_reproduces() -> None:
+    table = (
+        "### Compute per Token\n| Model | GFLOPS/token | Efficiency |\n|---|---|---|\n"
+        "| DeepSeek-V3 (MoE) | 250 | {}× more efficient |\n| LLaMA-3.1 (Dense) | 2,448 | Baseline |\n"
+    )
+    assert _findings(table.format("10")) == []
+    assert _findings(table.format("3")) == []  # one row: nothing shows how its multiple was meant
+
+
 def test_one_model_called_dense_and_moe() -> None:
     family = "### Qwen 3\n- **Dense Models:** 0.6B, 8B, 32B\n\nQwen3-32B is popular.\n"
     matrix = "| Requirement | Recommended Models |\n|---|---|\n| Low Latency | Qwen3-32B (MoE efficiency) |\n"

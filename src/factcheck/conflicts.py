@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -712,6 +713,109 @@ def _implied_savings(costs: Sequence[Claim]) -> tuple[float, float, Claim, Claim
     return top / max(highs), top / min(lows), baseline, dearest, cheapest
 
 
+_TABLE_ROW_GAP = 3  # lines between two rows with claims that still belong to one table
+
+
+def _table_runs(claims: Sequence[Claim]) -> Iterable[list[Claim]]:
+    """The claims of each table: quotes of table cells ("GPT-4 | $100M+") of one section, in runs
+    of nearby lines."""
+    by_section: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if " | " in c.text:
+            by_section[(c.document, c.section)].append(c)
+    for _key, cells in sorted(by_section.items()):
+        cells.sort(key=lambda c: c.line)
+        run = [cells[0]]
+        for c in cells[1:]:
+            if c.line - run[-1].line > _TABLE_ROW_GAP:
+                yield run
+                run = []
+            run.append(c)
+        yield run
+
+
+def _multiple_band(baseline: Quantity, row: Quantity) -> tuple[float, float] | None:
+    """The multiples that a row's figure and the baseline's allow, bigger over smaller, at the
+    stated ends (a range's ends, a lower bound's open top), or None when either could be bigger."""
+    b_low, b_high = _ends(baseline)
+    if baseline.qualifier is Qualifier.LOWER_BOUND:
+        b_high = math.inf
+    r_low, r_high = _ends(row)
+    if row.qualifier is Qualifier.LOWER_BOUND:
+        r_high = math.inf
+    if baseline.qualifier is Qualifier.UPPER_BOUND or row.qualifier is Qualifier.UPPER_BOUND or min(b_low, r_low) <= 0:
+        return None
+    if b_low > r_high:
+        return b_low / r_high, b_high / r_low
+    if r_low > b_high:
+        return r_low / b_high, r_high / b_low
+    return None
+
+
+def _slack(end: float) -> float:
+    """How far a stated multiple may be from the exact one and still be its rounding."""
+    return max(0.05 * end, 0.5)
+
+
+def _multiple_fits(stated: Quantity, band: tuple[float, float]) -> tuple[bool, bool]:
+    """(the stated multiple meets the band, every end of it lies within the band)."""
+    low, high = _ends(stated)
+    meets = low - _slack(low) <= band[1] and high + _slack(high) >= band[0]
+    within = low + _slack(low) >= band[0] and high - _slack(high) <= band[1]
+    return meets, meets and within
+
+
+def _baseline_multiple_findings(claims: Sequence[Claim]) -> list[Finding]:
+    """Multiples stated in a table's rows against the one row they are measured from ("GPT-4 |
+    $100M+ | Baseline", "DeepSeek-V3 | ~$5-6M | 15-18× cheaper"). The baseline is the only row
+    with the metric and no multiple, and it is trusted only when it reproduces another row's
+    multiple: a row whose multiple does not follow from it then does not follow from the table.
+    A stated range with an end the figures cannot reach is a low finding; a multiple they
+    cannot give at all is a medium one."""
+    findings = []
+    for run in _table_runs(claims):
+        rows: dict[int, list[Claim]] = defaultdict(list)
+        for c in run:
+            if isinstance(c.quantity.value, float):
+                rows[c.line].append(c)
+        stated = {
+            line: ms[0]
+            for line, here in rows.items()
+            if len(ms := [c for c in here if c.quantity.kind == "multiple"]) == 1
+        }
+        for metric in sorted({c.metric for c in run if c.quantity.kind not in ("multiple", "rank", "ratio")}):
+            figure = {line: [c for c in here if c.metric == metric] for line, here in rows.items()}
+            baselines = [line for line, fs in figure.items() if len(fs) == 1 and line not in stated]
+            checked = [line for line, fs in figure.items() if len(fs) == 1 and line in stated]
+            if len(baselines) != 1 or len(checked) < 2:
+                continue
+            baseline = figure[baselines[0]][0]
+            fits = {}
+            for line in checked:
+                band = _multiple_band(baseline.quantity, figure[line][0].quantity)
+                if band is not None:
+                    fits[line] = (band, *_multiple_fits(stated[line].quantity, band))
+            if not any(within for _band, _meets, within in fits.values()):
+                continue  # no row reproduced: what the multiples are measured from is unknown
+            for line, (band, meets, within) in sorted(fits.items()):
+                if within:
+                    continue
+                multiple, row = stated[line], figure[line][0]
+                gives = f"{band[0]:.3g}x or more" if math.isinf(band[1]) else f"{band[0]:.3g}x to {band[1]:.3g}x"
+                explanation = (
+                    f"{multiple.quantity.text} does not follow from the table: {_stated(baseline.quantity)} "
+                    f"({baseline.subject}) against {_stated(row.quantity)} ({row.subject}) gives {gives}."
+                )
+                if meets:
+                    explanation += " Part of the stated range cannot hold."
+                severity = Severity.LOW if meets else Severity.MEDIUM
+                involved = [multiple, row, baseline]
+                findings.append(
+                    _finding(FindingKind.ARITHMETIC, severity, multiple.subject, multiple.metric, explanation, involved)
+                )
+    return findings
+
+
 _PAPER_LEAD_MONTHS = 6  # a model released this long after the paper that presents it is misdated
 
 
@@ -809,6 +913,7 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     findings.extend(_usage_cost_findings(claims, vocabulary))
     findings.extend(_paper_date_findings([*named, *papers]))
     findings.extend(_savings_range_findings(claims))
+    findings.extend(_baseline_multiple_findings(claims))
     return sorted(
         findings,
         key=lambda f: (
