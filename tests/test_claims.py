@@ -323,3 +323,20 @@ def test_points_behind_the_leader_are_no_rank() -> None:
 )
 def test_names_after_comparisons_and_behind(text: str, value: float | str, subject: str) -> None:
     assert _find(_claims(text), 1, value).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Low: Mistral fading with no major 2025 releases noted.", [("Mistral", "releases in 2025")]),
+        ("Meta made no new model releases in 2024.", [("Meta", "releases in 2024")]),
+        ("## 2025\n- Yi: no significant releases so far", [("Yi", "releases in 2025")]),
+        ("Mistral has no releases planned.", []),  # no year in sight: nothing to contradict
+        ("No major releases are expected.", []),  # nobody named
+    ],
+)
+def test_no_releases_in_a_year_is_a_count_of_none(text: str, expected: list[tuple[str, str]]) -> None:
+    claims = _claims(text)
+    assert [(c.subject, c.metric) for c in claims if c.metric.startswith("releases in")] == expected
+    assert all(c.value == 0.0 for c in claims if c.metric.startswith("releases in"))
+    assert [c for c in claims if c.metric == "release date"] == []  # "2025" in the phrase dates nothing

@@ -299,6 +299,18 @@ def test_a_lone_multiple_beside_its_baseline_is_checked_only_when_another_row_re
     assert _findings(table.format("3")) == []  # one row: nothing shows how its multiple was meant
 
 
+def test_no_releases_in_a_year_against_a_release_dated_then() -> None:
+    fading = (
+        "| Parameter | Other Models |\n|---|---|\n"
+        "| Major Releases in 2025 | Low: Mistral fading with no major 2025 releases |\n"
+    )
+    (finding,) = _findings(fading, "### Mistral\n- **Mistral Medium 3:** released May 2025\n")
+    assert (finding.kind.value, finding.severity.value, finding.subject) == ("value", "medium", "Mistral")
+    assert [(c.document, c.line) for c in finding.claims] == [("doc0.md", 3), ("doc1.md", 2)]
+    assert _findings(fading, "### Mistral\n- **Mistral Medium 3:** released May 2024\n") == []  # another year
+    assert _findings(fading, "### Qwen\n- **Qwen3:** released April 2025\n") == []  # another family
+
+
 def test_one_model_called_dense_and_moe() -> None:
     family = "### Qwen 3\n- **Dense Models:** 0.6B, 8B, 32B\n\nQwen3-32B is popular.\n"
     matrix = "| Requirement | Recommended Models |\n|---|---|\n| Low Latency | Qwen3-32B (MoE efficiency) |\n"

@@ -713,6 +713,39 @@ def _implied_savings(costs: Sequence[Claim]) -> tuple[float, float, Claim, Claim
     return top / max(highs), top / min(lows), baseline, dearest, cheapest
 
 
+_RELEASES_IN = re.compile(r"releases in ((?:19|20)\d{2})")
+
+
+def _no_release_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> list[Finding]:
+    """ "Mistral fading with no major 2025 releases" against Mistral Medium 3 dated May 2025: a
+    subject said to release nothing in a year, yet it, or a model of its family, is dated then."""
+    releases = [c for c in claims if c.metric == "release date" and c.quantity.is_date]
+    findings = []
+    for none in claims:
+        year = _RELEASES_IN.fullmatch(none.metric)
+        if not year or none.quantity.unit != "releases" or none.quantity.value != 0.0:
+            continue
+        dated = [
+            c
+            for c in releases
+            if str(c.quantity.value).startswith(year.group(1)) and _covers(vocabulary, none.subject, c.subject)
+        ]
+        if not dated:
+            continue
+        models = list(dict.fromkeys(c.subject for c in dated))
+        listed = ", ".join(models[:3]) + (f" and {len(models) - 3} more" if len(models) > 3 else "")
+        more = f" and {len(dated) - 1} more places" if len(dated) > 1 else ""
+        explanation = (
+            f"{none.subject} is said to have {none.quantity.text} ({none.document}:{none.line}), "
+            f"yet {listed} {'is' if len(models) == 1 else 'are'} dated {year.group(1)} "
+            f"({dated[0].document}:{dated[0].line}{more})."
+        )
+        findings.append(
+            _finding(FindingKind.VALUE, Severity.MEDIUM, none.subject, none.metric, explanation, [none, *dated])
+        )
+    return findings
+
+
 _TABLE_ROW_GAP = 3  # lines between two rows with claims that still belong to one table
 
 
@@ -914,6 +947,7 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     findings.extend(_paper_date_findings([*named, *papers]))
     findings.extend(_savings_range_findings(claims))
     findings.extend(_baseline_multiple_findings(claims))
+    findings.extend(_no_release_findings(named, vocabulary))
     return sorted(
         findings,
         key=lambda f: (

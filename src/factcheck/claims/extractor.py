@@ -25,7 +25,7 @@ from factcheck.claims.text import (
     clean_markup,
     sentence_spans,
 )
-from factcheck.models import DOCUMENT_SUBJECT, Block, Claim, Document, Quantity
+from factcheck.models import DOCUMENT_SUBJECT, Block, Claim, Document, Qualifier, Quantity
 from factcheck.quantities import find_quantities, parse_date
 from factcheck.vocabulary import Mention, Vocabulary
 
@@ -35,6 +35,15 @@ _MONTH_ONLY = re.compile(
     r"(?:\(\s*|\b(?:in|since|from|on|by)\s+|['’]s\s+(?=\w+\s+(?:release|launch|debut)))(January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
     r"(?!\.?\s*\d|\s+of\b)"
+)
+
+# "no major 2025 releases", "no new model releases in 2024": a count of none, which any release
+# dated in that year contradicts; its year is part of the phrase, not a release date.
+_NO_RELEASES = re.compile(
+    r"\b(?:no|zero)\s+(?:(?:major|new|significant|notable|big|headline)\s+)*(?:(?P<year>(?:19|20)\d{2})\s+)?"
+    r"(?:(?:model|open[- ]source|open[- ]weights?)\s+)?releases\b"
+    r"(?:\s+(?:in|during|for)\s+(?P<after>(?:19|20)\d{2})\b)?",
+    re.IGNORECASE,
 )
 
 _MONTH_NAME = (
@@ -209,8 +218,8 @@ class Extractor:
             self._carry = (block.section, label_subject)
         elif not section_subject and self._carry[0] != block.section:
             self._carry = ((), "")
-        if not self.scan(clean)[2] and not (dates and _MONTH_ONLY.search(clean)):
-            return  # no figure and no month to read: splitting sentences would find nothing
+        if not self.scan(clean)[2] and not (dates and _MONTH_ONLY.search(clean)) and not _NO_RELEASES.search(clean):
+            return  # no figure, month or missing release to read: splitting sentences would find nothing
         carried = ""
         for start, end in sentence_spans(clean) if block.kind == "paragraph" else [(0, len(clean))]:
             span = Span(
@@ -242,9 +251,17 @@ class Extractor:
         all_subjects, all_metrics, all_quantities = self.scan(span.text)
         subjects = [m for m in all_subjects if span.start <= m.start and m.end <= span.end]
         metrics = [m for m in all_metrics if span.start <= m.start and m.end <= span.end]
+        absent = list(_NO_RELEASES.finditer(text, span.start))
         quantities = [
-            q for q in all_quantities if span.start <= q.start and q.end <= span.end and (dates or q.kind != "date")
+            q
+            for q in all_quantities
+            if span.start <= q.start
+            and q.end <= span.end
+            and (dates or q.kind != "date")
+            and not any(m.start() <= q.start < m.end() for m in absent)
         ]
+        for m in absent:
+            self.no_releases(block, span, text, subjects, m)
         comparisons = [
             (
                 m.start(),
@@ -314,6 +331,19 @@ class Extractor:
             q = replace(dated, text=m.group(1), start=m.start(1), end=m.end(1))
             for subject in dict.fromkeys(s.name for s in group):
                 self.add(block, q, subject, "release date", text[span.start : span.end].strip())
+
+    def no_releases(self, block: Block, span: Span, text: str, subjects: Sequence[Mention], m: re.Match[str]) -> None:
+        """ "Mistral fading with no major 2025 releases": none released that year, by the name
+        before the phrase (else the span's subject), the year stated or taken from the context."""
+        year = m.group("year") or m.group("after") or self.year_context(block, text[span.start : m.start()])
+        named = [s.name for s in subjects if s.end <= m.start()]
+        subject = named[-1] if named else span.label_subject or span.default_subject
+        if not year or not subject or subject == DOCUMENT_SUBJECT:
+            return
+        q = Quantity(
+            0.0, "releases", Qualifier.EXACT, m.group(0), m.start(), m.end(), unit_text="releases", kind="count"
+        )
+        self.add(block, q, subject, f"releases in {year}", text[span.start : span.end].strip())
 
     def year_context(self, block: Block, before: str) -> str:
         years: list[str] = re.findall(r"\b(?:19|20)\d{2}\b", before)
