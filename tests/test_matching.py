@@ -216,6 +216,44 @@ def test_html_table_inside_a_markdown_model_card() -> None:
     ]
 
 
+# A cell spanning rows (rowspan) is in each of them, a commented-out cell is none, and a figure's
+# own bracketed label names its metric (the Llama 4 model card, the Kimi K2 README).
+SPANNING_CELLS = """\
+<table>
+  <tr><th>Model Name</th><th>Training Data</th><th>Params</th><th>Context length</th></tr>
+  <tr>
+    <td>Llama 4 Scout (17Bx16E)</td>
+    <td rowspan="2">A mix of publicly available data.</td>
+    <td>17B (Activated)
+        109B (Total)</td>
+    <td>10M</td>
+  </tr>
+  <tr>
+    <!--<td>an old note</td>-->
+    <td>Llama 4 Maverick (17Bx128E)</td>
+    <td>17B (Activated)
+        400B (Total)</td>
+    <td>1M</td>
+  </tr>
+</table>
+"""
+
+
+def test_cells_spanning_rows_keep_every_figure_under_its_header() -> None:
+    source = _source(SPANNING_CELLS, "Llama 4")
+    stated = sorted((c.line, c.subject, c.metric, c.quantity.value) for c in source.claims)
+    assert stated == [
+        (3, "Llama 4 Scout", "active parameters", 17e9),
+        (3, "Llama 4 Scout", "context length", 10e6),
+        (3, "Llama 4 Scout", "total parameters", 109e9),
+        (10, "Llama 4 Maverick", "active parameters", 17e9),
+        (10, "Llama 4 Maverick", "context length", 1e6),
+        (10, "Llama 4 Maverick", "total parameters", 400e9),
+    ]
+    report = "## Llama 4 Maverick\n- Total parameters: 400B\n- Active parameters: 17B\n- Total parameters: 17B\n"
+    assert [v[3] for v in _verdicts(report, source)] == ["supported", "supported", "contradicted"]
+
+
 def test_a_less_precise_date_does_not_support_a_precise_one() -> None:
     source = _source("MiniMax-M1 was released in 2025.", "MiniMax M1")
     precise = _verdicts("## MiniMax M1\n- Release date: June 17, 2025\n", source)

@@ -409,7 +409,9 @@ def parse_structure(
 _HTML_TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
 _HTML_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 _HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.IGNORECASE | re.DOTALL)
-_HTML_CELL = re.compile(r"<(t[hd])\b[^>]*>(.*?)</t[hd]\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_CELL = re.compile(r"<(t[hd])\b([^>]*)>(.*?)</t[hd]\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_ROWSPAN = re.compile(r"\browspan\s*=\s*[\"']?(\d+)", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^>]+>")
 _FOOTNOTE_MARK = re.compile(r"(?<=\d)\s*[*†‡§]+$")
 
@@ -435,16 +437,43 @@ def _html_tables(lines: list[str]) -> dict[int, tuple[int, list[tuple[int, tuple
             continue
         end = next((j for j in range(i, len(lines)) if _HTML_TABLE_END.search(lines[j])), len(lines) - 1)
         starts = list(itertools.accumulate((len(line) + 1 for line in lines[i:end]), initial=0))
-        region = "\n".join(lines[i : end + 1])
+        # commented-out markup is no cell; blanked in place, so offsets still find each row's line
+        region = _HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), "\n".join(lines[i : end + 1]))
         rows = []
+        spanning: dict[int, tuple[str, str, int]] = {}  # column → (tag, text, rows it still covers)
         for row in _HTML_ROW.finditer(region):
-            cells = [(tag.lower(), _html_cell_text(body)) for tag, body in _HTML_CELL.findall(row.group(1))]
+            cells = _spanned_cells(_HTML_CELL.findall(row.group(1)), spanning)
             if cells:
                 line = i + max(k for k, start in enumerate(starts) if start <= row.start())
                 rows.append((line, tuple(text for _tag, text in cells), all(tag == "th" for tag, _ in cells)))
         tables[i] = (end, rows)
         i = end + 1
     return tables
+
+
+def _spanned_cells(
+    found: list[tuple[str, str, str]], spanning: dict[int, tuple[str, str, int]]
+) -> list[tuple[str, str]]:
+    """A row's cells with those of rows above that span down into it (rowspan) put back in their
+    columns, so that every figure stays under its own header ("17B (Activated)" under Params,
+    not under the Training Data cell that spans two models)."""
+    cells: list[tuple[str, str]] = []
+    pending = list(found)
+    while pending or len(cells) in spanning:
+        column = len(cells)
+        if column in spanning:
+            tag, text, left = spanning.pop(column)
+            if left > 1:
+                spanning[column] = (tag, text, left - 1)
+            cells.append((tag, text))
+            continue
+        tag, attributes, body = pending.pop(0)
+        text = _html_cell_text(body)
+        rowspan = _ROWSPAN.search(attributes)
+        if rowspan and int(rowspan.group(1)) > 1:
+            spanning[column] = (tag.lower(), text, int(rowspan.group(1)) - 1)
+        cells.append((tag.lower(), text))
+    return cells
 
 
 def _html_table_blocks(

@@ -106,7 +106,8 @@ def metric_for(
         and re.match(r"^\s*(?:of|out of)\s+(?:the\s+)?[\w'’\s]*?\d[\d,.]*\s*$", text[q.end : after[0].start])
     ):
         return refine(extractor, after[0].name, q, text, span)
-    if after and re.match(r"^\s*(?:on|in|for|at)?\s*(?:the\s+)?$", text[q.end : after[0].start]):
+    # "87.1 on MMLU", "17B (Activated) 109B (Total)": the metric named right after the figure
+    if after and re.match(r"^\s*(?:\(\s*|on|in|for|at)?\s*(?:the\s+)?$", text[q.end : after[0].start]):
         return refine(extractor, after[0].name, q, text, span)
     if before and re.match(r"^\s*(?::|of|=|-|\(|score of|at)?\s*$", text[before[-1].end : q.start]):
         return refine(extractor, before[-1].name, q, text, span)
