@@ -70,6 +70,25 @@ def test_reextracting_a_changed_document_replaces_its_claims(project: Path, caps
     assert [c["metric"] for c in claims] == ["total parameters"]
 
 
+def test_a_new_alias_reaches_the_claims_of_an_unchanged_document(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The store keeps the rules each document was extracted with: a vocabulary (or an upgrade)
+    that reads it differently extracts it again, though the file did not change."""
+    doc = project / "notes.md"
+    doc.write_text("# Orion Ultra\n- 70B total params\n", encoding="utf-8")
+    assert main(["extract", str(doc)]) == 0
+    capsys.readouterr()
+    assert main(["extract", str(doc)]) == 0
+    assert "1 unchanged" in capsys.readouterr().err
+    (project / "vocabulary.yaml").write_text("subjects:\n  Orion-70B: {aliases: [Orion Ultra]}\n", encoding="utf-8")
+    (project / "factcheck.toml").write_text('vocabulary = ["vocabulary.yaml"]\n', encoding="utf-8")
+    assert main(["extract", str(doc)]) == 0
+    assert "unchanged" not in capsys.readouterr().err
+    assert main(["claims", "--format", "json"]) == 0
+    assert [c["subject"] for c in json.loads(capsys.readouterr().out)] == ["Orion-70B"]
+
+
 def test_claims_json_has_the_documented_fields(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = _copy_example(project)
     assert main(["extract", str(docs / "001_493fd152ae4ebc24.txt")]) == 0

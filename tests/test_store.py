@@ -181,6 +181,16 @@ def test_documents(store: Store) -> None:
     assert all(before - timedelta(seconds=1) <= d.extracted_at <= datetime.now(UTC) for d in documents)
 
 
+def test_the_extraction_rules_are_kept_with_the_claims_and_forgotten_with_them(store: Store) -> None:
+    document = make_document(sha256="1" * 64)
+    store.replace_document(document, [], rules="r1")
+    assert store.extraction_rules("a.md") == "r1"
+    store.replace_document(document, [], rules="r2")
+    assert store.extraction_rules("a.md") == "r2"
+    assert store.remove_document("a.md")
+    assert store.extraction_rules("a.md") is None
+
+
 def test_document_sha256_of_unknown_document(store: Store) -> None:
     assert store.document_sha256("missing.md") is None
 

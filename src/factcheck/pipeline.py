@@ -25,7 +25,7 @@ from factcheck.claimfiles import (
     load_claim_file,
     write_claim_file,
 )
-from factcheck.claims import extract_claims, reading_order, sizes_in_names
+from factcheck.claims import extract_claims, extraction_rules, reading_order, sizes_in_names
 from factcheck.config import Settings
 from factcheck.conflicts import find_conflicts
 from factcheck.decisions import check_decisions_in, load_decisions, split_findings
@@ -131,10 +131,12 @@ def extract_paths(
 ) -> ExtractionResult:
     """Read, extract and store every document under `paths`; unreadable ones become DocumentErrors.
 
-    A document whose sha256 matches the stored one is not extracted again unless `force`.
+    A document whose sha256 and extraction rules (this version's code and the vocabulary) match
+    the stored ones is not extracted again unless `force`.
     Claim files are written to `settings.claims_dir` when `settings.write_claim_files`.
     """
     vocabulary = vocabulary or load_vocabulary(settings.vocabulary)
+    rules = extraction_rules(vocabulary)
     files, errors = collect_paths(paths)
     documents: list[Document] = []
     claims: list[Claim] = []
@@ -148,12 +150,16 @@ def extract_paths(
             errors.append(DocumentError(str(path), str(exc).removeprefix(f"{path}: ")))
             continue
         documents.append(document)
-        if not force and store.document_sha256(document.name) == document.sha256:
+        if (
+            not force
+            and store.document_sha256(document.name) == document.sha256
+            and store.extraction_rules(document.name) == rules
+        ):
             unchanged.append(document.name)
             claims.extend(store.claims(document=document.name))
             continue
         found = extract_claims(document, vocabulary)
-        store.replace_document(document, found)
+        store.replace_document(document, found, rules=rules)
         if settings.write_claim_files:
             write_claim_file(settings.claims_dir, document.name, found)
         claims.extend(found)

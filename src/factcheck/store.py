@@ -98,6 +98,18 @@ class _DocumentRow(_Base):
     n_claims: Mapped[int] = mapped_column(Integer)
 
 
+class _ExtractionRow(_Base):
+    """The extraction rules (claims.extraction_rules) a document's claims come from. A table of
+    its own, so that a database made before it existed gains it without a migration."""
+
+    __tablename__ = "extractions"
+
+    document: Mapped[str] = mapped_column(
+        String(_NAME), ForeignKey("documents.name", ondelete="CASCADE"), primary_key=True
+    )
+    rules: Mapped[str] = mapped_column(String(64))
+
+
 class _ClaimRow(_Base):
     """One claim. Figures that may be numbers or ISO dates use two columns (`*_number`,
     `*_text`) so numbers stay numbers in SQL and dates keep their stated precision.
@@ -321,9 +333,10 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot {action} in database {self.url}: {_reason(exc)}") from exc
 
-    def replace_document(self, document: Document, claims: Sequence[Claim]) -> None:
+    def replace_document(self, document: Document, claims: Sequence[Claim], *, rules: str = "") -> None:
         """Make `claims` the document's only claims, atomically: on any failure nothing changes.
 
+        `rules` is the fingerprint of the extraction that gave them (claims.extraction_rules).
         Every claim must belong to `document` (ValueError otherwise); a claim the database
         rejects, such as a repeated id, raises `StoreError` and leaves the old claims in place.
         """
@@ -339,12 +352,22 @@ class Store:
             session.flush()  # the document row must exist before claims reference it
             if claims:
                 session.execute(insert(_ClaimRow), [_claim_values(c) for c in claims])
+            extraction = session.get(_ExtractionRow, document.name) or _ExtractionRow(document=document.name)
+            extraction.rules = rules
+            session.add(extraction)
 
     def document_sha256(self, name: str) -> str | None:
         """The hash of the document as last extracted, or None if it is not in the store."""
         with self._session(f"read document {name}") as session:
             row = session.get(_DocumentRow, name)
             return None if row is None else row.sha256
+
+    def extraction_rules(self, name: str) -> str | None:
+        """The rules fingerprint the document's claims were extracted with; None if it is not in
+        the store or was stored before fingerprints were kept."""
+        with self._session(f"read document {name}") as session:
+            row = session.get(_ExtractionRow, name)
+            return None if row is None else row.rules
 
     def claims(
         self, *, subject: str | None = None, metric: str | None = None, document: str | None = None
@@ -376,6 +399,7 @@ class Store:
         with self._session(f"remove document {name}") as session:
             session.execute(delete(_ClaimRow).where(_ClaimRow.document == name))
             session.execute(delete(_CitationRow).where(_CitationRow.document == name))
+            session.execute(delete(_ExtractionRow).where(_ExtractionRow.document == name))
             row = session.get(_DocumentRow, name)
             if row is None:
                 return False

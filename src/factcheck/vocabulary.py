@@ -9,6 +9,7 @@ are found with one compiled pattern per vocabulary, longest alias first, so that
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -151,6 +152,11 @@ class Vocabulary:
 
     def __post_init__(self) -> None:
         self._compiled: dict[str, _Matchers] = {}
+
+    def digest(self) -> str:
+        """A hash of every entry: claims extracted with another vocabulary may differ."""
+        content = repr((sorted(self.subjects.items()), sorted(self.metrics.items())))
+        return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
     # --- building ---------------------------------------------------------------------------
     def add(self, data: Mapping[str, object], origin: str) -> None:

@@ -16,16 +16,19 @@ shared patterns and text helpers in text.py and the section context in context.p
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
 
 from factcheck.claims.extractor import Extractor, block_claim
 from factcheck.claims.text import claim_id
 from factcheck.models import DOCUMENT_SUBJECT, Claim, Document, Qualifier, Quantity
 from factcheck.vocabulary import Vocabulary
 
-__all__ = ["extract_claims", "claim_id", "reading_order", "sizes_in_names"]
+__all__ = ["extract_claims", "claim_id", "extraction_rules", "reading_order", "sizes_in_names"]
 
 # "Qwen3-235B-A22B", "Llama-3.1-405B", "Qwen3-0.6B": the size a model's name states.
 _SIZED_NAME = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?B(?:-A(\d+(?:\.\d+)?)B)?(?:-(?:Base|Instruct|Chat|FP8))?$", re.I)
@@ -45,6 +48,36 @@ def reading_order(claims: Iterable[Claim], vocabulary: Vocabulary) -> list[Claim
         return named[claim.text].get(claim.subject, len(claim.text))
 
     return sorted(claims, key=lambda c: (c.document, c.line, c.quantity.start, where_named(c), c.id))
+
+
+# The code that turns a file into claims: a change to any of it may change the claims.
+_RULES_CODE = ("documents.py", "quantities.py", "vocabulary.py", "models.py", "claims")
+
+
+@lru_cache(maxsize=1)
+def _rules_code_digest() -> str:
+    from factcheck import __version__  # the package imports this module first
+
+    package = resources.files("factcheck")
+    digest = hashlib.sha256(__version__.encode("utf-8"))
+    for name in _RULES_CODE:
+        entry = package / name
+        modules = (
+            sorted((e for e in entry.iterdir() if e.name.endswith(".py")), key=lambda e: e.name)
+            if entry.is_dir()
+            else [entry]
+        )
+        for module in modules:
+            digest.update(module.name.encode("utf-8") + b"\0" + module.read_bytes())
+    return digest.hexdigest()
+
+
+def extraction_rules(vocabulary: Vocabulary) -> str:
+    """A fingerprint of what extraction depends on besides the document: this version's code and
+    the vocabulary. A document stored under another fingerprint is extracted again, so that an
+    upgrade or a new alias reaches claims of documents that did not change."""
+    combined = f"{_rules_code_digest()}:{vocabulary.digest()}"
+    return hashlib.sha256(combined.encode("utf-8")).hexdigest()
 
 
 def extract_claims(document: Document, vocabulary: Vocabulary, *, default_subject: str = "") -> list[Claim]:
