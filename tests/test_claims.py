@@ -340,3 +340,15 @@ def test_no_releases_in_a_year_is_a_count_of_none(text: str, expected: list[tupl
     assert [(c.subject, c.metric) for c in claims if c.metric.startswith("releases in")] == expected
     assert all(c.value == 0.0 for c in claims if c.metric.startswith("releases in"))
     assert [c for c in claims if c.metric == "release date"] == []  # "2025" in the phrase dates nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Acme Corp: training costs are 10x lower; deployment costs reduce by 80%+.", "deployment cost reduction"),
+        ("At Acme Corp, inference prices dropped 90% in a year.", "inference price reduction"),
+        ("Acme Corp's cloud revenue grew by 30% last year.", "cloud revenue increase"),
+    ],
+)
+def test_a_change_is_of_what_is_named_before_it(text: str, metric: str) -> None:
+    assert [c.metric for c in _claims(text) if c.quantity.kind == "percent"] == [metric]

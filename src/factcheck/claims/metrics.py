@@ -48,6 +48,17 @@ _NOUN_PHRASE_BEFORE = re.compile(
 )
 
 
+# "deployment costs reduce by 80%", "inference prices fell 90%": a change of what is named before
+_CHANGED_BY = re.compile(
+    r"(?:^|[.;:,(]\s*|['’]s\s+|\b(?:its|their|the|and|with|while)\s+)(?P<np>[A-Za-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)"
+    r"\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+|are\s+|is\s+|will\s+|would\s+|could\s+)?"
+    r"(?:(?P<down>reduced?|reduces|cut|fall(?:s|en)?|fell|drop(?:s|ped)?|declined?|declines|decreased?|decreases|"
+    r"shrank|shrinks?)|(?P<up>rose|rises?|risen|grow(?:s|n)?|grew|increased?|increases|jump(?:s|ed)?|climb(?:s|ed)?))"
+    r"\s+(?:by\s+)?(?:about\s+|approximately\s+|around\s+|nearly\s+|over\s+|more\s+than\s+|~\s*)?$",
+    re.IGNORECASE,
+)
+
+
 _NOT_METRIC_HEADS = {
     "of",
     "in",
@@ -190,6 +201,13 @@ def phrase_metric(extractor: Extractor, q: Quantity, text: str, span: Span) -> s
     previous = next((c[3] for c in reversed(extractor.claims[-8:]) if c[1].kind != "date"), "")
     if change and previous:
         return f"{previous} {'growth' if change.group(1).lower() == 'up' else 'decline'}"
+    changed = _CHANGED_BY.search(before) if q.kind == "percent" else None
+    if changed:
+        words = [w for w in changed.group("np").lower().split() if w not in _NOT_METRIC_WORDS]
+        if words and words[-1] not in _NOT_METRIC_HEADS:
+            noun = " ".join(words[-2:])
+            noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+            return f"{noun} {'reduction' if changed.group('down') else 'increase'}"
     m = _NOUN_PHRASE_BEFORE.search(before)
     if not m:
         return ""
