@@ -352,3 +352,8 @@ def test_no_releases_in_a_year_is_a_count_of_none(text: str, expected: list[tupl
 )
 def test_a_change_is_of_what_is_named_before_it(text: str, metric: str) -> None:
     assert [c.metric for c in _claims(text) if c.quantity.kind == "percent"] == [metric]
+
+
+def test_where_counted_organisations_come_from_is_no_part_of_the_metric() -> None:
+    claims = _claims("China's surge: releases from over 20 notable Chinese organizations.")
+    assert [(c.subject, c.metric, c.value) for c in claims] == [("China", "number of notable organizations", 20.0)]

@@ -53,6 +53,9 @@ def test_metric_aliases(spelling: str, canonical: str) -> None:
         ("Stage 1: 30T tokens; Table 3: 80%", []),  # parts of a document, not names
         ("x-Zephyr 2.0: 71.7% and aZeta9-7B", []),  # inside other words
         ("Northwind Holdings Ltd. and Acme Corp", ["Northwind Holdings Ltd.", "Acme Corp"]),
+        ("Qwen Next/Omni/VL (Sep)", ["Qwen3-Next", "Qwen3-Omni", "Qwen3-VL"]),  # the family's short names
+        ("Qwen Next/Foo (Sep)", ["Qwen3-Next"]),  # no such member
+        ("Qwen3/config.json", ["Qwen3"]),  # a path, not a sibling
     ],
 )
 def test_mentions_keep_variants_apart(text: str, names: list[str]) -> None:

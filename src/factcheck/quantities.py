@@ -72,7 +72,8 @@ _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_NOUNS), key=len, reverse
 _UNIT_AFTER = re.compile(
     rf"[ \-]?(?:(?:[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]?|NVIDIA|Nvidia|Ascend|Huawei|TPU|v\d|open[- ]source|open-weight|"
     rf"new|active|total|activated|input|output|context|training|more|fewer|major|additional|distinct|"
-    rf"supported|different|derivative|public|publicly released|released|[a-z]+-[a-z][a-z\-]*|[a-z]+ly [a-z]+ed)"
+    rf"supported|different|derivative|public|publicly released|released|notable|leading|prominent|"
+    rf"Chinese|American|U\.S\.|US|European|Western|domestic|foreign|global|[a-z]+-[a-z][a-z\-]*|[a-z]+ly [a-z]+ed)"
     rf"\s+){{0,2}}({_UNIT_RE})\b(?:\s*(?:per|/)\s*(token|second|hour|day|query|request|user|month|year))?",
     re.IGNORECASE,
 )

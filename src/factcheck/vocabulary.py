@@ -54,6 +54,8 @@ def _unknown_models(text: str) -> Iterator[re.Match[str]]:
         position = max(m.end(), m.start() + 1)
 
 
+_SLASH_SIBLING = re.compile(r"/([A-Za-z][\w.\-]*)(?![\w\-/]*\.(?:com|ai|org|io)\b)")
+
 _MEMBER_AFTER = re.compile(r"(?:['’]s)?\s+([A-Za-z]?\d[\w.\-]*|[A-Z][\w.\-]*\d[\w.\-]*)(?![\w\-]|,\d{3})")
 
 
@@ -232,7 +234,7 @@ class Vocabulary:
 
     def find_subjects(self, text: str, *, unknown_models: bool = True) -> list[Mention]:
         """Subject mentions, known ones and (optionally) unlisted hyphenated model names."""
-        found = [self._with_member(m, text) for m in self._find("subjects", text)]
+        found = self._slash_siblings([self._with_member(m, text) for m in self._find("subjects", text)], text)
         if unknown_models:
             for m in _unknown_models(text):
                 if any(m.start() < f.end and f.start < m.end() for f in found):
@@ -242,6 +244,24 @@ class Vocabulary:
                 found.append(Mention(m.group(0), m.start(), m.end(), known=False))
             found.sort(key=lambda f: f.start)
         return found
+
+    def _slash_siblings(self, found: list[Mention], text: str) -> list[Mention]:
+        """ "Qwen Next/Omni/VL": short names after a model and a slash are its family's members
+        (Qwen3-Omni, Qwen3-VL) where the vocabulary knows them by the family's name and theirs."""
+        if "/" not in text:
+            return found
+        siblings: list[Mention] = []
+        starts = {m.start for m in found}
+        for mention in found:
+            family = self.family(mention.name)
+            end = mention.end
+            while family and (m := _SLASH_SIBLING.match(text, end)) and m.start(1) not in starts:
+                member = self.subject(f"{family} {m.group(1)}")
+                if not member:
+                    break
+                siblings.append(Mention(member, m.start(1), m.end(1)))
+                end = m.end(1)
+        return sorted(found + siblings, key=lambda m: m.start) if siblings else found
 
     def _with_member(self, mention: Mention, text: str) -> Mention:
         """ "DeepSeek's V3", "Qwen's 2.5": a family followed by a member's short name names the member."""

@@ -166,9 +166,13 @@ def metric_for(
         return span.default_metric
     if q.kind in ("part", "whole", "count") or q.unit not in ("",):
         noun = q.unit_text or q.unit or (counted_noun(text, q) if q.kind in ("part", "whole") else "")
+        noun = _ORIGIN_WORDS.sub("", noun).strip()  # "20 Chinese organizations": China's, not a kind of count
         countable = (noun.endswith("s") or q.unit == "people") and q.unit not in _DURATIONS
         return f"number of {noun}" if countable and q.kind in ("part", "whole", "count", "number") else ""
     return ""
+
+
+_ORIGIN_WORDS = re.compile(r"\b(?:Chinese|American|U\.S\.|US|European|Western|domestic|foreign|global)\b\s*")
 
 
 # "1,500 of 2,000 prompts", "30 of 40 matches": what a part and its whole count, when no unit says.
