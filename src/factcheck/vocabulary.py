@@ -209,7 +209,15 @@ class Vocabulary:
             long_pattern = r"(?<![\w])(?:" + _trie_pattern(long) + ")" + boundary_after
             lower_re = re.compile(long_pattern)
             anycase_re = re.compile(long_pattern, re.IGNORECASE)
-            short_re = re.compile(r"(?<![\w.\-])(?:" + "|".join(re.escape(a) for a in short) + ")" + boundary_after)
+            # Each short alias as its first character, then the lookbehind: a pattern that opens
+            # with literals lets the regex engine skip to the few characters that can start one
+            # (twice as fast as the lookbehind first, which is tried at every position).
+            short_alternatives = [re.escape(a[0]) + r"(?<![\w.\-].)" + re.escape(a[1:]) for a in short]
+            short_re = re.compile(
+                "(?:" + "|".join(short_alternatives) + ")" + boundary_after
+                if short
+                else r"(?<![\w.\-])(?:)" + boundary_after
+            )
             self._compiled[section] = _Matchers(lower_re, anycase_re, short_re, by_key)
         return self._compiled[section]
 
