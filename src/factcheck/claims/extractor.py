@@ -84,6 +84,8 @@ class Extractor:
         self.context = Context(vocabulary, family_members(document, vocabulary))
         self.claims: list[tuple[Block, Quantity, str, str, str]] = []
         self._section_cache: dict[tuple[str, ...], str] = {}
+        self.cell_subjects: dict[str, str] = {}  # table cell -> subject it names (tables.py)
+        self.cell_metrics: dict[str, str] = {}  # table cell -> metric it names
         self._carry: tuple[tuple[str, ...], str] = ((), "")
         self._last_rank: tuple[Block, int, str] | None = None  # the ranking list item just read
         self.document_year = document_year(document)

@@ -169,6 +169,14 @@ def _read_cell(extractor: Extractor, block: Block, span: Span, row_header: str) 
 
 
 def _cell_subject(extractor: Extractor, cell: str) -> str:
+    # Every row of a table asks about the same header cells: each is read once per document.
+    known = extractor.cell_subjects.get(cell)
+    if known is None:
+        known = extractor.cell_subjects[cell] = _read_cell_subject(extractor, cell)
+    return known
+
+
+def _read_cell_subject(extractor: Extractor, cell: str) -> str:
     text = clean_markup(cell).strip()
     if not text:
         return ""
@@ -188,6 +196,13 @@ def _cell_subject(extractor: Extractor, cell: str) -> str:
 
 
 def _cell_metric(extractor: Extractor, cell: str) -> str:
+    known = extractor.cell_metrics.get(cell)
+    if known is None:
+        known = extractor.cell_metrics[cell] = _read_cell_metric(extractor, cell)
+    return known
+
+
+def _read_cell_metric(extractor: Extractor, cell: str) -> str:
     text = re.sub(r"\s*\([^)]*\)\s*$", "", clean_markup(cell)).strip()
     text = _SCORE_WORDS.sub("", text).strip() or text  # "MMLU Score" is MMLU
     if not text or normalize_name(text) in {normalize_name(h) for h in _GENERIC_HEADERS}:
