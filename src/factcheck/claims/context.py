@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from factcheck.models import Document
 from factcheck.quantities import find_quantities
@@ -16,7 +17,13 @@ class Context:
     """What one document tells about names: which models of a family it mentions."""
 
     vocabulary: Vocabulary
-    members: dict[str, set[str]]
+    document: Document
+
+    @cached_property
+    def members(self) -> dict[str, set[str]]:
+        # Read on first need only: it scans the whole document, and many documents name no family
+        # alone.
+        return family_members(self.document, self.vocabulary)
 
     def specific(self, subject: str) -> str:
         """A family named alone stands for its only model mentioned in the document ("MiniMax 1M")."""

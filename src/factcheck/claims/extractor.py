@@ -8,9 +8,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cached_property
 
 from factcheck.claims.categories import architecture, licence
-from factcheck.claims.context import Context, Span, document_year, family_members, leaderboard, subject_of_section
+from factcheck.claims.context import Context, Span, document_year, leaderboard, subject_of_section
 from factcheck.claims.metrics import metric_for
 from factcheck.claims.rankings import place_above, rank_item, ranking_continued, whole_top
 from factcheck.claims.subjects import joint_subject, model_family_for_top, subject_for
@@ -81,7 +82,7 @@ class Extractor:
         self.document = document
         self.document_text = "\n".join(document.lines).lower()  # where names are looked up
         self.vocabulary = vocabulary
-        self.context = Context(vocabulary, family_members(document, vocabulary))
+        self.context = Context(vocabulary, document)
         self.claims: list[tuple[Block, Quantity, str, str, str]] = []
         self._section_cache: dict[tuple[str, ...], str] = {}
         self.cell_subjects: dict[str, str] = {}  # table cell -> subject it names (tables.py)
@@ -90,7 +91,11 @@ class Extractor:
         self._last_rank: tuple[Block, int, str] | None = None  # the ranking list item just read
         self.document_year = document_year(document)
         self._scanned: tuple[str, tuple[list[Mention], list[Mention], list[Quantity]]] = ("\0", ([], [], []))
-        self.leaderboard = leaderboard(document, vocabulary)
+
+    @cached_property
+    def leaderboard(self) -> str:
+        # Read on first need only (a global rank): it scans the whole document for metrics.
+        return leaderboard(self.document, self.vocabulary)
 
     # --- helpers ------------------------------------------------------------------------------
     def section_subject(self, section: tuple[str, ...]) -> str:
