@@ -52,6 +52,13 @@ _MONTH_NAME = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 
+_MONTH_LABEL = re.compile(rf"^\s*({_MONTH_NAME})\s*:\s*(\S.*)$")  # "- September: DeepSeek V2.5"
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+# Every date find_quantities reads has four digits of a year in it (quantities._YEAR_HINT).
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+
 _NOT_A_METRIC = re.compile(
     r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^(?:q[1-4]|h[12]|"
     r"note|notes|example|status|focus|verdict|summary|source|sources|why|what|how)$",
@@ -118,8 +125,13 @@ class Extractor:
     # --- blocks -------------------------------------------------------------------------------
     def run(self) -> None:
         blocks = self.document.blocks
+        not_claims: dict[tuple[str, ...], bool] = {}  # by section: blocks share their headings
         for index, block in enumerate(blocks):
-            if block.kind == "heading" or any(_NOT_CLAIMS.match(h) for h in block.section):
+            if block.kind == "heading":
+                continue
+            if block.section not in not_claims:
+                not_claims[block.section] = any(_NOT_CLAIMS.match(h) for h in block.section)
+            if not_claims[block.section]:
                 continue
             if block.kind == "table_row":
                 table_row(self, block)
@@ -136,7 +148,9 @@ class Extractor:
         clean = clean_markup(block.text).strip()
         marker = MARKER.match(clean)
         body = clean[marker.end() :] if marker else clean
-        found = find_quantities(body) if following is not None and len(body) <= 40 else []
+        # A date on a line of its own states a year: most short lines do not, and are not parsed.
+        dated_line = following is not None and len(body) <= 40 and _YEAR_HINT.search(body) is not None
+        found = find_quantities(body) if dated_line else []
         if (
             following is not None
             and len(found) == 1
@@ -158,11 +172,11 @@ class Extractor:
                 self.add(block, q, mentions[0].name, metric, f"{body.strip()}: {event.strip()}")
                 return True
             return False
-        month = re.match(rf"^\s*({_MONTH_NAME})\s*:\s*(\S.*)$", body)
-        year = next(
-            (m.group(0) for h in reversed(block.section) for m in [re.search(r"\b(?:19|20)\d{2}\b", h)] if m), ""
-        )
-        if not month or not year:
+        month = _MONTH_LABEL.match(body)
+        if not month:
+            return False
+        year = next((m.group(0) for h in reversed(block.section) for m in [_YEAR.search(h)] if m), "")
+        if not year:
             return False
         dated = parse_date(f"{month.group(1)} {year}")
         if dated is None:
