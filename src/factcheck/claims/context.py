@@ -4,12 +4,13 @@ and metric), the models of each family a document mentions, its leaderboard and 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 from factcheck.models import Document
 from factcheck.quantities import find_quantities
-from factcheck.vocabulary import Vocabulary
+from factcheck.vocabulary import Mention, Vocabulary
 
 
 @dataclass
@@ -57,23 +58,27 @@ def family_members(document: Document, vocabulary: Vocabulary) -> dict[str, set[
     return members
 
 
-def _heading_subject(vocabulary: Vocabulary, heading: str) -> str:
-    mentions = [m for m in vocabulary.find_subjects(heading) if vocabulary.subject_kind(m.name) != "organisation"]
-    if not mentions:
-        mentions = vocabulary.find_subjects(heading)
+def _heading_subject(vocabulary: Vocabulary, found: list[Mention]) -> str:
+    mentions = [m for m in found if vocabulary.subject_kind(m.name) != "organisation"] or found
     return mentions[0].name if mentions else ""
 
 
-def subject_of_section(vocabulary: Vocabulary, section: tuple[str, ...]) -> str:
+def subject_of_section(
+    vocabulary: Vocabulary, section: tuple[str, ...], find: Callable[[str], list[Mention]] | None = None
+) -> str:
     """The innermost heading that names a subject; outer headings count only for models and families
-    ("Technical Innovations from Chinese Models" does not make every figure below it about China)."""
+    ("Technical Innovations from Chinese Models" does not make every figure below it about China).
+    `find` gives a heading's subject mentions (by default vocabulary.find_subjects); the extractor
+    passes one that remembers them, since every section repeats the headings around it."""
+    find = find or vocabulary.find_subjects
     for depth, heading in enumerate(reversed(section)):
-        subject = _heading_subject(vocabulary, heading)
+        found = find(heading)
+        subject = _heading_subject(vocabulary, found)
         if not subject:
             continue
         if depth == 0 or vocabulary.subject_kind(subject) not in ("country", "region"):
             return subject
-        mention = vocabulary.find_subjects(heading)[0]
+        mention = found[0]
         if mention.end - mention.start >= 0.6 * len(heading.strip()):  # "### Chinese Market" is about China
             return subject
     return ""

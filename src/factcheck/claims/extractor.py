@@ -92,6 +92,7 @@ class Extractor:
         self.context = Context(vocabulary, document)
         self.claims: list[tuple[Block, Quantity, str, str, str]] = []
         self._section_cache: dict[tuple[str, ...], str] = {}
+        self._heading_cache: dict[str, list[Mention]] = {}  # heading -> subjects it names
         self.cell_subjects: dict[str, str] = {}  # table cell -> subject it names (tables.py)
         self.cell_metrics: dict[str, str] = {}  # table cell -> metric it names
         self._carry: tuple[tuple[str, ...], str] = ((), "")
@@ -107,8 +108,13 @@ class Extractor:
     # --- helpers ------------------------------------------------------------------------------
     def section_subject(self, section: tuple[str, ...]) -> str:
         if section not in self._section_cache:
-            self._section_cache[section] = subject_of_section(self.vocabulary, section)
+            self._section_cache[section] = subject_of_section(self.vocabulary, section, self._heading_mentions)
         return self._section_cache[section]
+
+    def _heading_mentions(self, heading: str) -> list[Mention]:
+        if heading not in self._heading_cache:
+            self._heading_cache[heading] = self.vocabulary.find_subjects(heading)
+        return self._heading_cache[heading]
 
     def resolve_subject(self, name: str, section_subject: str) -> str:
         """A name as written → canonical subject, also relative to the section's family ("V3")."""
