@@ -29,6 +29,16 @@ _ARCHITECTURE_LABEL = re.compile(
 _ARCHITECTURE_WORD = re.compile(r"\b(?:dense|MoE|mixture[- ]of[- ]experts)\b", re.IGNORECASE)
 
 
+def _may_name_architecture(text: str) -> bool:
+    """_ARCHITECTURE_WORD's search, by substrings first in ASCII text (where case folds only ASCII
+    letters): most blocks name no architecture, and the case-insensitive pattern costs a scan."""
+    if text.isascii():
+        lower = text.lower()
+        if "dense" not in lower and "moe" not in lower and "mixture" not in lower:
+            return False
+    return _ARCHITECTURE_WORD.search(text) is not None
+
+
 def _architecture_name(text: str) -> str:
     return "dense" if text.lower() == "dense" else "MoE"
 
@@ -66,6 +76,8 @@ def architecture(extractor: Extractor, block: Block) -> None:
     marker = MARKER.match(clean)
     body_start = marker.end() if marker else 0
     label = _ARCHITECTURE_LABEL.match(clean, body_start)
+    if not label and not _may_name_architecture(clean):
+        return
     quote = " ".join(clean.split())
     if label:
         family = extractor.section_subject(block.section)
@@ -78,8 +90,6 @@ def architecture(extractor: Extractor, block: Block) -> None:
                 if name in extractor.vocabulary.subjects or name.lower() in extractor.document_text:
                     q = category_quantity(kind, size.start(), size.end(), size.group(0))
                     extractor.add(block, q, name, "architecture", quote)
-        return
-    if not _ARCHITECTURE_WORD.search(clean):
         return
     for mention in extractor.vocabulary.find_subjects(clean):
         if extractor.vocabulary.subject_kind(mention.name) != "model":
