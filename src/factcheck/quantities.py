@@ -11,7 +11,8 @@ as "Llama 4" or "AIME 2024") through `skip`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from factcheck.models import Qualifier, Quantity
@@ -220,6 +221,11 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
 )
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+# The date forms whose match opens with the year itself, after zero-width checks only.
+_OPENS_WITH_YEAR = frozenset(
+    p for p, _kind in _DATE_PATTERNS if p.pattern.startswith((rf"\b({_YEAR})", rf"(?<![\d.])({_YEAR})"))
+)
+_YEAR_QUALIFIERS = ("early", "mid", "late", "end of", "start of", "beginning of")  # as in the "y" form
 _RANGE_HINT = re.compile(r"\d\s*(?:[-–—]|to)\s*\d")
 _MONTH_HINT = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)"
@@ -308,24 +314,37 @@ def _words_before(text: str, end: int, budget: int) -> int:
     return i
 
 
-def _year_windows(text: str) -> tuple[list[tuple[int, int]], set[str]]:
-    """Where dates can stand, and the characters right after each year ("-" for 2025-06, "." for
-    2025.04.29), which rule out most date forms before any of them is tried."""
+def _year_windows(text: str) -> tuple[list[tuple[int, int]], set[str], list[int]]:
+    """Where dates can stand, the characters right after each year ("-" for 2025-06, "." for
+    2025.04.29), which rule out most date forms before any of them is tried, and where each year
+    starts."""
     windows: list[tuple[int, int]] = []
     after: set[str] = set()
+    years: list[int] = []
     for m in _YEAR_HINT.finditer(text):
+        years.append(m.start())
         after.add(text[m.end() : m.end() + 1])
         low, high = _words_before(text, m.start(), _BEFORE_YEAR), min(len(text), m.end() + _AFTER_YEAR)
         if windows and low <= windows[-1][1]:
             windows[-1] = (windows[-1][0], high)
         else:
             windows.append((low, high))
-    return windows, after
+    return windows, after, years
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int], endpos: int) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, starts[0], endpos) for a pattern that can match only at `starts`
+    (in order): tried there alone instead of at every position in between."""
+    resume = 0
+    for start in starts:
+        if start >= resume and (m := pattern.match(text, start, endpos)) is not None:
+            resume = m.end()
+            yield m
 
 
 def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = []
-    windows, after_year = _year_windows(text)
+    windows, after_year, years = _year_windows(text)
     if not windows:
         return found
     taken = list(blocked)
@@ -349,14 +368,25 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
         taken.append((m.start(), m.end()))
     months = _MONTH_HINT.search(text) is not None
     halves = _HALF_HINT.search(text) is not None
+    # Without "early", "mid", "late", … a bare year opens the year form's match too. (Only ASCII
+    # text is checked so: case-insensitive matching folds other letters onto these.)
+    no_year_qualifier = text.isascii() and not any(word in text.lower() for word in _YEAR_QUALIFIERS)
     for pattern, kind in _DATE_PATTERNS:
         if kind in ("mdy", "dmy", "my") and not months or kind in ("qy", "yq", "hy") and not halves:
             continue
         if kind in ("ymd", "ym") and "-" not in after_year or kind in ("ymd.", "ym.") and "." not in after_year:
             continue
+        at_year = pattern in _OPENS_WITH_YEAR or kind == "y" and no_year_qualifier
         for low, high in windows:
             # A date starts in the window; its lookahead ("2025 GPUs" is no year) reads further.
-            for m in pattern.finditer(text, low, high + _LOOKAHEAD):
+            # A form that opens with the year can start only where _YEAR_HINT found one: every
+            # year it reads has no digit before it, so no earlier hint can have covered its start.
+            matches = (
+                _matches_at(pattern, text, years[bisect_left(years, low) : bisect_left(years, high)], high + _LOOKAHEAD)
+                if at_year
+                else pattern.finditer(text, low, high + _LOOKAHEAD)
+            )
+            for m in matches:
                 if m.start() >= high:
                     break
                 if _overlaps(m.start(), m.end(), taken):
