@@ -11,7 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from factcheck.models import Qualifier, Quantity
-from factcheck.quantities import find_quantities, parse_quantity
+from factcheck.quantities import find_quantities, may_hold_quantities, parse_quantity
 
 EXACT, APPROX, RANGE = Qualifier.EXACT, Qualifier.APPROX, Qualifier.RANGE
 LOWER, UPPER = Qualifier.LOWER_BOUND, Qualifier.UPPER_BOUND
@@ -379,3 +379,22 @@ def test_a_time_of_day_after_any_space_is_no_quantity(text: str) -> None:
 def test_a_date_spaced_with_no_break_spaces() -> None:
     (q,) = find_quantities("Released on September" + "\u00a0" * 17 + "30th," + "\u00a0" * 6 + "2025")
     assert q.value == "2025-09-30"
+
+
+_PIECES = st.sampled_from(
+    ["a", "be", " ", "five", "five models", "two", " GPUs", "T", ":", "-", ".", ",", "$", "%", "٣"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_text_that_may_hold_no_quantity_has_none(text: str) -> None:
+    # Callers skip their work for numbers on this promise (the extractor does not look for names).
+    if not may_hold_quantities(text):
+        assert find_quantities(text) == []
+        assert find_quantities(text, [(0, len(text))]) == []
+
+
+@pytest.mark.parametrize("text", ["671B", "five models", "Qwen3 ships in ٣ sizes"])
+def test_text_with_a_figure_may_hold_quantities(text: str) -> None:
+    assert may_hold_quantities(text)

@@ -27,7 +27,7 @@ from factcheck.claims.text import (
     sentence_spans,
 )
 from factcheck.models import DOCUMENT_SUBJECT, Block, Claim, Document, Qualifier, Quantity
-from factcheck.quantities import find_quantities, parse_date
+from factcheck.quantities import find_quantities, may_hold_quantities, parse_date
 from factcheck.vocabulary import Mention, Vocabulary
 
 _DIGIT = re.compile(r"\d")
@@ -245,8 +245,11 @@ class Extractor:
             self._carry = (block.section, label_subject)
         elif not section_subject and self._carry[0] != block.section:
             self._carry = ((), "")
-        if not self.scan(clean)[2] and not (dates and _MONTH_ONLY.search(clean)) and not _NO_RELEASES.search(clean):
-            return  # no figure, month or missing release to read: splitting sentences would find nothing
+        # No figure, month or missing release to read: splitting sentences would find nothing.
+        # (Names are looked for only where a figure may be: most blocks have none.)
+        no_figure = not may_hold_quantities(clean) or not self.scan(clean)[2]
+        if no_figure and not (dates and _MONTH_ONLY.search(clean)) and not _NO_RELEASES.search(clean):
+            return
         carried = ""
         for start, end in sentence_spans(clean) if block.kind == "paragraph" else [(0, len(clean))]:
             span = Span(
