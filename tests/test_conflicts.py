@@ -311,6 +311,21 @@ def test_no_releases_in_a_year_against_a_release_dated_then() -> None:
     assert _findings(fading, "### Qwen\n- **Qwen3:** released April 2025\n") == []  # another family
 
 
+def test_shares_of_different_parts_of_one_whole_are_different_questions() -> None:
+    survey = (
+        "## Orion-7\nIn a survey, 300 of 1,000 users (30%) said they preferred Orion-7.\n"
+        "Another 250 of 1,000 users (25%) said they used Orion-7 daily.\n"
+    )
+    assert _findings(survey) == []
+    same_part = "## China\n- China: 1,509 of 3,755 LLMs (40%)\n", "## China\n- China: 1,509 of 3,755 LLMs (45%)\n"
+    assert ("value", "high") in _kinds(_findings(*same_part))
+
+
+def test_a_recomputed_share_is_written_as_a_share() -> None:
+    (finding,) = _findings("## Orion-7\nIn a survey, 300 of 1,000 users (40%) preferred Orion-7.\n")
+    assert finding.explanation.endswith("they give 30%.")
+
+
 def test_one_model_called_dense_and_moe() -> None:
     family = "### Qwen 3\n- **Dense Models:** 0.6B, 8B, 32B\n\nQwen3-32B is popular.\n"
     matrix = "| Requirement | Recommended Models |\n|---|---|\n| Low Latency | Qwen3-32B (MoE efficiency) |\n"

@@ -287,3 +287,8 @@ def test_citations_say_who_cites_a_source(store: Store) -> None:
     assert source.cited_by == (("cites.md", 7),) and source.snapshot is None and source.reason == "not fetched yet"
     store.remove_document("cites.md")
     assert store.cited_urls_of("cites.md") == []
+
+
+def test_a_database_whose_driver_is_missing_says_what_to_install() -> None:
+    with pytest.raises(StoreError, match=r"driver is not installed.*pip install pymysql"):
+        Store("mysql+pymysql://user@localhost/factcheck")

@@ -83,16 +83,21 @@ def _fetch_mode(offline: bool | None) -> str | None:
     return None if offline is None else ("offline" if offline else "live")
 
 
+def _count(n: int, noun: str) -> str:
+    """ "1 document", "5 documents": the noun's plural by adding s, as all the summaries' nouns take."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _review_summary(review: Review) -> str:
     counts = {s: sum(1 for f in review.open if f.severity is s) for s in Severity}
     text = (
-        f"{len(review.open)} open findings ({counts[Severity.HIGH]} high, {counts[Severity.MEDIUM]} medium, "
-        f"{counts[Severity.LOW]} low)"
+        f"{_count(len(review.open), 'open finding')} ({counts[Severity.HIGH]} high, {counts[Severity.MEDIUM]} "
+        f"medium, {counts[Severity.LOW]} low)"
     )
     if review.accepted:
         text += f", {len(review.accepted)} accepted"
     if review.stale:
-        text += f", {len(review.stale)} stale decisions"
+        text += f", {_count(len(review.stale), 'stale decision')}"
     return text
 
 
@@ -125,7 +130,7 @@ def _report_errors(result: ExtractionResult) -> None:
 
 def _summary(result: ExtractionResult) -> str:
     return (
-        f"{len(result.documents)} documents, {len(result.claims)} claims"
+        f"{_count(len(result.documents), 'document')}, {_count(len(result.claims), 'claim')}"
         + (f", {len(result.unchanged)} unchanged" if result.unchanged else "")
         + (f", {len(result.errors)} unreadable" if result.errors else "")
     )

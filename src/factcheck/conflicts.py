@@ -429,12 +429,18 @@ def _arithmetic_findings(claims: Sequence[Claim]) -> list[Finding]:
             involved = [stated, *basis]
             explanation = (
                 f"{stated.quantity.text} does not follow from "
-                f"{' and '.join(b.quantity.text for b in basis)}: they give {computed:.3g}."
+                f"{' and '.join(b.quantity.text for b in basis)}: they give {_as_stated(computed, stated.quantity)}."
             )
             findings.append(
                 _finding(FindingKind.ARITHMETIC, Severity.MEDIUM, stated.subject, stated.metric, explanation, involved)
             )
     return findings
+
+
+def _as_stated(value: float, q: Quantity) -> str:
+    """A recomputed figure written the way the stated one is: "30%", "9.79×", "31.2:1"."""
+    suffix = {"percent": "%", "times": "×"}.get(q.unit, ":1" if q.kind == "ratio" else "")
+    return f"{value:.3g}{suffix}"
 
 
 def _stated_band(q: Quantity) -> tuple[float, float]:
@@ -927,9 +933,13 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     ]  # a multiple needs its baseline to be compared
     papers = [c for c in named if c.metric == "paper date"]  # only compared with release dates
     named = [c for c in named if c.metric != "paper date"]
+    # A share stated with its part ("300 of 1,000 users (30%)") is the share of that part: shares of
+    # different parts of one whole answer different questions (who preferred it, who uses it daily).
+    parts = {(c.document, c.line): c.quantity.value for c in named if c.quantity.kind == "part"}
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in named:
-        groups[(c.subject, c.metric.lower())].append(c)
+        part = parts.get((c.document, c.line)) if c.metric.startswith("share of") else None
+        groups[(c.subject, c.metric.lower() + ("" if part is None else f"\x1f{part}"))].append(c)
     active = _active_sizes(named)
     findings: list[Finding] = []
     for (subject, metric), group in sorted(groups.items()):

@@ -298,7 +298,10 @@ class Store:
         self.url = _masked(url)
         try:
             self._engine = create_engine(url)
-        except (ArgumentError, ImportError, SQLAlchemyError) as exc:
+        except ImportError as exc:  # the URL names a driver this environment lacks
+            hint = " (pip install 'factcheck[postgres]')" if "psycopg" in str(exc) else f" (pip install {exc.name})"
+            raise StoreError(f"cannot open database {self.url}: its driver is not installed: {exc}{hint}") from exc
+        except (ArgumentError, SQLAlchemyError) as exc:
             raise StoreError(f"cannot open database {self.url}: {exc}") from exc
         _enable_sqlite_foreign_keys(self._engine)
         try:
