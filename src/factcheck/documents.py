@@ -494,6 +494,32 @@ def _html_table_blocks(
         yield Block("table_row", index + 1, text, section, cells=cells, header=header, cell_offsets=offsets, page=page)
 
 
+# A line broken inside a sentence ("…a context window of" / "128K tokens."): a line of prose (at
+# least _WRAP_WIDTH characters: a wrap falls near the end of a long line, and short lines are
+# timeline dates, formulas or labels) that ends with a letter, digit or comma, before a line that
+# starts with a lower-case letter, a digit or a sign that opens a figure.
+_WRAP_WIDTH = 40
+_ENDS_MID_SENTENCE = re.compile(r"[a-z0-9,]\s*$")
+_STARTS_MID_SENTENCE = re.compile(r"^\s*[a-z0-9$~(≈]")
+
+
+def _wrapped_lines(lines: list[str], i: int) -> int:
+    """The index of the last line that line i's text runs on to: a soft-wrapped paragraph or list
+    item is one block, so that a figure keeps the subject and metric named before the wrap."""
+    j = i
+    while (
+        j + 1 < len(lines)
+        and len(lines[j].strip()) >= _WRAP_WIDTH
+        and _ENDS_MID_SENTENCE.search(lines[j])
+        and _STARTS_MID_SENTENCE.match(lines[j + 1])
+    ):
+        following = lines[j + 1]
+        if _BULLET.match(following) or _NUMBERED.match(following) or "|" in following or "\t" in following:
+            break
+        j += 1
+    return j
+
+
 def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
     outline = _Outline()
     header: tuple[str, ...] = ()
@@ -503,8 +529,9 @@ def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
     plain = not any(_HEADING.match(line) for line in lines[:400])
     html_tables = _html_tables(lines) if any("<t" in line.lower() for line in lines) else {}
     inside_html_table_until = -1
+    wrapped_until = -1
     for i, line in enumerate(lines):
-        if i <= inside_html_table_until:
+        if i <= inside_html_table_until or i <= wrapped_until:
             continue
         if i in html_tables:
             inside_html_table_until, rows = html_tables[i]
@@ -567,7 +594,10 @@ def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
             list_title = title
             yield Block("heading", number, line, outline.path[:-1], page=page)
             continue
-        numbered = _NUMBERED.match(line)
+        if pages is None:  # PDF text is broken at every line and left as the pages lay it out
+            wrapped_until = _wrapped_lines(lines, i)
+            line = "\n".join(lines[i : wrapped_until + 1])
+        numbered = _NUMBERED.match(lines[i])
         if numbered:
             yield Block(
                 "numbered",
@@ -579,9 +609,9 @@ def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
                 page=page,
             )
             continue
-        if _LABEL.match(line):
+        if _LABEL.match(lines[i]):
             yield Block("label", number, line, outline.path, page=page)
-        elif _BULLET.match(line):
+        elif _BULLET.match(lines[i]):
             yield Block("bullet", number, line, outline.path, page=page)
         else:
             list_title = _clean_heading(stripped) if stripped.endswith(":") else list_title

@@ -431,11 +431,18 @@ class Extractor:
 def block_claim(
     claim_key: str, document: str, block: Block, subject: str, metric: str, q: Quantity, quote: str
 ) -> Claim:
-    """A figure of `block` as a claim, located at the block's line, section and page."""
+    """A figure of `block` as a claim, located at the block's line (the line of the figure in a
+    wrapped paragraph, its place counted from that line), section and page."""
+    line = block.line
+    if "\n" in block.text and isinstance(q.start, int) and q.start > 0:
+        line_start = block.text.rfind("\n", 0, q.start) + 1
+        if line_start:
+            line += block.text.count("\n", 0, line_start)
+            q = replace(q, start=q.start - line_start, end=q.end - line_start)
     return Claim(
         id=claim_key,
         document=document,
-        line=block.line,
+        line=line,
         subject=subject,
         metric=metric,
         quantity=q,
