@@ -382,3 +382,16 @@ def test_a_figure_after_a_soft_wrap_keeps_what_was_named_before_it() -> None:
     assert (7, "Helix-2", "input price", "$0.80 per million input tokens") in got
     # a short line (a timeline date, a formula) is no wrapped sentence
     assert (9, "Yi", "release date", "2023-11") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Orion-7 is released under the Apache 2.0 licence.", [("Orion-7", "Apache-2.0")]),
+        ("The weights of Qwen3 are distributed under the MIT License.", [("Qwen3", "MIT")]),
+        ("This code repository is licensed under the MIT License.", []),  # no model named
+        ("Orion-7 is fast. It is released under MIT.", []),  # the model is in another sentence
+    ],
+)
+def test_a_licence_stated_in_prose(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.subject, c.value) for c in _claims(text) if c.metric == "license"] == expected

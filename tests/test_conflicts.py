@@ -326,6 +326,16 @@ def test_a_recomputed_share_is_written_as_a_share() -> None:
     assert finding.explanation.endswith("they give 30%.")
 
 
+def test_a_licence_in_prose_against_a_licence_label() -> None:
+    findings = _findings(
+        "# Zentrix\n\nOrion-7 is released under the Apache 2.0 licence.\n", "# Orion-7\n- **License:** MIT\n"
+    )
+    assert _kinds(findings) == [("categorical", "medium")]
+    assert (
+        _findings("# Zentrix\n\nOrion-7 is released under the MIT licence.\n", "# Orion-7\n- **License:** MIT\n") == []
+    )
+
+
 def test_one_model_called_dense_and_moe() -> None:
     family = "### Qwen 3\n- **Dense Models:** 0.6B, 8B, 32B\n\nQwen3-32B is popular.\n"
     matrix = "| Requirement | Recommended Models |\n|---|---|\n| Low Latency | Qwen3-32B (MoE efficiency) |\n"

@@ -516,6 +516,8 @@ def _wrapped_lines(lines: list[str], i: int) -> int:
         following = lines[j + 1]
         if _BULLET.match(following) or _NUMBERED.match(following) or "|" in following or "\t" in following:
             break
+        if "://" in lines[j].rsplit(None, 1)[-1]:
+            break  # an address broken by a converter: citations put it back together
         j += 1
     return j
 

@@ -121,3 +121,38 @@ def licence(extractor: Extractor, block: Block, clean: str, start: int, subject:
         kind="category",
     )
     extractor.add(block, q, subject, "license", clean.strip())
+
+
+# "Orion-7 is released under the Apache 2.0 licence", "licensed under MIT": a licence in prose
+_UNDER_LICENCE = re.compile(
+    r"\b(?:released|licen[cs]ed|distributed|available|published|open[- ]sourced|provided|offered)\s+under\s+"
+    r"(?:the\s+|an?\s+)?(?=\S)",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+
+
+def prose_licence(extractor: Extractor, block: Block) -> None:
+    """Categorical claims from prose: the model named before "released under" (in the same
+    sentence) is under the licence named after it. With no model named there ("This code
+    repository is licensed under MIT"), the sentence says nothing about a model."""
+    if "under" not in block.text:
+        return
+    clean = clean_markup(block.text)
+    for m in _UNDER_LICENCE.finditer(clean):
+        stated = LICENCE.match(clean, m.end())
+        if not stated:
+            continue
+        breaks = [b.end() for b in _SENTENCE_BREAK.finditer(clean, 0, m.start())]
+        sentence_start = breaks[-1] if breaks else 0
+        named = [
+            mention
+            for mention in extractor.vocabulary.find_subjects(clean[sentence_start : m.start()])
+            if extractor.vocabulary.subject_kind(mention.name) in ("model", "family")
+        ]
+        if not named:
+            continue
+        written = stated.group(0).strip()
+        at = clean.find(written, m.end())
+        q = category_quantity(licence_name(written), at, at + len(written), written)
+        extractor.add(block, q, extractor.context.specific(named[-1].name), "license", " ".join(clean.split()))

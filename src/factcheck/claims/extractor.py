@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cached_property
 
-from factcheck.claims.categories import architecture, licence
+from factcheck.claims.categories import architecture, licence, prose_licence
 from factcheck.claims.context import Context, Span, document_year, leaderboard, subject_of_section
 from factcheck.claims.metrics import metric_for
 from factcheck.claims.rankings import place_above, rank_item, ranking_continued, whole_top
@@ -145,6 +145,8 @@ class Extractor:
                 ranking_continued(self, block)
                 self.text_block(block)
                 whole_top(self, block)
+                if block.kind == "paragraph":
+                    prose_licence(self, block)
             architecture(self, block)
 
     def dated_event(self, block: Block, following: Block | None) -> bool:
