@@ -265,7 +265,10 @@ CHECK_CASES = {
         CLEAN + "  qualifier: roughly\n",
         [(7, "claims[0].qualifier: 'roughly' is not one of")],
     ),
-    "bad date": (CLEAN.replace("5600000.0", "2025-13"), [(6, "claims[0].value: '2025-13' does not match")]),
+    "bad date": (
+        CLEAN.replace("5600000.0", "2025-13"),
+        [(6, "claims[0].value: '2025-13' is not valid here: expected a number in base units, or an ISO date")],
+    ),
     "missing metric": (
         CLEAN.replace("  metric: cost\n", ""),
         [(3, "claims[0]: 'metric' is a required property")],

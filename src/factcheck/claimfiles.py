@@ -253,7 +253,11 @@ def _schema_problem(name: str, root: yaml.Node, error: ValidationError) -> Probl
         allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
         path += sorted(str(key) for key in error.instance if key not in allowed)[:1]
     where = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in error.absolute_path)
-    return Problem(name, line_of(root, path), f"{where.lstrip('.') or 'file'}: {error.message}")
+    message = error.message
+    described = error.schema.get("description") if isinstance(error.schema, dict) else None
+    if error.validator == "pattern" and described:  # say what is expected, not the regular expression
+        message = f"{error.instance!r} is not valid here: expected {described[0].lower()}{described[1:]}"
+    return Problem(name, line_of(root, path), f"{where.lstrip('.') or 'file'}: {message}")
 
 
 def _entries(data: Any) -> list[tuple[int, Mapping[str, Any]]]:
