@@ -112,6 +112,8 @@ def _stated(q: Quantity) -> str:
     is shown as the place)."""
     if q.kind == "rank" and isinstance(q.value, float):
         return f"#{q.value:g}"
+    if q.unit.startswith("of top ") and isinstance(q.value, float) and not q.text.startswith(f"{q.value:g} "):
+        return f"{q.value:g} {q.unit} ({q.text})"  # "Top 10 models … use Qwen" is all ten
     if any(ch.isdigit() for ch in q.text) and not q.text.replace(",", "").replace(".", "").strip().isdigit():
         return q.text
     return str(q.value)
