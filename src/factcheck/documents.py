@@ -402,7 +402,9 @@ def parse_structure(
     `line_numbers` maps each of `lines` to its line in the original file where they differ
     (text extracted from HTML); by default line i is line i + 1.
     """
-    blocks = list(_walk(lines, pages))
+    # Wrapped lines are joined only where a block's lines follow one another in the file: not in
+    # PDF text (laid out by the page) nor in text extracted from HTML (lines mapped one by one).
+    blocks = list(_walk(lines, pages, join_wrapped=pages is None and line_numbers is None))
     if line_numbers is None:
         return blocks
     return [replace(b, line=line_numbers[b.line - 1]) for b in blocks]
@@ -522,7 +524,7 @@ def _wrapped_lines(lines: list[str], i: int) -> int:
     return j
 
 
-def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
+def _walk(lines: list[str], pages: list[int] | None, *, join_wrapped: bool = False) -> Iterator[Block]:
     outline = _Outline()
     header: tuple[str, ...] = ()
     table_kind = ""
@@ -596,7 +598,7 @@ def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
             list_title = title
             yield Block("heading", number, line, outline.path[:-1], page=page)
             continue
-        if pages is None:  # PDF text is broken at every line and left as the pages lay it out
+        if join_wrapped:
             wrapped_until = _wrapped_lines(lines, i)
             line = "\n".join(lines[i : wrapped_until + 1])
         numbered = _NUMBERED.match(lines[i])
