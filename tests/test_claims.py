@@ -319,6 +319,8 @@ def test_points_behind_the_leader_are_no_rank() -> None:
     [
         ("Kimi K2 surpassed DeepSeek-V3 in July 2025.", "2025-07", "Kimi K2"),  # not V3's date
         ("The lab behind DeepSeek-V3 spent $5.6M on training.", 5.6e6, "DeepSeek-V3"),
+        ("Estimates suggest OpenAI spent $78 million to train ChatGPT-4o.", 78e6, "GPT-4o"),  # the model's cost
+        ("OpenAI raised $6.6 billion to fund its research.", 6.6e9, "OpenAI"),
     ],
 )
 def test_names_after_comparisons_and_behind(text: str, value: float | str, subject: str) -> None:

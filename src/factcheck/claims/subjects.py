@@ -29,6 +29,13 @@ _IN_NAME_AFTER = re.compile(
     r"^\s*(?:[A-Za-z%]+\s+){0,2}?(?:in|for|by|from|with|of|on)\s+(?:the\s+|all\s+)?$", re.IGNORECASE
 )  # "29 in Qwen 2.5", "100,000+ models built on Qwen"
 
+# "spent $78 million to train ChatGPT-4o", "$5.6M for training DeepSeek-V3": the money is the
+# model's, not the payer's named before it
+_SPENT_ON = re.compile(
+    r"^\s*(?:to|for|on)\s+(?:train|training|pre-?train(?:ing)?|develop(?:ing)?|build(?:ing)?)\s+(?:the\s+|its\s+)?$",
+    re.IGNORECASE,
+)
+
 # "… twice as large as Orion-7B, which has 7 billion parameters": the clause is about the name it follows.
 _RELATIVE_CLAUSE = re.compile(r"^\s*,\s*(?:which|who)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _DATED_AFTER = re.compile(r"^\s*(?:suite|family|series|models?|variants?|release|launch)?\s*(?:in|on)\s*$", re.I)
@@ -143,6 +150,8 @@ def subject_for(
         and re.fullmatch(r"[\s\-\"“”'‘’]*", text[q.end : after[0].start])
     ):
         return after[0].name  # "the 17B-parameter Scout", "the 400B Maverick variant": the size of that model
+    if after and q.kind == "currency" and _SPENT_ON.match(text[q.end : after[0].start]):
+        return extractor.context.specific(after[0].name)  # "OpenAI spent $78 million to train GPT-4o"
     if (
         after
         and q.kind != "part"
