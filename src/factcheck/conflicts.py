@@ -442,7 +442,7 @@ def _arithmetic_findings(claims: Sequence[Claim]) -> list[Finding]:
 def _as_stated(value: float, q: Quantity) -> str:
     """A recomputed figure written the way the stated one is: "30%", "9.79×", "31.2:1"."""
     suffix = {"percent": "%", "times": "×"}.get(q.unit, ":1" if q.kind == "ratio" else "")
-    return f"{value:.3g}{suffix}"
+    return f"{value:,.0f}{suffix}" if abs(value) >= 1000 else f"{value:.3g}{suffix}"
 
 
 def _stated_band(q: Quantity) -> tuple[float, float]:
@@ -736,7 +736,10 @@ def _no_release_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None)
         dated = [
             c
             for c in releases
-            if str(c.quantity.value).startswith(year.group(1)) and _covers(vocabulary, none.subject, c.subject)
+            if str(c.quantity.value).startswith(year.group(1))
+            and (
+                c.subject == none.subject or vocabulary is not None and none.subject in vocabulary.ancestors(c.subject)
+            )
         ]
         if not dated:
             continue
@@ -814,6 +817,7 @@ def _baseline_multiple_findings(claims: Sequence[Claim]) -> list[Finding]:
     A stated range with an end the figures cannot reach is a low finding; a multiple they
     cannot give at all is a medium one."""
     findings = []
+    flagged: set[str] = set()
     for run in _table_runs(claims):
         rows: dict[int, list[Claim]] = defaultdict(list)
         for c in run:
@@ -839,8 +843,9 @@ def _baseline_multiple_findings(claims: Sequence[Claim]) -> list[Finding]:
             if not any(within for _band, _meets, within in fits.values()):
                 continue  # no row reproduced: what the multiples are measured from is unknown
             for line, (band, meets, within) in sorted(fits.items()):
-                if within:
+                if within or stated[line].id in flagged:
                     continue
+                flagged.add(stated[line].id)  # once, though several of the row's figures may show it
                 multiple, row = stated[line], figure[line][0]
                 gives = f"{band[0]:.3g}x or more" if math.isinf(band[1]) else f"{band[0]:.3g}x to {band[1]:.3g}x"
                 explanation = (

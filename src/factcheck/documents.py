@@ -402,9 +402,7 @@ def parse_structure(
     `line_numbers` maps each of `lines` to its line in the original file where they differ
     (text extracted from HTML); by default line i is line i + 1.
     """
-    # Wrapped lines are joined only where a block's lines follow one another in the file: not in
-    # PDF text (laid out by the page) nor in text extracted from HTML (lines mapped one by one).
-    blocks = list(_walk(lines, pages, join_wrapped=pages is None and line_numbers is None))
+    blocks = list(_walk(lines, pages))
     if line_numbers is None:
         return blocks
     return [replace(b, line=line_numbers[b.line - 1]) for b in blocks]
@@ -496,35 +494,7 @@ def _html_table_blocks(
         yield Block("table_row", index + 1, text, section, cells=cells, header=header, cell_offsets=offsets, page=page)
 
 
-# A line broken inside a sentence ("…a context window of" / "128K tokens."): a line of prose (at
-# least _WRAP_WIDTH characters: a wrap falls near the end of a long line, and short lines are
-# timeline dates, formulas or labels) that ends with a letter, digit or comma, before a line that
-# starts with a lower-case letter, a digit or a sign that opens a figure.
-_WRAP_WIDTH = 40
-_ENDS_MID_SENTENCE = re.compile(r"[a-z0-9,]\s*$")
-_STARTS_MID_SENTENCE = re.compile(r"^\s*[a-z0-9$~(≈]")
-
-
-def _wrapped_lines(lines: list[str], i: int) -> int:
-    """The index of the last line that line i's text runs on to: a soft-wrapped paragraph or list
-    item is one block, so that a figure keeps the subject and metric named before the wrap."""
-    j = i
-    while (
-        j + 1 < len(lines)
-        and len(lines[j].strip()) >= _WRAP_WIDTH
-        and _ENDS_MID_SENTENCE.search(lines[j])
-        and _STARTS_MID_SENTENCE.match(lines[j + 1])
-    ):
-        following = lines[j + 1]
-        if _BULLET.match(following) or _NUMBERED.match(following) or "|" in following or "\t" in following:
-            break
-        if "://" in lines[j].rsplit(None, 1)[-1]:
-            break  # an address broken by a converter: citations put it back together
-        j += 1
-    return j
-
-
-def _walk(lines: list[str], pages: list[int] | None, *, join_wrapped: bool = False) -> Iterator[Block]:
+def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
     outline = _Outline()
     header: tuple[str, ...] = ()
     table_kind = ""
@@ -533,9 +503,8 @@ def _walk(lines: list[str], pages: list[int] | None, *, join_wrapped: bool = Fal
     plain = not any(_HEADING.match(line) for line in lines[:400])
     html_tables = _html_tables(lines) if any("<t" in line.lower() for line in lines) else {}
     inside_html_table_until = -1
-    wrapped_until = -1
     for i, line in enumerate(lines):
-        if i <= inside_html_table_until or i <= wrapped_until:
+        if i <= inside_html_table_until:
             continue
         if i in html_tables:
             inside_html_table_until, rows = html_tables[i]
@@ -598,10 +567,7 @@ def _walk(lines: list[str], pages: list[int] | None, *, join_wrapped: bool = Fal
             list_title = title
             yield Block("heading", number, line, outline.path[:-1], page=page)
             continue
-        if join_wrapped:
-            wrapped_until = _wrapped_lines(lines, i)
-            line = "\n".join(lines[i : wrapped_until + 1])
-        numbered = _NUMBERED.match(lines[i])
+        numbered = _NUMBERED.match(line)
         if numbered:
             yield Block(
                 "numbered",
@@ -613,9 +579,9 @@ def _walk(lines: list[str], pages: list[int] | None, *, join_wrapped: bool = Fal
                 page=page,
             )
             continue
-        if _LABEL.match(lines[i]):
+        if _LABEL.match(line):
             yield Block("label", number, line, outline.path, page=page)
-        elif _BULLET.match(lines[i]):
+        elif _BULLET.match(line):
             yield Block("bullet", number, line, outline.path, page=page)
         else:
             list_title = _clean_heading(stripped) if stripped.endswith(":") else list_title

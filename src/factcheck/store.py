@@ -299,7 +299,7 @@ class Store:
         try:
             self._engine = create_engine(url)
         except ImportError as exc:  # the URL names a driver this environment lacks
-            hint = " (pip install 'factcheck[postgres]')" if "psycopg" in str(exc) else f" (pip install {exc.name})"
+            hint = " (pip install 'factcheck[postgres]')" if "psycopg" in str(exc) else ""
             raise StoreError(f"cannot open database {self.url}: its driver is not installed: {exc}{hint}") from exc
         except (ArgumentError, SQLAlchemyError) as exc:
             raise StoreError(f"cannot open database {self.url}: {exc}") from exc

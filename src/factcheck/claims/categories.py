@@ -136,7 +136,7 @@ def prose_licence(extractor: Extractor, block: Block) -> None:
     """Categorical claims from prose: the model named before "released under" (in the same
     sentence) is under the licence named after it. With no model named there ("This code
     repository is licensed under MIT"), the sentence says nothing about a model."""
-    if "under" not in block.text:
+    if "under" not in block.text.lower():
         return
     clean = clean_markup(block.text)
     for m in _UNDER_LICENCE.finditer(clean):
@@ -153,6 +153,6 @@ def prose_licence(extractor: Extractor, block: Block) -> None:
         if not named:
             continue
         written = stated.group(0).strip()
-        at = clean.find(written, m.end())
+        at = stated.start() + len(stated.group(0)) - len(stated.group(0).lstrip())
         q = category_quantity(licence_name(written), at, at + len(written), written)
         extractor.add(block, q, extractor.context.specific(named[-1].name), "license", " ".join(clean.split()))

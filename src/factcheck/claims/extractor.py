@@ -47,6 +47,8 @@ _NO_RELEASES = re.compile(
     re.IGNORECASE,
 )
 
+_NOT_A_YEAR_OF_NONE = re.compile(r"\s+(?:are\s+|were\s+|is\s+)?(?:planned|expected|scheduled|yet|since|until)\b", re.I)
+
 _MONTH_NAME = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -145,7 +147,7 @@ class Extractor:
                 ranking_continued(self, block)
                 self.text_block(block)
                 whole_top(self, block)
-                if block.kind == "paragraph":
+                if block.kind in ("paragraph", "bullet"):
                     prose_licence(self, block)
             architecture(self, block)
 
@@ -366,8 +368,14 @@ class Extractor:
 
     def no_releases(self, block: Block, span: Span, text: str, subjects: Sequence[Mention], m: re.Match[str]) -> None:
         """ "Mistral fading with no major 2025 releases": none released that year, by the name
-        before the phrase (else the span's subject), the year stated or taken from the context."""
-        year = m.group("year") or m.group("after") or self.year_context(block, text[span.start : m.start()])
+        before the phrase (else the span's subject). The year is the phrase's own, else one
+        stated before it or in the headings; never the document's date, and never for releases
+        still to come or counted since an event ("no releases planned", "since GPT-2")."""
+        if _NOT_A_YEAR_OF_NONE.match(text, m.end()):
+            return
+        year = (
+            m.group("year") or m.group("after") or self.year_context(block, text[span.start : m.start()], dated=False)
+        )
         named = [s.name for s in subjects if s.end <= m.start()]
         subject = named[-1] if named else span.label_subject or span.default_subject
         if not year or not subject or subject == DOCUMENT_SUBJECT:
@@ -377,7 +385,9 @@ class Extractor:
         )
         self.add(block, q, subject, f"releases in {year}", text[span.start : span.end].strip())
 
-    def year_context(self, block: Block, before: str) -> str:
+    def year_context(self, block: Block, before: str, *, dated: bool = True) -> str:
+        """The year last stated before a figure, else in the headings, else (when `dated`) the
+        document's own year."""
         years: list[str] = re.findall(r"\b(?:19|20)\d{2}\b", before)
         if years:
             return years[-1]
@@ -385,7 +395,7 @@ class Extractor:
             found = re.search(r"\b(?:19|20)\d{2}\b", heading)
             if found:
                 return found.group(0)
-        return self.document_year
+        return self.document_year if dated else ""
 
     def scan(self, text: str) -> tuple[list[Mention], list[Mention], list[Quantity]]:
         """Names and numbers of a whole block, found once and shared by its sentences."""
@@ -433,18 +443,11 @@ class Extractor:
 def block_claim(
     claim_key: str, document: str, block: Block, subject: str, metric: str, q: Quantity, quote: str
 ) -> Claim:
-    """A figure of `block` as a claim, located at the block's line (the line of the figure in a
-    wrapped paragraph, its place counted from that line), section and page."""
-    line = block.line
-    if "\n" in block.text and isinstance(q.start, int) and q.start > 0:
-        line_start = block.text.rfind("\n", 0, q.start) + 1
-        if line_start:
-            line += block.text.count("\n", 0, line_start)
-            q = replace(q, start=q.start - line_start, end=q.end - line_start)
+    """A figure of `block` as a claim, located at the block's line, section and page."""
     return Claim(
         id=claim_key,
         document=document,
-        line=line,
+        line=block.line,
         subject=subject,
         metric=metric,
         quantity=q,

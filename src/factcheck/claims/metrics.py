@@ -172,7 +172,7 @@ def metric_for(
     return ""
 
 
-_ORIGIN_WORDS = re.compile(r"\b(?:Chinese|American|U\.S\.|US|European|Western|domestic|foreign|global)\b\s*")
+_ORIGIN_WORDS = re.compile(r"\b(?:Chinese|American|U\.S\.|US|European|Western|domestic|foreign|global)\b\s*", re.I)
 
 
 # "1,500 of 2,000 prompts", "30 of 40 matches": what a part and its whole count, when no unit says.
