@@ -332,7 +332,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], fail_on: str | None) -> N
         )
     problems = len(result.problems)
     _err.print(
-        (f"{problems} problem{'s' if problems != 1 else ''}" if problems else "claim and decision files are valid")
+        (_count(problems, "problem") if problems else "claim and decision files are valid")
         + f", {len(result.review.open)} conflicts with known claims"
     )
     ctx.exit(result.exit_code(settings.fail_on))
@@ -438,7 +438,8 @@ def verify(ctx: click.Context, paths: tuple[Path, ...], offline: bool | None, fm
     _report_errors(extraction)
     counts = {name: sum(1 for v in verdicts if v.verdict.value == name) for name in _VERDICT_ORDER}
     _err.print(
-        f"{len(verdicts)} claims: " + ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n)
+        f"{_count(len(verdicts), 'claim')}: "
+        + ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n)
     )
     ctx.exit(2 if extraction.errors else 0)
 

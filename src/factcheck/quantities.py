@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from factcheck.models import Qualifier, Quantity
 
-__all__ = ["find_quantities", "may_hold_quantities", "parse_quantity", "parse_date", "format_number"]
+__all__ = ["find_quantities", "may_hold_date", "may_hold_quantities", "parse_quantity", "parse_date", "format_number"]
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -905,6 +905,11 @@ def may_hold_quantities(text: str) -> bool:
     """False for text find_quantities finds nothing in, whatever it skips: no digit and no spelled
     count ("five models"). Cheap, so that callers can spare the work they do for numbers."""
     return _ANY_DIGIT.search(text) is not None or bool(_SPELLED_HINT.search(text.lower()) and _SPELLED_RE.search(text))
+
+
+def may_hold_date(text: str) -> bool:
+    """False for text that has no date find_quantities reads: every one has a year's four digits."""
+    return _YEAR_HINT.search(text) is not None
 
 
 def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Quantity]:

@@ -27,7 +27,7 @@ from factcheck.claims.text import (
     sentence_spans,
 )
 from factcheck.models import DOCUMENT_SUBJECT, Block, Claim, Document, Qualifier, Quantity
-from factcheck.quantities import find_quantities, may_hold_quantities, parse_date
+from factcheck.quantities import find_quantities, may_hold_date, may_hold_quantities, parse_date
 from factcheck.vocabulary import Mention, Vocabulary
 
 _DIGIT = re.compile(r"\d")
@@ -57,9 +57,6 @@ _MONTH_NAME = (
 _MONTH_LABEL = re.compile(rf"^\s*({_MONTH_NAME})\s*:\s*(\S.*)$")  # "- September: DeepSeek V2.5"
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-
-# Every date find_quantities reads has four digits of a year in it (quantities._YEAR_HINT).
-_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 
 _NOT_A_METRIC = re.compile(
     r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^(?:q[1-4]|h[12]|"
@@ -159,7 +156,7 @@ class Extractor:
         marker = MARKER.match(clean)
         body = clean[marker.end() :] if marker else clean
         # A date on a line of its own states a year: most short lines do not, and are not parsed.
-        dated_line = following is not None and len(body) <= 40 and _YEAR_HINT.search(body) is not None
+        dated_line = following is not None and len(body) <= 40 and may_hold_date(body)
         found = find_quantities(body) if dated_line else []
         if (
             following is not None
@@ -388,11 +385,11 @@ class Extractor:
     def year_context(self, block: Block, before: str, *, dated: bool = True) -> str:
         """The year last stated before a figure, else in the headings, else (when `dated`) the
         document's own year."""
-        years: list[str] = re.findall(r"\b(?:19|20)\d{2}\b", before)
+        years: list[str] = _YEAR.findall(before)
         if years:
             return years[-1]
         for heading in reversed((*block.section, *block.header[:1], *block.cells[:1])):
-            found = re.search(r"\b(?:19|20)\d{2}\b", heading)
+            found = _YEAR.search(heading)
             if found:
                 return found.group(0)
         return self.document_year if dated else ""

@@ -47,6 +47,7 @@ _GENERIC_HEADERS = {
     "amount",
     "data",
 }
+_GENERIC_HEADER_KEYS = frozenset(normalize_name(h) for h in _GENERIC_HEADERS)
 
 _CELL_SETTING = re.compile(r"^\s*(?:\d+-shot|-|—|n/a)\s*$", re.I)  # "5-shot": how, not what
 
@@ -205,7 +206,7 @@ def _cell_metric(extractor: Extractor, cell: str) -> str:
 def _read_cell_metric(extractor: Extractor, cell: str) -> str:
     text = re.sub(r"\s*\([^)]*\)\s*$", "", clean_markup(cell)).strip()
     text = _SCORE_WORDS.sub("", text).strip() or text  # "MMLU Score" is MMLU
-    if not text or normalize_name(text) in {normalize_name(h) for h in _GENERIC_HEADERS}:
+    if not text or normalize_name(text) in _GENERIC_HEADER_KEYS:
         exact = extractor.vocabulary.metric(clean_markup(cell).strip())
         return exact or ""
     exact = extractor.vocabulary.metric(text) or extractor.vocabulary.metric(clean_markup(cell).strip())
