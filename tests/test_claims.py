@@ -374,3 +374,82 @@ def test_where_counted_organisations_come_from_is_no_part_of_the_metric() -> Non
 )
 def test_a_licence_stated_in_prose(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.subject, c.value) for c in _claims(text) if c.metric == "license"] == expected
+
+
+WRAPPED_PROSE = """
+# Models
+The model card says that DeepSeek-V3 has a context window of
+128K tokens and was trained on 14.8 trillion tokens. It cost
+$5.6 million to train. The technical report of DeepSeek-
+R1 gives 97.3% on MATH-500.
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "subject", "metric"),
+    [
+        (4, 128e3, "DeepSeek-V3", "context length"),
+        (4, 14.8e12, "DeepSeek-V3", "training tokens"),
+        (5, 5.6e6, "DeepSeek-V3", "training cost"),
+        (6, 97.3, "DeepSeek-R1", "MATH-500"),  # the name broken at a hyphen is read whole
+    ],
+)
+def test_a_figure_on_a_wrapped_line_belongs_to_the_sentence_begun_before(
+    line: int, value: float, subject: str, metric: str
+) -> None:
+    claim = _find(_claims(WRAPPED_PROSE), line, value)
+    assert (claim.subject, claim.metric) == (subject, metric)
+    assert claim.text.startswith(("The model card says", "It cost", "The technical report"))
+
+
+def test_wrapped_lines_give_each_figure_once_at_its_own_line() -> None:
+    claims = _claims(WRAPPED_PROSE)
+    assert sorted((c.line, c.value) for c in claims) == [(4, 128e3), (4, 14.8e12), (5, 5.6e6), (6, 97.3)]
+    # each figure's span indexes its own line, as for any other claim
+    lines = WRAPPED_PROSE.splitlines()
+    assert all(lines[c.line - 1][c.quantity.start : c.quantity.end] == c.quantity.text for c in claims)
+
+
+def test_lines_set_one_per_line_are_not_joined() -> None:
+    claims = _claims("# Sizes\nGPT-4o, DeepSeek-V3 MMLU (Pass@1) 88.3 87.2 88.5 85.2\nQwen3 has 235B total params\n")
+    assert [(c.line, c.subject) for c in claims if c.value == 235e9] == [(3, "Qwen3")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        ("GLM-4.5 has 355B total parameters, while GLM-4.5-Air has 106B total parameters.", 106e9, "GLM-4.5-Air"),
+        ("GLM-4.5 has 355B total parameters, while GLM-4.5-Air has 106B total parameters.", 355e9, "GLM-4.5"),
+        ("Kimi K2 has 1T total parameters; Qwen3 has 235B total parameters.", 235e9, "Qwen3"),
+        ("GLM-4.5 has 355 billion total parameters, and 32 billion active parameters.", 32e9, "GLM-4.5"),
+    ],
+)
+def test_a_clause_that_names_another_model_is_about_it(text: str, value: float, subject: str) -> None:
+    assert _find(_claims(f"# Models\n{text}\n"), 2, value).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        # built from another model: the figures that follow are the new model's
+        (
+            "MiniMax-M1 is a reasoning model. It was developed based on our previous MiniMax-Text-01 model. "
+            "It supports a context length of 1 million tokens.",
+            1e6,
+            "MiniMax M1",
+        ),
+        # the author of a citation is nobody's subject
+        ("The base model (MiniMax et al., 2025) has 456 billion total parameters.", 456e9, "MiniMax M1"),
+        ("Consistent with DeepSeek-V3, Kimi K2 has 1T total parameters.", 1e12, "Kimi K2"),
+    ],
+)
+def test_names_something_is_built_from_or_cited_are_not_the_subject(text: str, value: float, subject: str) -> None:
+    assert _find(_claims(f"# MiniMax-M1\n{text}\n"), 2, value).subject == subject
+
+
+def test_a_sentence_goes_on_after_et_al() -> None:
+    (claim,) = _claims(
+        "# Notes\nThe model follows a known recipe (Lambert et al., 2025), and Qwen3 was trained on "
+        "36 trillion tokens. Another sentence follows it here.\n"
+    )
+    assert claim.text.startswith("The model follows") and claim.subject == "Qwen3"

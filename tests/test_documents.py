@@ -184,6 +184,50 @@ def test_lead_in_line_titles_a_list() -> None:
     assert [b.list_title for b in blocks if b.kind == "numbered"] == ["The top models this month"] * 2
 
 
+WRAPPED = """
+# DeepSeek-V3
+DeepSeek-V3 is a Mixture-of-Experts model whose context window is
+128K tokens, and it was trained for $5.6 million.
+A new paragraph line that ends its sentence here and is long.
+This line follows a finished sentence.
+- A bullet item long enough to be wrapped onto the next line, at
+  an indented continuation.
+Blog Codestral Mamba 7B: [https://mistral.ai/news/codestral-mamba/]\\
+Blog Mathstral 7B: [https://mistral.ai/news/mathstral/](https://mistral.ai)
+A line with a Markdown break of two spaces at its very end, here{BREAK}
+and the next line.
+short line without an end
+goes on
+MMLU (Pass@1) 88.3 87.2 88.5 85.2 91.8 90.8 and more words here
+MMLU-Redux (EM) 88.9 88.0 89.1 86.7 - 92.9
+```
+a code line that is long enough to be wrapped but is code
+set as it is
+```
+<summary>A release note whose HTML ends the line, long enough</summary>
+<br>The first line of the details.
+""".replace("{BREAK}", "  ")
+
+
+@pytest.mark.parametrize(
+    ("line", "wrapped"),
+    [
+        (3, True),  # goes on with the sentence begun on line 2
+        (4, False),  # line 3 ends its sentence
+        (5, False),
+        (7, True),  # an indented continuation of a bullet
+        (9, False),  # after a backslash line break
+        (11, False),  # after a two-space line break
+        (13, False),  # the line before is too short to have been filled to a width
+        (15, False),  # rows of figures are a table's
+        (18, False),  # inside a fenced code block
+        (21, False),  # after an HTML tag
+    ],
+)
+def test_hard_wrapped_lines_go_on_with_the_line_before(line: int, wrapped: bool) -> None:
+    assert block_at(blocks_of(WRAPPED), line).wrapped is wrapped
+
+
 def test_pages_are_carried_onto_blocks() -> None:
     blocks = parse_structure(["Intro", "", "Body text on page two."], pages=[1, 1, 2])
     assert [(b.line, b.page) for b in blocks] == [(1, 1), (3, 2)]

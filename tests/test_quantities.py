@@ -29,6 +29,7 @@ CASES: list[tuple[str, list[tuple[float | str, str, Qualifier, float | str | Non
     ("128K tokens", [(128e3, "tokens", EXACT, None, None)]),
     ("1 million", [(1e6, "", EXACT, None, None)]),
     ("1.5 billion", [(1.5e9, "", EXACT, None, None)]),
+    ("  106   billion total", [(106e9, "", EXACT, None, None)]),  # "**106** billion" with its markup blanked
     ("14.8T tokens", [(14.8e12, "tokens", EXACT, None, None)]),
     # currency
     ("$5.6M", [(5.6e6, "USD", EXACT, None, None)]),

@@ -316,6 +316,15 @@ _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*
 # "Results .... 12", and pdftotext's ". . . . 12". The first dot is written out of the repeat: a
 # pattern that opens with a literal lets the regex engine skip to the dots (8x faster per line).
 _TOC = re.compile(r"\.\s?(?:\.\s?){3,}\s*\d+\s*$")
+# A line that ends like this is not cut off in mid-sentence: a sentence's end, a bold title, an
+# HTML tag, or a Markdown line break (a backslash or two spaces).
+_LINE_END = re.compile(r"[.!?:;|]\W*$|\*\*\s*$|>\s*$|\\$|\S {2,}$")
+# A wrapped line goes on in words or figures, not in a drawing ("│  └─ Kimi K2").
+_GOES_ON = re.compile(r"\s*[\w$€£¥~≈(\"'“‘*_\[]")
+# A row of figures ("MMLU (Pass@1) 88.3 87.2 88.5 85.2") is a table's, as PDF text sets them.
+_FIGURE_ROW = re.compile(r"(?:\s+(?:[-–]|[\d.,]+[%KMBT]?)){3,}\s*$")
+# Shorter lines are lists or labels set one per line, not prose filled to a width.
+_WRAP_WIDTH = 40
 _SENTENCE_END = re.compile(r"[.!?;,)\]]\s*$")
 
 
@@ -392,6 +401,18 @@ def _is_plain_heading(lines: list[str], i: int) -> bool:
         return False
     first = next((ch for ch in line if ch.isascii() and ch.isalnum()), "")  # an emoji may lead: "⏳ Timeline"
     return first.isupper() or first.isdigit()
+
+
+def _is_wrap(before: str, line: str) -> bool:
+    """Whether `line` goes on with the prose of the line before it: that line is long, stops in
+    mid-sentence, and this one goes on in words or figures."""
+    return (
+        len(before.strip()) >= _WRAP_WIDTH
+        and not _LINE_END.search(before)
+        and bool(_GOES_ON.match(line))
+        and not _FIGURE_ROW.search(before)
+        and not _FIGURE_ROW.search(line)
+    )
 
 
 def parse_structure(
@@ -500,6 +521,8 @@ def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
     table_kind = ""
     list_title = ""
     last_text = ""
+    prose_line = 0  # the line of the last paragraph or list item, which the next may wrap
+    in_code = False  # inside a fenced code block, where lines are set as they are, never wrapped
     plain = not any(_HEADING.match(line) for line in lines[:400])
     html_tables = _html_tables(lines) if any("<t" in line.lower() for line in lines) else {}
     inside_html_table_until = -1
@@ -521,6 +544,8 @@ def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
             continue
         if _TOC.search(stripped):
             continue
+        if stripped.startswith(("```", "~~~")):
+            in_code = not in_code
         m = _HEADING.match(line)
         if m:
             title = _clean_heading(m.group(2))
@@ -568,6 +593,8 @@ def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
             yield Block("heading", number, line, outline.path[:-1], page=page)
             continue
         numbered = _NUMBERED.match(line)
+        wraps = not in_code and prose_line == number - 1 and _is_wrap(lines[i - 1], line)
+        prose_line = number
         if numbered:
             yield Block(
                 "numbered",
@@ -585,5 +612,5 @@ def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
             yield Block("bullet", number, line, outline.path, page=page)
         else:
             list_title = _clean_heading(stripped) if stripped.endswith(":") else list_title
-            yield Block("paragraph", number, line, outline.path, page=page)
+            yield Block("paragraph", number, line, outline.path, page=page, wrapped=wraps)
         last_text = stripped

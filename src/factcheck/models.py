@@ -61,7 +61,9 @@ class Block:
     `kind` is one of heading, paragraph, bullet, numbered, table_row, label (a `**Key:** value`
     line). `section` is the heading path above the block, outermost first. Table rows carry
     their cells and the header cells of their table; `row_index` counts body rows from 0.
-    `cell_columns[i]` is the character offset of cell i within `text`.
+    `cell_columns[i]` is the character offset of cell i within `text`. `wrapped` says the line
+    goes on with the paragraph or list item of the line before (hard-wrapped text): a sentence may
+    begin on one line and state its figure on the next.
     """
 
     kind: str
@@ -74,6 +76,7 @@ class Block:
     list_title: str = ""  # for numbered items: the heading or lead-in line of the list
     number: int | None = None  # for numbered items: the list marker
     page: int | None = None  # for PDFs
+    wrapped: bool = False
 
 
 @dataclass(frozen=True)

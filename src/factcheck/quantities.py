@@ -121,8 +121,9 @@ _PER_MILLION = re.compile(
 )
 _PERCENT_AFTER = re.compile(r"^\s?(%|percent\b|per cent\b|pp\b|percentage points?\b)", re.IGNORECASE)
 _MULTIPLE_AFTER = re.compile(r"^(?:\s?[×x✕](?![A-Za-z0-9])|-fold\b|\s?fold\b|\s+times\b)", re.IGNORECASE)
+# Up to three spaces before a scale word: "**12** billion" is "  12   billion" once its markup is blanked.
 _SCALE_AFTER = re.compile(
-    r"^(?:\s?(thousand|million|billion|trillion|hundred)\b|(K|k|M|B|b|T|bn|Bn|tn|mn|MM)(?![A-Za-z0-9]))"
+    r"^(?:\s{0,3}(thousand|million|billion|trillion|hundred)\b|(K|k|M|B|b|T|bn|Bn|tn|mn|MM)(?![A-Za-z0-9]))"
 )
 _ORDINAL_AFTER = re.compile(r"^(st|nd|rd|th)\b", re.IGNORECASE)
 _NAME_TAIL = re.compile(

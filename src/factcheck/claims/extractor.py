@@ -14,7 +14,7 @@ from factcheck.claims.categories import architecture, licence, prose_licence
 from factcheck.claims.context import Context, Span, document_year, leaderboard, subject_of_section
 from factcheck.claims.metrics import metric_for
 from factcheck.claims.rankings import place_above, rank_item, ranking_continued, whole_top
-from factcheck.claims.subjects import joint_subject, model_family_for_top, subject_for
+from factcheck.claims.subjects import is_reference, joint_subject, model_family_for_top, subject_for
 from factcheck.claims.tables import table_row
 from factcheck.claims.text import (
     COMPARISON,
@@ -31,6 +31,7 @@ from factcheck.quantities import find_quantities, may_hold_date, may_hold_quanti
 from factcheck.vocabulary import Mention, Vocabulary
 
 _DIGIT = re.compile(r"\d")
+_BROKEN_WORD = re.compile(r"[A-Za-z0-9]-$")
 
 _MONTH_ONLY = re.compile(
     r"(?:\(\s*|\b(?:in|since|from|on|by)\s+|['’]s\s+(?=\w+\s+(?:release|launch|debut)))(January|February|March|April|May|June|July|August|"
@@ -98,6 +99,11 @@ class Extractor:
         self._last_rank: tuple[Block, int, str] | None = None  # the ranking list item just read
         self.document_year = document_year(document)
         self._scanned: tuple[str, tuple[list[Mention], list[Mention], list[Quantity]]] = ("\0", ([], [], []))
+        # Hard-wrapped prose: the lines that go on with each block, and while a block is read with
+        # them, where each line starts in the joined text (figures are claims of their own line).
+        self._wraps: dict[int, list[Block]] = {}
+        self._joined: list[tuple[int, Block]] = []
+        self._read_wrapped: set[int] = set()
 
     @cached_property
     def leaderboard(self) -> str:
@@ -131,6 +137,7 @@ class Extractor:
     def run(self) -> None:
         blocks = self.document.blocks
         not_claims: dict[tuple[str, ...], bool] = {}  # by section: blocks share their headings
+        self._wraps = _wrapped_lines(blocks)
         for index, block in enumerate(blocks):
             if block.kind == "heading":
                 continue
@@ -142,7 +149,8 @@ class Extractor:
                 table_row(self, block)
             elif not self.dated_event(block, blocks[index + 1] if index + 1 < len(blocks) else None):
                 ranking_continued(self, block)
-                self.text_block(block)
+                if block.line not in self._read_wrapped:  # else read with the line it goes on from
+                    self.text_block(block)
                 whole_top(self, block)
                 if block.kind in ("paragraph", "bullet"):
                     prose_licence(self, block)
@@ -200,7 +208,26 @@ class Extractor:
         return True
 
     def text_block(self, block: Block, *, dates: bool = True) -> None:
-        clean = clean_markup(block.text)
+        """A bullet, label or paragraph, read sentence by sentence, with the lines that go on with
+        it when the text is hard-wrapped ("a context window of" / "128K tokens")."""
+        wraps = self._wraps.get(block.line, [])
+        if not wraps:
+            self._read_text(block, clean_markup(block.text), dates=dates)
+            return
+        self._read_wrapped.update(line.line for line in wraps)
+        self._joined = [(0, block)]
+        joined = clean_markup(block.text).rstrip()
+        for line in wraps:
+            # A word broken at the line's end goes on without a space: "DeepSeek-" / "R1".
+            joined += "" if _BROKEN_WORD.search(joined) else " "
+            self._joined.append((len(joined), line))
+            joined += clean_markup(line.text).rstrip()
+        try:
+            self._read_text(block, joined, dates=dates)
+        finally:
+            self._joined = []
+
+    def _read_text(self, block: Block, clean: str, *, dates: bool) -> None:
         marker = MARKER.match(clean)
         body_start = marker.end() if marker else len(clean) - len(clean.lstrip())
         if marker:
@@ -269,7 +296,10 @@ class Extractor:
             named = [
                 m
                 for m in self.scan(clean)[0]
-                if span.start <= m.start and m.end <= end and self.vocabulary.subject_kind(m.name) != "organisation"
+                if span.start <= m.start
+                and m.end <= end
+                and self.vocabulary.subject_kind(m.name) != "organisation"
+                and not is_reference(clean, m, span.start)
             ]
             carried = named[0].name if named else carried
             if start < content_start < end and label_subject:
@@ -423,6 +453,9 @@ class Extractor:
     def add(self, block: Block, q: Quantity, subject: str, metric: str, quote: str) -> None:
         if q.kind == "date" and metric not in ("release date",) and len(str(q.value)) <= 4:
             return
+        if self._joined:  # read in wrapped lines: the claim of the line where its figure stands
+            offset, block = next((o, b) for o, b in reversed(self._joined) if o <= q.start)
+            q = replace(q, start=q.start - offset, end=q.end - offset)
         self.claims.append((block, q, subject, metric, quote))
 
     def finish(self) -> list[Claim]:
@@ -435,6 +468,20 @@ class Extractor:
             claim_key = claim_id(self.document.name, subject, metric, quote + " " + q.text, seen[key])
             out.append(block_claim(claim_key, self.document.name, block, subject, metric, q, quote))
         return out
+
+
+def _wrapped_lines(blocks: Sequence[Block]) -> dict[int, list[Block]]:
+    """For each block that hard-wrapped lines go on from, by its line: those lines in order."""
+    wraps: dict[int, list[Block]] = {}
+    head: Block | None = None
+    for block in blocks:
+        if block.wrapped and head is not None:
+            wraps.setdefault(head.line, []).append(block)
+        elif block.kind in ("paragraph", "bullet", "label", "numbered"):
+            head = block
+        else:
+            head = None
+    return wraps
 
 
 def block_claim(

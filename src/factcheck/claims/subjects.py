@@ -40,13 +40,34 @@ _SPENT_ON = re.compile(
 _RELATIVE_CLAUSE = re.compile(r"^\s*,\s*(?:which|who)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _DATED_AFTER = re.compile(r"^\s*(?:suite|family|series|models?|variants?|release|launch)?\s*(?:in|on)\s*$", re.I)
 
-# A name that something is measured against is not what the sentence is about: "Compared to
-# Llama, Qwen 3 offers ...", "downloads from Chinese labs surpassed those from the United States".
+# A name that something is measured against or built from is not what the sentence is about:
+# "Compared to Llama, Qwen 3 offers ...", "downloads from Chinese labs surpassed those from the
+# United States", "developed based on our previous MiniMax-Text-01 model".
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:compared (?:to|with)|than|vs\.?|versus|against|unlike|surpass\w*|outpac\w*|overt(?:ak\w*|ook)|"
-    r"outperform\w*|ahead of|trail\w*|lags?\s+behind|falls?\s+behind)\s+(?:the\s+|those\s+(?:of|from)\s+(?:the\s+)?)?$",
+    r"\b(?:compared (?:to|with)|consistent with|similar to|in line with|than|vs\.?|versus|against|unlike|"
+    r"surpass\w*|outpac\w*|overt(?:ak\w*|ook)|outperform\w*|ahead of|trail\w*|lags?\s+behind|falls?\s+behind|"
+    r"(?:based|built|developed)\s+(?:up)?on\s+(?:our|its|their)\s+(?:previous|earlier|prior)?)"
+    r"\s+(?:the\s+|those\s+(?:of|from)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+
+
+_CITED_AUTHOR = re.compile(r"\s+et\s+al\b")  # "(MiniMax et al., 2025)"
+
+
+def is_reference(text: str, mention: Mention, since: int = 0) -> bool:
+    """Whether a name stands as what something is compared with or built from, or as the author
+    of a citation, not as what the sentence is about (the words before it, from offset `since`
+    on, or after it say so)."""
+    return (
+        _COMPARED_BEFORE.search(text, max(since, mention.start - 40), mention.start) is not None
+        or _CITED_AUTHOR.match(text, mention.end) is not None
+    )
+
+
+# "GLM-4.5 has 355B total parameters, while GLM-4.5-Air adopts ... 106B": a clause that names
+# another model is about that model.
+_CONTRASTING_CLAUSE = re.compile(r"(?:,\s+(?:while|whereas|but|and)|;)\s+", re.IGNORECASE)
 
 _ATTACH_BEFORE = re.compile(r"^(?:['’]s)?\s*(?::|\(|=|-|–|at|scored|scores|reached|hit|of)?\s*$", re.IGNORECASE)
 
@@ -139,7 +160,7 @@ def subject_for(
         before
         and q.kind == "date"
         and _DATED_AFTER.match(text[before[-1].end : q.start])
-        and not _COMPARED_BEFORE.search(text, max(span.start, before[-1].start - 40), before[-1].start)
+        and not is_reference(text, before[-1], span.start)
         and extractor.vocabulary.subject_kind(before[-1].name) not in ("organisation", "country", "region")
     ):
         return extractor.context.specific(before[-1].name)  # "…, and the flagship Qwen 3 suite in April 2025"
@@ -194,12 +215,14 @@ def subject_for(
     if span.label_subject:
         return span.label_subject
     outside = [
-        m
-        for m in before
-        if not COMPARISON.search(text[m.end : q.start])
-        and not _COMPARED_BEFORE.search(text, max(span.start, m.start - 40), m.start)
+        m for m in before if not COMPARISON.search(text[m.end : q.start]) and not is_reference(text, m, span.start)
     ]
     models = [m for m in outside if extractor.vocabulary.subject_kind(m.name) not in ("organisation",)]
+    # What a date dates is named right before it (above), not by the clause.
+    breaks = list(_CONTRASTING_CLAUSE.finditer(text, models[0].end, q.start)) if models and q.kind != "date" else []
+    in_clause = [m for m in models if breaks and m.start >= breaks[-1].end()]
+    if in_clause:
+        return in_clause[0].name
     if models or outside:
         return (models or outside)[0].name
     if span.carried_subject:

@@ -47,11 +47,23 @@ def _sentencizer() -> object:
     return nlp
 
 
+# A period that ends an abbreviation, not a sentence: "(MiniMax et al., 2025)", "e.g. Qwen".
+_ABBREVIATION_END = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bcf|\bFig|\bEq|\bapprox|\bNo)\.[,;]?\s*$")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of a paragraph, as offsets; spaCy's sentencizer ends one at every period, so
+    a sentence is joined again after an abbreviation."""
     if len(text) < 120 or text.count(". ") == 0:
         return [(0, len(text))]
     doc = _sentencizer()(text)  # type: ignore[operator]
-    return [(s.start_char, s.end_char) for s in doc.sents]
+    spans: list[tuple[int, int]] = []
+    for s in doc.sents:
+        if spans and _ABBREVIATION_END.search(text, spans[-1][0], s.start_char):
+            spans[-1] = (spans[-1][0], s.end_char)
+        else:
+            spans.append((s.start_char, s.end_char))
+    return spans
 
 
 def claim_id(document: str, subject: str, metric: str, quote: str, occurrence: int) -> str:
