@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+import re
+import textwrap
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -453,3 +456,28 @@ def test_a_sentence_goes_on_after_et_al() -> None:
         "36 trillion tokens. Another sentence follows it here.\n"
     )
     assert claim.text.startswith("The model follows") and claim.subject == "Qwen3"
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d{1,3}\.)\s")
+
+
+def _filled(lines: tuple[str, ...], width: int) -> list[str]:
+    """Prose and list items hard-wrapped at `width`, as an editor's "fill paragraph" leaves them."""
+    out: list[str] = []
+    for line in lines:
+        if len(line.strip()) <= width + 8 or line.lstrip().startswith(("|", "#")) or "\t" in line:
+            out.append(line)
+            continue
+        indent = " " * (len(line) - len(line.lstrip()) + 2) if _LIST_ITEM.match(line) else ""
+        out.extend(textwrap.wrap(line, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False))
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLE.iterdir()))
+def test_the_example_hard_wrapped_at_72_columns_says_the_same(name: str, tmp_path: Path) -> None:
+    document = read_document(EXAMPLE / name)
+    wrapped = tmp_path / name
+    wrapped.write_text("\n".join(_filled(document.lines, 72)) + "\n", encoding="utf-8")
+    as_written = Counter((c.subject, c.metric, c.value) for c in extract_claims(document, VOCABULARY))
+    as_filled = Counter((c.subject, c.metric, c.value) for c in extract_claims(read_document(wrapped), VOCABULARY))
+    assert as_filled == as_written

@@ -145,6 +145,9 @@ NO_QUANTITY = [
     "01.AI",
     "(Lambert, 2025a)",
     "(Lambert, 2025)",
+    "libraries like vLLM (Reddit, 2025b;",  # a citation cut off at the line's end
+    "(Peng et al., 2023b), we propose",
+    "(Dettmers et al., 2022; Noune",
     "arXiv:2412.19437",
     "https://x.com/search?q=2025",
     "Table 3",

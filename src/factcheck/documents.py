@@ -320,7 +320,7 @@ _TOC = re.compile(r"\.\s?(?:\.\s?){3,}\s*\d+\s*$")
 # HTML tag, or a Markdown line break (a backslash or two spaces).
 _LINE_END = re.compile(r"[.!?:;|]\W*$|\*\*\s*$|>\s*$|\\$|\S {2,}$")
 # A wrapped line goes on in words or figures, not in a drawing ("│  └─ Kimi K2").
-_GOES_ON = re.compile(r"\s*[\w$€£¥~≈(\"'“‘*_\[]")
+_GOES_ON = re.compile(r"\s*(?:\\?[$*_\[(]|[\w€£¥~≈\"'“‘])")  # "\$100M" is an escaped "$100M"
 # A row of figures ("MMLU (Pass@1) 88.3 87.2 88.5 85.2") is a table's, as PDF text sets them.
 _FIGURE_ROW = re.compile(r"(?:\s+(?:[-–]|[\d.,]+[%KMBT]?)){3,}\s*$")
 # Shorter lines are lists or labels set one per line, not prose filled to a width.

@@ -192,6 +192,10 @@ _CITATION = re.compile(
     r"(?:\s*;\s*[A-Z][^()]*?)?\)"
 )
 
+# A citation's year where the citation is cut off by a line's end or is not bracketed: a year
+# with a letter that tells one author's papers apart ("Reddit, 2025b;"), or after "et al.,".
+_CITED_YEAR = re.compile(r"(?<![\w.])(?:19|20)\d{2}[a-z](?=\s*[;),]|\s*$)|(?<=et al\.,\s)(?:19|20)\d{2}[a-z]?")
+
 _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b"), "ymd"),
     # "2025.04.29", as release notes write it; never a version, which has no four-digit year first
@@ -430,6 +434,7 @@ def _blocked_spans(text: str, skip: Sequence[tuple[int, int]]) -> list[tuple[int
         (_URL, "/" in text or _DOMAIN_HINT.search(text)),
         (_ARXIV, _ARXIV_HINT.search(text)),
         (_CITATION, "(" in text and _YEAR_HINT.search(text)),
+        (_CITED_YEAR, _YEAR_HINT.search(text)),
     )
     for pattern, hint in hints:
         if hint:
