@@ -124,6 +124,20 @@ def test_arithmetic_is_checked_and_correct_arithmetic_passes() -> None:
     assert _kinds(_findings(table.format("21:1"))) == [("arithmetic", "medium")]
 
 
+@pytest.mark.parametrize(("share", "kinds"), [("40%", []), ("60%", [("arithmetic", "medium")])])
+def test_arithmetic_is_checked_across_a_wrapped_sentence(share: str, kinds: list[tuple[str, str]]) -> None:
+    text = f"# China\nBy mid-2025, China accounted for 1,509 of the world's\n3,755 publicly released LLMs ({share}).\n"
+    assert _kinds(_findings(text)) == kinds
+
+
+def test_a_wrapped_sentence_that_lists_values_takes_no_side() -> None:
+    listed = (
+        "# DeepSeek-V3\nDeepSeek-V3 drafts gave 600B, 650B and 660B total params before the count settled on\n"
+        "671B total params.\n"
+    )
+    assert _findings(listed, "# DeepSeek-V3\n- 685B total params\n") == []
+
+
 def test_fingerprints_survive_unrelated_edits() -> None:
     before = _findings("# DeepSeek-V3\n- 671B total params\n", "# DeepSeek-V3\n- 685B total params\n")
     after = _findings(

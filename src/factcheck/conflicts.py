@@ -60,14 +60,38 @@ def _comparable_group(subject: str, metric: str, vocabulary: Vocabulary | None) 
     return not vocabulary.has_members(subject)
 
 
+def _passages(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Claims read together: those of one line, and of one sentence however many lines it was
+    wrapped over (its claims share their quote). Hand-written claims without a line (0) are each
+    a statement of their own. In document order."""
+    parent = list(range(len(claims)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[tuple[str, object], int] = {}
+    for i, c in enumerate(claims):
+        if c.line == 0:
+            continue
+        for key in ((c.document, c.line), (c.document, c.text)):
+            if key in first:
+                parent[root(i)] = root(first[key])
+            else:
+                first[key] = i
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        groups[root(i)].append(c)
+    return sorted(groups.values(), key=lambda g: (g[0].document, min(c.line for c in g)))
+
+
 def _enumerations_removed(claims: Sequence[Claim]) -> list[Claim]:
-    """A line that lists several values for one subject and metric ("0.6B, 1.7B, 4B ... 32B") is an
-    enumeration, not a statement of one value: it takes no side."""
-    values_on_line: dict[tuple[str, int], set[object]] = defaultdict(set)
-    for c in claims:
-        values_on_line[(c.document, c.line)].add(c.quantity.value)
-    # Hand-written claims without a line (0) are separate statements, not one list.
-    return [c for c in claims if c.line == 0 or len(values_on_line[(c.document, c.line)]) == 1]
+    """A line or sentence that lists several values for one subject and metric ("0.6B, 1.7B, 4B ...
+    32B") is an enumeration, not a statement of one value: it takes no side."""
+    listing = {id(c) for passage in _passages(claims) if len({c.quantity.value for c in passage}) > 1 for c in passage}
+    return [c for c in claims if id(c) not in listing]
 
 
 def _finding(
@@ -415,15 +439,12 @@ def _covers(vocabulary: Vocabulary | None, a: str, b: str) -> bool:
 
 
 def _arithmetic_findings(claims: Sequence[Claim]) -> list[Finding]:
-    """Figures derived from the numbers beside them, recomputed on the same line: a share of a whole
+    """Figures derived from the numbers beside them, recomputed in the same line or sentence: a share of a whole
     ("1,509 of 3,755 (40%)"), a ratio of two parameter counts ("1T | 32B | 31:1"), and a multiple
     of two figures of one metric ("250 vs 2,448 GFLOPS (10×)"). Only what can be recomputed from
     the line itself is checked; a stated figure within rounding of the result is correct."""
-    by_line: dict[tuple[str, int], list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_line[(c.document, c.line)].append(c)
     findings = []
-    for (_document, _line), here in sorted(by_line.items()):
+    for here in _passages(claims):
         for stated, computed, basis in _derived_figures(here):
             low, high = _stated_band(stated.quantity)
             if low <= computed <= high:
