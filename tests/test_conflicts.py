@@ -112,7 +112,7 @@ def test_a_row_headed_by_a_licence_lists_the_models_under_it() -> None:
         ("GLM-4.5", "license", "Apache-2.0"),
     ]
     findings = _findings(matrix, "# GLM-4.5\n- **License:** MIT\n")
-    assert _kinds(findings) == [("categorical", "medium")]
+    assert _kinds(findings) == [("categorical", "high")]  # one model under two licences: one misleads
 
 
 def test_arithmetic_is_checked_and_correct_arithmetic_passes() -> None:
@@ -344,17 +344,22 @@ def test_a_licence_in_prose_against_a_licence_label() -> None:
     findings = _findings(
         "# Zentrix\n\nOrion-7 is released under the Apache 2.0 licence.\n", "# Orion-7\n- **License:** MIT\n"
     )
-    assert _kinds(findings) == [("categorical", "medium")]
+    assert _kinds(findings) == [("categorical", "high")]
     assert (
         _findings("# Zentrix\n\nOrion-7 is released under the MIT licence.\n", "# Orion-7\n- **License:** MIT\n") == []
     )
+
+
+def test_a_family_and_its_member_under_different_licences_is_medium() -> None:
+    findings = _findings("# Yi\n- **License:** Apache 2.0\n", "# Yi-Large\n- **License:** Proprietary\n")
+    assert _kinds(findings) == [("categorical", "medium")]
 
 
 def test_one_model_called_dense_and_moe() -> None:
     family = "### Qwen 3\n- **Dense Models:** 0.6B, 8B, 32B\n\nQwen3-32B is popular.\n"
     matrix = "| Requirement | Recommended Models |\n|---|---|\n| Low Latency | Qwen3-32B (MoE efficiency) |\n"
     findings = _findings(family, matrix)
-    assert _kinds(findings) == [("categorical", "medium")]
+    assert _kinds(findings) == [("categorical", "high")]
     assert findings[0].subject == "Qwen3-32B"
     assert {c.line for c in findings[0].claims} == {2, 3}
 

@@ -90,6 +90,8 @@ def test_a_project_extends_the_vocabulary(tmp_path: Path) -> None:
         ("subject:\n  X: {}\n", "unknown top-level keys"),
         ("subjects:\n  X: {aliases: y}\n", "must be a list"),
         ("subjects: {X: [\n", "invalid YAML"),
+        ("subjects:\n  X: {aliases: ['']}\n", "must not be empty"),
+        ("metrics:\n  '  ': {}\n", "must not be empty"),
     ],
 )
 def test_bad_vocabulary_files_name_the_file(tmp_path: Path, content: str, message: str) -> None:

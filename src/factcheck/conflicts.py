@@ -383,10 +383,12 @@ _INHERITED_CATEGORIES = {"license"}
 
 
 def _categorical_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> list[Finding]:
-    """Categories that disagree, a medium finding: one model, or a family and its member, under
-    licences with nothing in common ("Yi: Apache 2.0" against "Yi-Large: proprietary"); one model
-    called dense and MoE. Licences that overlap but differ ("Apache/MIT" against "Apache 2.0") are a
-    low one: either could be right, but a reader cannot tell which licence applies."""
+    """Categories that disagree. One model under licences with nothing in common ("Apache 2.0"
+    against "proprietary"), or called dense and MoE, is a high finding: one of them misleads. A
+    family and its member so ("Yi: Apache 2.0" against "Yi-Large: proprietary") is a medium one:
+    the family's statement may mean its open models. Licences that overlap but differ
+    ("Apache/MIT" against "Apache 2.0") are a low one: either could be right, but a reader cannot
+    tell which licence applies."""
     by_root: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         if c.quantity.kind == "category":
@@ -405,7 +407,8 @@ def _categorical_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None
         disjoint = sorted((a, b) for a, b in related if not set(a[1].split("/")) & set(b[1].split("/")))
         overlapping = sorted((a, b) for a, b in related if a[0] == b[0] and (a, b) not in disjoint)
         for clashes, severity, why in (
-            (disjoint, Severity.MEDIUM, "disagrees ({stated})."),
+            ([(a, b) for a, b in disjoint if a[0] == b[0]], Severity.HIGH, "disagrees ({stated})."),
+            ([(a, b) for a, b in disjoint if a[0] != b[0]], Severity.MEDIUM, "disagrees ({stated})."),
             (
                 overlapping,
                 Severity.LOW,

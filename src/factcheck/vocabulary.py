@@ -176,6 +176,8 @@ class Vocabulary:
                 aliases = options.get("aliases") or []
                 if not isinstance(aliases, list):
                     raise ConfigError(f"{origin}: {section}.{name}.aliases must be a list")
+                if not str(name).strip() or any(not str(alias).strip() for alias in aliases):
+                    raise ConfigError(f"{origin}: {section}.{name!r}: names and aliases must not be empty")
                 old = table.get(str(name))
                 merged = tuple(dict.fromkeys([*(old.aliases if old else ()), *map(str, aliases)]))
                 table[str(name)] = _Entry(
@@ -216,7 +218,7 @@ class Vocabulary:
             short_re = re.compile(
                 "(?:" + "|".join(short_alternatives) + ")" + boundary_after
                 if short
-                else r"(?<![\w.\-])(?:)" + boundary_after
+                else r"(?!)"  # no short aliases: a pattern that fails at once, not one tried everywhere
             )
             self._compiled[section] = _Matchers(lower_re, anycase_re, short_re, by_key)
         return self._compiled[section]
