@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli import main
+from factcheck.register import load_register
 
 from .conftest import EXAMPLE, REPO, with_replayed_sources
 
@@ -160,3 +161,16 @@ def test_sources_written_into_a_claim_file_are_used_and_kept(
     assert main(["extract", "docs", "--force"]) == 0  # extracting again keeps what the reviewer wrote
     again = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert next(c for c in again["claims"] if c["id"] == entry["id"])["sources"] == entry["sources"]
+
+
+def test_the_summary_and_the_report_count_the_same_sources(
+    offline_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(REPO / "claims" / "sources.yaml", offline_project / "claims" / "sources.yaml")
+    note = offline_project / "note.md"
+    note.write_text("# Notes\n\nNothing cited here; Qwen3 has 235B total parameters.\n", encoding="utf-8")
+    assert main(["audit", str(note)]) == 0
+    registered = {url for urls in load_register(offline_project / "claims").values() for url in urls}
+    assert f"{len(registered)} sources replayed from cassettes" in capsys.readouterr().err
+    report = json.loads((offline_project / "reports" / "audit.json").read_text(encoding="utf-8"))
+    assert {s["url"] for s in report["sources"]} == registered  # every registered source, as counted

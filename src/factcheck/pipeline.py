@@ -7,7 +7,6 @@ never costs the others their work.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -228,13 +227,6 @@ class AuditResult:
     sources: SourcesResult | None = None
     verifications: tuple[Verification, ...] = ()
 
-    def verdict_summary(self) -> str:
-        counts = Counter(v.verdict.value for v in self.verifications)
-        order = ("contradicted", "supported", "not_found", "unreachable", "no_source")
-        return f"{len(self.verifications)} claims verified: " + ", ".join(
-            f"{counts[name]} {name.replace('_', ' ')}" for name in order if counts[name]
-        )
-
     @property
     def exit_code(self) -> int:
         """Linter convention: 2 when input could not be read, 1 for unaccepted findings at or above
@@ -257,7 +249,7 @@ def run_audit(
     conflicts and citation problems, and write the audit reports into `settings.reports_dir`."""
     extraction = extract_paths(paths, settings, store, progress=progress)
     cited = read_citations(extraction.documents)
-    sources = fetch_cited_sources(cited, settings, store, progress=source_progress)
+    sources = fetch_cited_sources(cited, settings, store, claims=extraction.claims, progress=source_progress)
     papers = cited_paper_dates(cited, load_vocabulary(settings.vocabulary))
     review = review_conflicts(extraction.claims, settings, also=sources.findings, papers=papers)
     audited = {d.name for d in extraction.documents}
@@ -279,9 +271,7 @@ def run_audit(
         findings=(*review.open, *review.accepted),
         accepted=frozenset(f.fingerprint for f in review.accepted),
         stale_decisions=review.stale,
-        sources=_source_summaries(
-            store, {d.name for d in extraction.documents}, _registered_urls(settings, extraction.claims)
-        ),
+        sources=_source_summaries(store, {d.name for d in extraction.documents}, _registered_urls(settings)),
         verifications=verifications,
     )
     written = write_reports(settings.reports_dir, report)
@@ -344,13 +334,6 @@ class SourcesResult:
     def count(self, status: SourceStatus) -> int:
         return sum(1 for s in self.snapshots if s.status is status)
 
-    def summary(self) -> str:
-        if self.mode == "off":
-            return "sources not fetched (fetch = off): claims are checked against what earlier runs archived"
-        counts = [f"{self.count(s)} {s.value.replace('_', ' ')}" for s in SourceStatus if self.count(s)]
-        how = "replayed from cassettes" if self.mode == "offline" else "fetched"
-        return f"{len(self.snapshots)} sources {how}" + (f": {', '.join(counts)}" if counts else "")
-
 
 @dataclass(frozen=True)
 class CitedDocument:
@@ -392,21 +375,24 @@ def fetch_cited_sources(
     settings: Settings,
     store: Store,
     *,
+    claims: Sequence[Claim],
     mode: str | None = None,
     policy: FetchPolicy | None = None,
     progress: SourceProgress | None = None,
 ) -> SourcesResult:
-    """Fetch (live) or replay (offline) every address the documents cite, archive what was read,
-    and record each source's status. One bad source never stops the others; a source that
-    fails keeps its last archived version."""
+    """Fetch (live) or replay (offline) every address the documents cite, the sources written into
+    the claim files of their `claims` and every registered source (a figure's source may be
+    another model's: "77.5 on AIME" given to Kimi K2 is found in the Kimi k1.5 paper); archive
+    what was read and record each source's status. One bad source never stops the others; a
+    source that fails keeps its last archived version."""
     findings = record_citations(cited, store)
     mode = mode or settings.fetch
     if mode == "off":
         return SourcesResult((), tuple(findings), mode)
-    register = load_register(settings.claims_dir)
     in_documents = {url for c in cited for url in store.cited_urls_of(c.document.name)}
-    written = {url for urls in claim_source_links(settings.claims_dir).values() for url in urls}
-    urls = sorted(in_documents | written | {url for urls in register.values() for url in urls})
+    links = claim_source_links(settings.claims_dir)
+    written = {url for claim in claims for url in links.get(claim.id, ())}
+    urls = sorted(in_documents | written | _registered_urls(settings))
     transport = CassetteTransport(settings.cassettes_dir) if mode == "offline" else None
     policy = policy or FetchPolicy(
         interval=settings.fetch_interval, timeout=settings.fetch_timeout, max_bytes=settings.max_source_bytes
@@ -469,17 +455,15 @@ def list_sources(store: Store) -> list[StoredSource]:
     return store.sources()
 
 
-def _registered_urls(settings: Settings, claims: Sequence[Claim]) -> set[str]:
-    """The registered sources of the subjects the audited claims are about (an audit of one
-    note about Qwen lists Qwen's sources, not every model's)."""
-    vocabulary = load_vocabulary(settings.vocabulary)
-    register = load_register(settings.claims_dir, vocabulary)
-    return {url for subject in {c.subject for c in claims} for url in registered_sources(register, subject, vocabulary)}
+def _registered_urls(settings: Settings) -> set[str]:
+    """Every source the project registers (claims/sources.yaml): each run reads them all, to tell
+    whose a figure is, and the report lists them all, as the fetch summary counts them."""
+    register = load_register(settings.claims_dir, load_vocabulary(settings.vocabulary))
+    return {url for urls in register.values() for url in urls}
 
 
 def _source_summaries(store: Store, documents: set[str], registered: set[str]) -> tuple[SourceSummary, ...]:
-    """The sources the audited documents cite and those registered for their subjects, as the
-    report shows them."""
+    """The sources the audited documents cite and those registered, as the report shows them."""
     summaries = []
     for source in store.sources():
         cited_by = tuple((d, line) for d, line in source.cited_by if d in documents)
