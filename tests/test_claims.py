@@ -481,3 +481,21 @@ def test_the_example_hard_wrapped_at_72_columns_says_the_same(name: str, tmp_pat
     as_written = Counter((c.subject, c.metric, c.value) for c in extract_claims(document, VOCABULARY))
     as_filled = Counter((c.subject, c.metric, c.value) for c in extract_claims(read_document(wrapped), VOCABULARY))
     assert as_filled == as_written
+
+
+def test_a_figure_restated_with_nobody_named_is_of_whoever_the_document_gave_it() -> None:
+    text = (
+        "# Qwen\n- Qwen has over 170,000 derivative models.\n"
+        "# Key Takeaways\n- Community Power: 170,000+ derivative models.\n- Scale: 8 GPUs suffice.\n"
+        "# Hardware\n- DeepSeek-V3 needs 8 GPUs.\n"
+    )
+    claims = _claims(text)
+    assert _find(claims, 4, 170e3).subject == "Qwen"
+    assert (_find(claims, 7, 8.0).subject, _find(claims, 7, 8.0).metric) == ("DeepSeek-V3", "GPUs")
+    assert _find(claims, 5, 8.0).subject == "(this document)"  # one digit: many things have 8 GPUs
+
+
+def test_a_source_keeps_its_own_model_for_what_it_leaves_unnamed() -> None:
+    text = "# Notes\n- Qwen has 170,000+ derivative models.\n- Ours has 170,000+ derivative models too.\n"
+    claims = extract_claims(_doc(text), VOCABULARY, default_subject="DeepSeek-V3")
+    assert _find(claims, 3, 170e3).subject == "DeepSeek-V3"

@@ -91,8 +91,26 @@ def extract_claims(document: Document, vocabulary: Vocabulary, *, default_subjec
     extractor.run()
     claims = extractor.finish()
     if default_subject:
-        claims = [replace(c, subject=default_subject) if c.subject == DOCUMENT_SUBJECT else c for c in claims]
-    return claims
+        return [replace(c, subject=default_subject) if c.subject == DOCUMENT_SUBJECT else c for c in claims]
+    return _restatements_named(claims)
+
+
+def _restatements_named(claims: list[Claim]) -> list[Claim]:
+    """A figure stated again with nobody named ("Key takeaways: 170,000+ derivative models") is
+    about whoever the document gave that very figure for that metric before or after ("Qwen ...
+    over 170,000 derivative models"), when that is one subject only. Not dates, ranks or figures
+    of one significant digit ("8 GPUs", "4K context"): those are shared by many things."""
+    owners: dict[tuple[str, str, object, str], set[str]] = {}
+    for c in claims:
+        digits = "".join(ch for ch in c.quantity.text if ch.isdigit()).strip("0")
+        if c.subject != DOCUMENT_SUBJECT and c.quantity.kind not in ("date", "rank") and len(digits) >= 2:
+            owners.setdefault((c.metric, c.quantity.unit, c.quantity.value, c.quantity.qualifier), set()).add(c.subject)
+    named = []
+    for c in claims:
+        key = (c.metric, c.quantity.unit, c.quantity.value, c.quantity.qualifier)
+        subjects = owners.get(key, set()) if c.subject == DOCUMENT_SUBJECT else set()
+        named.append(replace(c, subject=next(iter(subjects))) if len(subjects) == 1 else c)
+    return named
 
 
 def sizes_in_names(document: Document, vocabulary: Vocabulary) -> list[Claim]:
