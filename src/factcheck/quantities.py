@@ -204,7 +204,8 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(rf"(?<=[-–])\s*({_YEAR})\.(0[1-9]|1[0-2])(?![\d.]\d)"), "ym."),
     (re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b"), "mdy"),
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+({_YEAR})\b"), "dmy"),
+    # \b(\d{1,2}), the first digit before the word-boundary check: the engine skips to digits
+    (re.compile(rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+({_MONTH}),?\s+({_YEAR})\b"), "dmy"),
     (re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])\b(?![\d-])"), "ym"),
     (re.compile(rf"\b({_MONTH}),?\s+({_YEAR})\b"), "my"),
     (re.compile(rf"\bQ([1-4])\s*[' ]?({_YEAR})\b"), "qy"),
@@ -221,16 +222,24 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
 )
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
-# The date forms whose match opens with the year itself, after zero-width checks only.
-_OPENS_WITH_YEAR = frozenset(
-    p for p, _kind in _DATE_PATTERNS if p.pattern.startswith((rf"\b({_YEAR})", rf"(?<![\d.])({_YEAR})"))
-)
 _YEAR_QUALIFIERS = ("early", "mid", "late", "end of", "start of", "beginning of")  # as in the "y" form
-_RANGE_HINT = re.compile(r"\d\s*(?:[-–—]|to)\s*\d")
-_MONTH_HINT = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)"
-)
+# Where a month name can open a date (the date forms match month names case-sensitively):
+# \b(?:Jan|…), the boundary checked after the name so that the engine skips to its first letters.
+_MONTH_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?<!\w...)")
 _HALF_HINT = re.compile(r"[QH](?<!\w.)[1-4]")  # \b[QH][1-4], the letter first: the engine skips to it
+
+
+def _opener(pattern: re.Pattern[str], kind: str) -> str:
+    """What every match of a date form opens with, after zero-width checks only: "year", "month"
+    or "half" (Q3, H1); "" for the forms that can start anywhere in a year's window."""
+    if pattern.pattern.startswith((rf"\b({_YEAR})", rf"(?<![\d.])({_YEAR})")):
+        return "year"
+    if kind == "y":
+        return "bare year"  # unless "early", "mid", … stand before it
+    return {"mdy": "month", "my": "month", "qy": "half", "hy": "half"}.get(kind, "")
+
+
+_DATE_FORMS = tuple((pattern, kind, _opener(pattern, kind)) for pattern, kind in _DATE_PATTERNS)
 _SPELLED_HINT = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|fifty|hundred|dozen)\s"
@@ -342,13 +351,11 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int], endp
             yield m
 
 
-def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
+def _year_ranges(text: str, years: list[int], taken: list[tuple[int, int]]) -> list[Quantity]:
+    """ "2023-2025", "2024 to 2025": a range opens with its first year, so it is tried only where
+    a year starts. Adds each range's span to `taken`."""
     found: list[Quantity] = []
-    windows, after_year, years = _year_windows(text)
-    if not windows:
-        return found
-    taken = list(blocked)
-    for m in _YEAR_RANGE.finditer(text) if _RANGE_HINT.search(text) else ():
+    for m in _matches_at(_YEAR_RANGE, text, years, len(text)):
         second = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
         if _overlaps(m.start(), m.end(), taken) or not m.group(1) < second:
             continue
@@ -366,24 +373,44 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
             )
         )
         taken.append((m.start(), m.end()))
-    months = _MONTH_HINT.search(text) is not None
-    halves = _HALF_HINT.search(text) is not None
+    return found
+
+
+def _form_starts(text: str, years: list[int]) -> dict[str, list[int] | None]:
+    """Where the date forms of each opener can start (None: anywhere in a year's window), so that
+    they are tried there alone instead of at every position of the windows."""
     # Without "early", "mid", "late", … a bare year opens the year form's match too. (Only ASCII
     # text is checked so: case-insensitive matching folds other letters onto these.)
     no_year_qualifier = text.isascii() and not any(word in text.lower() for word in _YEAR_QUALIFIERS)
-    for pattern, kind in _DATE_PATTERNS:
-        if kind in ("mdy", "dmy", "my") and not months or kind in ("qy", "yq", "hy") and not halves:
-            continue
+    return {
+        "year": years,
+        "bare year": years if no_year_qualifier else None,
+        "month": [m.start() for m in _MONTH_START.finditer(text)],
+        "half": [m.start() for m in _HALF_HINT.finditer(text)],
+        "": None,
+    }
+
+
+def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
+    windows, after_year, years = _year_windows(text)
+    if not windows:
+        return []
+    taken = list(blocked)
+    found = _year_ranges(text, years, taken)
+    starts = _form_starts(text, years)
+    for pattern, kind, opener in _DATE_FORMS:
         if kind in ("ymd", "ym") and "-" not in after_year or kind in ("ymd.", "ym.") and "." not in after_year:
             continue
-        at_year = pattern in _OPENS_WITH_YEAR or kind == "y" and no_year_qualifier
+        at = starts[opener]
+        if at is not None and not at or kind == "dmy" and not starts["month"]:
+            continue
         for low, high in windows:
             # A date starts in the window; its lookahead ("2025 GPUs" is no year) reads further.
             # A form that opens with the year can start only where _YEAR_HINT found one: every
             # year it reads has no digit before it, so no earlier hint can have covered its start.
             matches = (
-                _matches_at(pattern, text, years[bisect_left(years, low) : bisect_left(years, high)], high + _LOOKAHEAD)
-                if at_year
+                _matches_at(pattern, text, at[bisect_left(at, low) : bisect_left(at, high)], high + _LOOKAHEAD)
+                if at is not None
                 else pattern.finditer(text, low, high + _LOOKAHEAD)
             )
             for m in matches:
