@@ -488,9 +488,12 @@ def _is_version_of_name(text: str, start: int, number_text: str, end: int) -> bo
 
 
 def _left_qualifier(before: str) -> tuple[Qualifier, int]:
-    last = before.rstrip()[-1:]
+    stripped = before.rstrip()
+    last = stripped[-1:]
     if not last or not (last in _QUALIFIER_SIGNS or last.isascii() and last.isalpha()):
         return Qualifier.EXACT, 0  # most figures have no qualifier word
+    if stripped.isascii() and not stripped.lower().endswith(_QUALIFIER_ENDINGS):
+        return Qualifier.EXACT, 0  # a word, but no qualifier's last one: the searches are spared
     for pattern, qualifier in (
         (_APPROX_BEFORE, Qualifier.APPROX),
         (_LOWER_BEFORE, Qualifier.LOWER_BOUND),
@@ -504,6 +507,14 @@ def _left_qualifier(before: str) -> tuple[Qualifier, int]:
 
 # Every qualifier above ends in one of these, or in a letter, right before the figure.
 _QUALIFIER_SIGNS = frozenset("~≈∼><≥≤=.")
+# The last sign or word of every qualifier above, lower-cased. Text before a figure that ends in
+# none of them holds no qualifier (three searches over it cost eight times this check); text that
+# is not ASCII is searched all the same, as case-insensitive matching folds "ſ" onto "s".
+_QUALIFIER_ENDINGS = (
+    "~", ">", "<", "=", "approx", "approximately", "approx.", "about", "around", "roughly", "nearly",
+    "almost", "circa", "ca.", "some", "estimated", "est", "est.", "to", "under", "over", "reportedly",
+    "than", "above", "exceeding", "of", "least", "beyond", "min.", "below", "most", "max.", "within",
+)  # fmt: skip
 
 
 # What can follow a number without any suffix starting there: the end of the line, a cell border
