@@ -11,7 +11,6 @@ as "Llama 4" or "AIME 2024") through `skip`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
@@ -114,6 +113,7 @@ _CHANGE_BEFORE = re.compile(
 )
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
 _AND_SEP = re.compile(r"^\s*(?:and|to|-|–)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
+_RANGE_SEP_STARTS = frozenset("-–—t~a")  # what either separator opens with, after spaces, lower-cased
 _CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|£|¥|\bUSD|\bEUR|\bGBP|\bRMB|\bCNY)\s?$", re.IGNORECASE)
 _PER_MILLION = re.compile(
     r"^\s*(?:/|per)\s*(?:1\s*)?(M|million|K|thousand|B|billion)\b\s*((?:input|output|cached)?\s*tokens?)?",
@@ -125,6 +125,7 @@ _SCALE_AFTER = re.compile(
     r"^(?:\s?(thousand|million|billion|trillion|hundred)\b|(K|k|M|B|b|T|bn|Bn|tn|mn|MM)(?![A-Za-z0-9]))"
 )
 _ORDINAL_AFTER = re.compile(r"^(st|nd|rd|th)\b", re.IGNORECASE)
+_ORDINAL_STARTS = frozenset("snrtSNRTſ")  # "ſ" matches "s" case-insensitively
 _NAME_TAIL = re.compile(
     rf"^(?:[A-Za-z]|-[A-Za-z]+\d|-(?!(?:{_UNIT_RE}|fold)\b)[A-Za-z]|\.\d|\.[A-Za-z])", re.IGNORECASE
 )
@@ -180,7 +181,9 @@ _PART_OF_TOP = re.compile(
     r"(?<![\w.,])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+)?of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_RATIO = re.compile(r"(?<![\w.:])(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)(?![\w:]|[–-]\d)")  # not "33:1877–1901" (pages)
+# Not "33:1877–1901" (pages). (?<![\w.:])\d+ is written with its first digit before the look-behind
+# (shifted by that digit): a pattern that opens with a digit lets the engine skip to digits.
+_RATIO = re.compile(r"(\d(?<![\w.:]\d)\d*(?:\.\d+)?):(\d+(?:\.\d+)?)(?![\w:]|[–-]\d)")
 _ARXIV = re.compile(r"(?:arxiv[:/ ]\s*)?\b\d{4}\.\d{4,5}(?:v\d+)?\b", re.IGNORECASE)
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s)>\]\"']+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b(?:/[^\s)>\]\"']*)?", re.IGNORECASE
@@ -341,21 +344,16 @@ def _year_windows(text: str) -> tuple[list[tuple[int, int]], set[str], list[int]
     return windows, after, years
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int], endpos: int) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text, starts[0], endpos) for a pattern that can match only at `starts`
-    (in order): tried there alone instead of at every position in between."""
-    resume = 0
-    for start in starts:
-        if start >= resume and (m := pattern.match(text, start, endpos)) is not None:
-            resume = m.end()
-            yield m
-
-
 def _year_ranges(text: str, years: list[int], taken: list[tuple[int, int]]) -> list[Quantity]:
     """ "2023-2025", "2024 to 2025": a range opens with its first year, so it is tried only where
     a year starts. Adds each range's span to `taken`."""
     found: list[Quantity] = []
-    for m in _matches_at(_YEAR_RANGE, text, years, len(text)):
+    resume = 0
+    for start in years:
+        m = _YEAR_RANGE.match(text, start) if start >= resume else None
+        if m is None:
+            continue
+        resume = m.end()
         second = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
         if _overlaps(m.start(), m.end(), taken) or not m.group(1) < second:
             continue
@@ -376,19 +374,61 @@ def _year_ranges(text: str, years: list[int], taken: list[tuple[int, int]]) -> l
     return found
 
 
-def _form_starts(text: str, years: list[int]) -> dict[str, list[int] | None]:
+# A date form's candidates: where it can start, its window's end and the window's number.
+_Placed = list[tuple[int, int, int]]
+
+
+def _in_windows(starts: list[int], windows: list[tuple[int, int]]) -> _Placed:
+    """The starts (in order) that lie in a window, each with that window's end and number."""
+    placed: _Placed = []
+    w = 0
+    for start in starts:
+        while w < len(windows) and windows[w][1] <= start:
+            w += 1
+        if w == len(windows):
+            break
+        if windows[w][0] <= start:
+            placed.append((start, windows[w][1], w))
+    return placed
+
+
+def _form_starts(text: str, years: list[int], windows: list[tuple[int, int]]) -> dict[str, _Placed | None]:
     """Where the date forms of each opener can start (None: anywhere in a year's window), so that
     they are tried there alone instead of at every position of the windows."""
     # Without "early", "mid", "late", … a bare year opens the year form's match too. (Only ASCII
     # text is checked so: case-insensitive matching folds other letters onto these.)
     no_year_qualifier = text.isascii() and not any(word in text.lower() for word in _YEAR_QUALIFIERS)
+    at_years = _in_windows(years, windows)
     return {
-        "year": years,
-        "bare year": years if no_year_qualifier else None,
-        "month": [m.start() for m in _MONTH_START.finditer(text)],
-        "half": [m.start() for m in _HALF_HINT.finditer(text)],
+        "year": at_years,
+        "bare year": at_years if no_year_qualifier else None,
+        "month": _in_windows([m.start() for m in _MONTH_START.finditer(text)], windows),
+        "half": _in_windows([m.start() for m in _HALF_HINT.finditer(text)], windows),
         "": None,
     }
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, placed: _Placed) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, low, high + _LOOKAHEAD) in each window (low, high), up to matches that
+    start at `high`, for a pattern that can match only at the `placed` starts: tried there alone
+    instead of at every position in between."""
+    resume, window = 0, -1
+    for start, high, w in placed:
+        if w != window:
+            resume, window = 0, w
+        if start >= resume and (m := pattern.match(text, start, high + _LOOKAHEAD)) is not None:
+            resume = m.end()
+            yield m
+
+
+def _window_matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The matches that start in each window (low, high); their lookahead ("2025 GPUs" is no year)
+    reads further."""
+    for low, high in windows:
+        for m in pattern.finditer(text, low, high + _LOOKAHEAD):
+            if m.start() >= high:
+                break
+            yield m
 
 
 def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
@@ -397,42 +437,33 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
         return []
     taken = list(blocked)
     found = _year_ranges(text, years, taken)
-    starts = _form_starts(text, years)
+    starts = _form_starts(text, years, windows)
     for pattern, kind, opener in _DATE_FORMS:
         if kind in ("ymd", "ym") and "-" not in after_year or kind in ("ymd.", "ym.") and "." not in after_year:
             continue
         at = starts[opener]
         if at is not None and not at or kind == "dmy" and not starts["month"]:
             continue
-        for low, high in windows:
-            # A date starts in the window; its lookahead ("2025 GPUs" is no year) reads further.
-            # A form that opens with the year can start only where _YEAR_HINT found one: every
-            # year it reads has no digit before it, so no earlier hint can have covered its start.
-            matches = (
-                _matches_at(pattern, text, at[bisect_left(at, low) : bisect_left(at, high)], high + _LOOKAHEAD)
-                if at is not None
-                else pattern.finditer(text, low, high + _LOOKAHEAD)
-            )
-            for m in matches:
-                if m.start() >= high:
-                    break
-                if _overlaps(m.start(), m.end(), taken):
-                    continue
-                if kind == "my" and m.group(1).rstrip(".") == "May" and text[m.start() - 1 : m.start()].isalpha():
-                    continue
-                iso, qualifier = _date_iso(kind, m.groups())
-                found.append(
-                    Quantity(
-                        value=iso,
-                        unit="date",
-                        qualifier=qualifier,
-                        text=m.group(0),
-                        start=m.start(),
-                        end=m.end(),
-                        kind="date",
-                    )
+        # A form that opens with the year can start only where _YEAR_HINT found one: every year
+        # it reads has no digit before it, so no earlier hint can have covered its start.
+        for m in _window_matches(pattern, text, windows) if at is None else _matches_at(pattern, text, at):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            if kind == "my" and m.group(1).rstrip(".") == "May" and text[m.start() - 1 : m.start()].isalpha():
+                continue
+            iso, qualifier = _date_iso(kind, m.groups())
+            found.append(
+                Quantity(
+                    value=iso,
+                    unit="date",
+                    qualifier=qualifier,
+                    text=m.group(0),
+                    start=m.start(),
+                    end=m.end(),
+                    kind="date",
                 )
-                taken.append((m.start(), m.end()))
+            )
+            taken.append((m.start(), m.end()))
     return found
 
 
@@ -469,10 +500,10 @@ _UNIT_NOUN_AHEAD = re.compile(rf"\s*(?:{_UNIT_RE})\b", re.IGNORECASE)
 
 def _is_version_of_name(text: str, start: int, number_text: str, end: int) -> bool:
     """ "Llama 4", "Claude 3.5", "Mistral Small 3": a small bare number after a capitalised name."""
+    if start < 2 or not text[start - 1].isspace() or not (text[start - 2].isalnum() or text[start - 2] in "_-."):
+        return False  # no word right before: "| 4 |", "(4)" (the cheapest check, and the one most figures fail)
     if "," in number_text or _to_float(number_text) > 20 or len(number_text.split(".")[-1]) > 1 and "." in number_text:
         return False
-    if start < 2 or not text[start - 1].isspace() or not (text[start - 2].isalnum() or text[start - 2] in "_-."):
-        return False  # no word right before: "| 4 |", "(4)"
     m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if not m:
         return False
@@ -692,7 +723,7 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     if following == ":" and rest[1:2].isdigit():  # a time of day or a ratio the ratio rule declined: "12:30"
         tail = _CLOCK_REST.match(rest)
         return None, end + (tail.end() if tail else 0)
-    m_ord = _ORDINAL_AFTER.match(rest)
+    m_ord = _ORDINAL_AFTER.match(rest) if following in _ORDINAL_STARTS else None
     if m_ord:
         value = _to_float(number_text)
         return Quantity(
@@ -759,8 +790,8 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
 
 def _read_range(text: str, first: _Scan, q_start: int) -> Quantity | None:
     rest = text[first.end :]
-    if _NO_SUFFIX.match(rest):  # no "-", "to" or "and" follows
-        return None
+    if rest.lstrip()[:1].lower() not in _RANGE_SEP_STARTS:
+        return None  # no "-", "to", "and", … follows (most figures)
     sep = _RANGE_SEP.match(rest)
     between = _between_before(text, q_start)
     if between and not sep:
@@ -820,14 +851,8 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
     """Ranks written with # or "top N", ratios, and spelled-out counts with a unit noun."""
     found: list[Quantity] = []
     lower = text.lower()
-    if (
-        "#" not in text
-        and "no." not in lower
-        and "number" not in lower
-        and "top" not in lower
-        and ":" not in text
-        and not _SPELLED_HINT.search(lower)
-    ):
+    spelled = _SPELLED_HINT.search(lower) is not None
+    if not (spelled or "#" in text or "no." in lower or "number" in lower or "top" in lower or ":" in text):
         return found
     rank_words = "#" in text or "no." in lower or "number" in lower
     for m in _RANK_HASH.finditer(text) if rank_words else ():
@@ -893,7 +918,7 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
                 precision=_precision(a, 1.0) / float(b),
             )
         )
-    for m in _SPELLED_RE.finditer(text) if _SPELLED_HINT.search(lower) else ():
+    for m in _SPELLED_RE.finditer(text) if spelled else ():
         if _overlaps(m.start(), m.end(), blocked):
             continue
         found.append(
