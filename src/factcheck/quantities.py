@@ -242,15 +242,20 @@ def _opener(pattern: re.Pattern[str], kind: str) -> str:
     if pattern.pattern.startswith((rf"\b({_YEAR})", rf"(?<![\d.])({_YEAR})")):
         return "year"
     if kind == "y":
-        return "bare year"  # unless "early", "mid", … stand before it
+        return "year or qualifier"  # "2025", "early 2025"
     return {"mdy": "month", "my": "month", "qy": "half", "hy": "half"}.get(kind, "")
 
 
 _DATE_FORMS = tuple((pattern, kind, _opener(pattern, kind)) for pattern, kind in _DATE_PATTERNS)
-_SPELLED_HINT = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|fifty|hundred|dozen)\s"
-)
+_SPELLED_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "fifty", "hundred", "dozen",
+)  # fmt: skip
+_SPELLED_HINT = re.compile(rf"\b(?:{'|'.join(_SPELLED_WORDS)})\s")  # searched in lower-cased text
+# An ASCII line's words in C: this table maps letters to lower case, digits and "_" to themselves
+# (the \w characters) and every other byte to a space, so that bytes.split() then gives the \w runs.
+_ASCII_WORDS = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)).lower() + bytes(128)
+_SPELLED_WORD_BYTES = frozenset(word.encode() for word in _SPELLED_WORDS)
 _YEAR_RANGE = re.compile(rf"\b({_YEAR})\s*(?:-|–|—|to)\s*({_YEAR}|\d{{2}})\b(?![\w%])")
 
 
@@ -396,17 +401,27 @@ def _in_windows(starts: list[int], windows: list[tuple[int, int]]) -> _Placed:
     return placed
 
 
+def _qualified_year_starts(text: str, years: list[int]) -> list[int]:
+    """Where the year form can start: at a year, or at "early", "mid", "late", … before one (in
+    any case, so found in the lower-cased text: the same positions, for ASCII text)."""
+    starts = list(years)
+    lower = text.lower()
+    for word in _YEAR_QUALIFIERS:
+        at = lower.find(word)
+        while at != -1:
+            starts.append(at)
+            at = lower.find(word, at + 1)
+    return sorted(starts)
+
+
 def _form_starts(text: str, years: list[int], windows: list[tuple[int, int]]) -> dict[str, _Placed | None]:
     """Where the date forms of each opener can start (None: anywhere in a year's window), so that
     they are tried there alone instead of at every position of the windows."""
-    # Without "early", "mid", "late", … a bare year opens the year form's match too. (Only ASCII
-    # text is checked so: case-insensitive matching folds other letters onto these.)
-    lower = text.lower()
-    no_year_qualifier = text.isascii() and not any(word in lower for word in _YEAR_QUALIFIERS)
     at_years = _in_windows(years, windows)
     return {
         "year": at_years,
-        "bare year": at_years if no_year_qualifier else None,
+        # Only in ASCII text: case-insensitive matching folds other letters onto "early", "mid", …
+        "year or qualifier": _in_windows(_qualified_year_starts(text, years), windows) if text.isascii() else None,
         "month": _in_windows([m.start() for m in _MONTH_START.finditer(text)], windows),
         "half": _in_windows([m.start() for m in _HALF_HINT.finditer(text)], windows),
         "": None,
@@ -863,7 +878,7 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
     """Ranks written with # or "top N", ratios, and spelled-out counts with a unit noun."""
     found: list[Quantity] = []
     lower = text.lower()
-    spelled = _SPELLED_HINT.search(lower) is not None
+    spelled = _spelled_hints(text)
     if not (spelled or "#" in text or "no." in lower or "number" in lower or "top" in lower or ":" in text):
         return found
     rank_words = "#" in text or "no." in lower or "number" in lower
@@ -930,7 +945,7 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
                 precision=_precision(a, 1.0) / float(b),
             )
         )
-    for m in _SPELLED_RE.finditer(text) if spelled else ():
+    for m in _spelled_counts(text, spelled) if spelled else ():
         if _overlaps(m.start(), m.end(), blocked):
             continue
         found.append(
@@ -976,10 +991,32 @@ def _mark_parts(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def _spelled_hints(text: str) -> list[int]:
+    """Where a spelled count word ("five ", _SPELLED_HINT) starts in text.lower(). An ASCII line is
+    first split into its words, in C: most lines hold none of them and are spared the search,
+    which costs three times as much as the split on a long line."""
+    if text.isascii() and _SPELLED_WORD_BYTES.isdisjoint(text.encode().translate(_ASCII_WORDS).split()):
+        return []
+    return [m.start() for m in _SPELLED_HINT.finditer(text.lower())]
+
+
+def _spelled_counts(text: str, hints: list[int]) -> Iterator[re.Match[str]]:
+    """_SPELLED_RE.finditer(text), tried only where a hint starts, or two characters before one for
+    "a dozen": every match starts so. (Only in ASCII text does lower-casing keep the positions.)"""
+    if not text.isascii():
+        yield from _SPELLED_RE.finditer(text)
+        return
+    resume = 0
+    for start in sorted({*hints, *(h - 2 for h in hints if text[h - 2 : h].lower() == "a ")}):
+        if start >= resume and (m := _SPELLED_RE.match(text, start)) is not None:
+            resume = m.end()
+            yield m
+
+
 def may_hold_quantities(text: str) -> bool:
     """False for text find_quantities finds nothing in, whatever it skips: no digit and no spelled
     count ("five models"). Cheap, so that callers can spare the work they do for numbers."""
-    return _ANY_DIGIT.search(text) is not None or bool(_SPELLED_HINT.search(text.lower()) and _SPELLED_RE.search(text))
+    return _ANY_DIGIT.search(text) is not None or bool(_spelled_hints(text) and _SPELLED_RE.search(text))
 
 
 def may_hold_date(text: str) -> bool:
