@@ -67,13 +67,26 @@ _UNIT_NOUNS = {
     "labs": "organisations", "organizations": "organisations",
     "organisations": "organisations", "institutions": "organisations", "nodes": "nodes",
 }  # fmt: skip
-_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_NOUNS), key=len, reverse=True))
+
+
+def _one_of(words: Iterable[str]) -> str:
+    """An alternation of `words` (regex source, lower case), grouped by first letter and in their
+    order within each group: "g(?:pu\\ hours|pus|…)|t(?:okens|…)". The engine then tries a group per
+    position instead of every word (a hundred unit nouns), and finds the same match: words of
+    different first letters never match at the same position."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(tails)})" for first, tails in groups.items())
+
+
+_UNIT_RE = _one_of(sorted((re.escape(u) for u in _UNIT_NOUNS), key=len, reverse=True))
 # A name between a number and its unit noun: "512 H800 GPUs", "2.788M H800 GPU hours".
 _UNIT_AFTER = re.compile(
     rf"[ \-]?(?:(?:[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]?|NVIDIA|Nvidia|Ascend|Huawei|TPU|v\d|open[- ]source|open-weight|"
     rf"new|active|total|activated|input|output|context|training|more|fewer|major|additional|distinct|"
     rf"supported|different|derivative|public|publicly released|released|notable|leading|prominent|"
-    rf"Chinese|American|U\.S\.|US|European|Western|domestic|foreign|global|[a-z]+-[a-z][a-z\-]*|[a-z]+ly [a-z]+ed)"
+    rf"Chinese|American|U\.S\.|US|European|Western|domestic|foreign|global|[a-z]++-[a-z][a-z\-]*|[a-z]+ly [a-z]+ed)"
     rf"\s+){{0,2}}({_UNIT_RE})\b(?:\s*(?:per|/)\s*(token|second|hour|day|query|request|user|month|year))?",
     re.IGNORECASE,
 )
@@ -401,11 +414,10 @@ def _in_windows(starts: list[int], windows: list[tuple[int, int]]) -> _Placed:
     return placed
 
 
-def _qualified_year_starts(text: str, years: list[int]) -> list[int]:
+def _qualified_year_starts(lower: str, years: list[int]) -> list[int]:
     """Where the year form can start: at a year, or at "early", "mid", "late", … before one (in
     any case, so found in the lower-cased text: the same positions, for ASCII text)."""
     starts = list(years)
-    lower = text.lower()
     for word in _YEAR_QUALIFIERS:
         at = lower.find(word)
         while at != -1:
@@ -418,10 +430,16 @@ def _form_starts(text: str, years: list[int], windows: list[tuple[int, int]]) ->
     """Where the date forms of each opener can start (None: anywhere in a year's window), so that
     they are tried there alone instead of at every position of the windows."""
     at_years = _in_windows(years, windows)
+    lower = text.lower()
+    qualified = any(word in lower for word in _YEAR_QUALIFIERS)
     return {
         "year": at_years,
         # Only in ASCII text: case-insensitive matching folds other letters onto "early", "mid", …
-        "year or qualifier": _in_windows(_qualified_year_starts(text, years), windows) if text.isascii() else None,
+        "year or qualifier": None
+        if not text.isascii()
+        else _in_windows(_qualified_year_starts(lower, years), windows)
+        if qualified
+        else at_years,
         "month": _in_windows([m.start() for m in _MONTH_START.finditer(text)], windows),
         "half": _in_windows([m.start() for m in _HALF_HINT.finditer(text)], windows),
         "": None,
@@ -462,7 +480,7 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
         if kind in ("ymd", "ym") and "-" not in after_year or kind in ("ymd.", "ym.") and "." not in after_year:
             continue
         at = starts[opener]
-        if at is not None and not at or kind == "dmy" and not starts["month"]:
+        if at is not None and not at or kind == "dmy" and not starts["month"] or kind == "yq" and "Q" not in text:
             continue
         # A form that opens with the year can start only where _YEAR_HINT found one: every year
         # it reads has no digit before it, so no earlier hint can have covered its start.
@@ -745,7 +763,7 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     following = rest[:1]
     if following in _SIZE_LETTERS and _SIZE_IN_NAME.match(rest):  # "30B-A3B"
         return None, end + len(_NAME_REST.match(rest).group(0))  # type: ignore[union-attr]
-    if (following.isspace() or following in "aApP") and _CLOCK_AFTER.match(rest):
+    if (following in "aApP" or following.isspace() and rest[1:2] in "aApP") and _CLOCK_AFTER.match(rest):
         return None, end  # "at 2 pm": a time of day, not a quantity
     if following == ":" and rest[1:2].isdigit():  # a time of day or a ratio the ratio rule declined: "12:30"
         tail = _CLOCK_REST.match(rest)
@@ -1040,10 +1058,10 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     found: list[Quantity] = special + dates
     resume = 0
     for m in _CORE.finditer(text):
-        if m.start() < resume or _overlaps(m.start(), m.end(), taken):
+        if m.start() < resume or taken and _overlaps(m.start(), m.end(), taken):
             continue
         quantity, resume = _number_quantity(text, m, taken)
-        if quantity is not None and not _overlaps(quantity.start, quantity.end, taken):
+        if quantity is not None and not (taken and _overlaps(quantity.start, quantity.end, taken)):
             found.append(quantity)
     found.sort(key=lambda q: q.start)
     return _mark_parts(text, _share_price_unit(text, found))
