@@ -440,6 +440,8 @@ _Placed = list[tuple[int, int, int]]
 def _in_windows(starts: list[int], windows: list[tuple[int, int]]) -> _Placed:
     """The starts (in order) that lie in a window, each with that window's end and number."""
     placed: _Placed = []
+    if not starts:
+        return placed
     w = 0
     for start in starts:
         while w < len(windows) and windows[w][1] <= start:
@@ -468,17 +470,17 @@ def _form_starts(text: str, years: list[int], windows: list[tuple[int, int]]) ->
     they are tried there alone instead of at every position of the windows."""
     at_years = _in_windows(years, windows)
     lower = text.lower()
-    qualified = any(word in lower for word in _YEAR_QUALIFIERS)
+    at_year_or_qualifier: _Placed | None = at_years  # no "early", "mid", … in the line
+    if not text.isascii():
+        at_year_or_qualifier = None  # case-insensitive matching folds other letters onto those words
+    elif any(word in lower for word in _YEAR_QUALIFIERS):
+        at_year_or_qualifier = _in_windows(_qualified_year_starts(lower, years), windows)
+    halves = [m.start() for m in _HALF_HINT.finditer(text)] if "Q" in text or "H" in text else []
     return {
         "year": at_years,
-        # Only in ASCII text: case-insensitive matching folds other letters onto "early", "mid", …
-        "year or qualifier": None
-        if not text.isascii()
-        else _in_windows(_qualified_year_starts(lower, years), windows)
-        if qualified
-        else at_years,
+        "year or qualifier": at_year_or_qualifier,
         "month": _in_windows([m.start() for m in _MONTH_START.finditer(text)], windows),
-        "half": _in_windows([m.start() for m in _HALF_HINT.finditer(text)], windows),
+        "half": _in_windows(halves, windows),
         "": None,
     }
 
@@ -563,15 +565,14 @@ def _blocked_spans(text: str, skip: Sequence[tuple[int, int]]) -> list[tuple[int
     if section:
         spans.append((section.start(), section.end()))
     # Cheap checks first: most lines hold no index name, link, arXiv id or citation.
-    hints = (
-        (_INDEX_NAME, _INDEX_HINT.search(text)),
-        (_URL, _DOMAIN_HINT.search(text) or "/" in text and _may_hold_url(text)),
-        (_ARXIV, _ARXIV_HINT.search(text)),
-        (_CITATION, "(" in text and _YEAR_HINT.search(text)),
-    )
-    for pattern, hint in hints:
-        if hint:
-            spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    if _INDEX_HINT.search(text):
+        spans.extend(m.span() for m in _INDEX_NAME.finditer(text))
+    if _DOMAIN_HINT.search(text) or "/" in text and _may_hold_url(text):
+        spans.extend(m.span() for m in _URL.finditer(text))
+    if _ARXIV_HINT.search(text):
+        spans.extend(m.span() for m in _ARXIV.finditer(text))
+    if "(" in text and _YEAR_HINT.search(text):
+        spans.extend(m.span() for m in _CITATION.finditer(text))
     return spans
 
 
@@ -1087,12 +1088,12 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     """
     if not may_hold_quantities(text):
         return []
-    blocked = _blocked_spans(text, skip)
-    special = _special_quantities(text, blocked)
-    blocked_with_special = blocked + [(q.start, q.end) for q in special]
-    dates = _find_dates(text, blocked_with_special)
-    taken = blocked_with_special + [(q.start, q.end) for q in dates]
-    found: list[Quantity] = special + dates
+    taken = _blocked_spans(text, skip)
+    found = _special_quantities(text, taken)
+    taken.extend((q.start, q.end) for q in found)
+    dates = _find_dates(text, taken)
+    taken.extend((q.start, q.end) for q in dates)
+    found.extend(dates)
     resume = 0
     for m in _CORE.finditer(text):
         if m.start() < resume or taken and _overlaps(m.start(), m.end(), taken):
@@ -1100,6 +1101,8 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
         quantity, resume = _number_quantity(text, m, taken)
         if quantity is not None and not (taken and _overlaps(quantity.start, quantity.end, taken)):
             found.append(quantity)
+    if len(found) < 2:
+        return found  # no order to restore, no pair to read
     found.sort(key=lambda q: q.start)
     return _mark_parts(text, _share_price_unit(text, found))
 
