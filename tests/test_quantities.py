@@ -402,3 +402,25 @@ def test_text_that_may_hold_no_quantity_has_none(text: str) -> None:
 @pytest.mark.parametrize("text", ["671B", "five models", "Qwen3 ships in ٣ sizes"])
 def test_text_with_a_figure_may_hold_quantities(text: str) -> None:
     assert may_hold_quantities(text)
+
+
+def test_quantities_built_past_the_dataclass_init_are_the_same_values() -> None:
+    # find_quantities builds its quantities without Quantity.__init__ (for speed): the helper must
+    # take every field, with the same defaults, and give a value equal to the dataclass's own.
+    from dataclasses import MISSING, fields
+    from inspect import signature
+
+    from factcheck.quantities import _quantity
+
+    parameters = signature(_quantity).parameters
+    assert [(f.name, f.default) for f in fields(Quantity)] == [
+        (name, MISSING if p.default is p.empty else p.default) for name, p in parameters.items()
+    ]
+    assert not hasattr(Quantity, "__post_init__")
+    values = {"value": 5.6e6, "unit": "USD", "qualifier": Qualifier.APPROX, "text": "~$5.6M", "start": 3, "end": 9}
+    extra = {"low": 1.0, "high": 2.0, "scale": 1e6, "precision": 1e5, "unit_text": "dollars", "kind": "currency"}
+    for built, made in (
+        (_quantity(**values), Quantity(**values)),
+        (_quantity(**values, **extra), Quantity(**values, **extra)),
+    ):
+        assert built == made and hash(built) == hash(made) and repr(built) == repr(made) and vars(built) == vars(made)

@@ -11,7 +11,6 @@ as "Llama 4" or "AIME 2024") through `skip`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
@@ -68,13 +67,26 @@ _UNIT_NOUNS = {
     "labs": "organisations", "organizations": "organisations",
     "organisations": "organisations", "institutions": "organisations", "nodes": "nodes",
 }  # fmt: skip
-_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_NOUNS), key=len, reverse=True))
+
+
+def _one_of(words: Iterable[str]) -> str:
+    """An alternation of `words` (regex source, lower case), grouped by first letter and in their
+    order within each group: "g(?:pu\\ hours|pus|…)|t(?:okens|…)". The engine then tries a group per
+    position instead of every word (a hundred unit nouns), and finds the same match: words of
+    different first letters never match at the same position."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(tails)})" for first, tails in groups.items())
+
+
+_UNIT_RE = _one_of(sorted((re.escape(u) for u in _UNIT_NOUNS), key=len, reverse=True))
 # A name between a number and its unit noun: "512 H800 GPUs", "2.788M H800 GPU hours".
 _UNIT_AFTER = re.compile(
     rf"[ \-]?(?:(?:[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]?|NVIDIA|Nvidia|Ascend|Huawei|TPU|v\d|open[- ]source|open-weight|"
     rf"new|active|total|activated|input|output|context|training|more|fewer|major|additional|distinct|"
     rf"supported|different|derivative|public|publicly released|released|notable|leading|prominent|"
-    rf"Chinese|American|U\.S\.|US|European|Western|domestic|foreign|global|[a-z]+-[a-z][a-z\-]*|[a-z]+ly [a-z]+ed)"
+    rf"Chinese|American|U\.S\.|US|European|Western|domestic|foreign|global|[a-z]++-[a-z][a-z\-]*|[a-z]+ly [a-z]+ed)"
     rf"\s+){{0,2}}({_UNIT_RE})\b(?:\s*(?:per|/)\s*(token|second|hour|day|query|request|user|month|year))?",
     re.IGNORECASE,
 )
@@ -114,6 +126,7 @@ _CHANGE_BEFORE = re.compile(
 )
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
 _AND_SEP = re.compile(r"^\s*(?:and|to|-|–)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
+_RANGE_SEP_STARTS = frozenset("-–—t~a")  # what either separator opens with, after spaces, lower-cased
 _CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|£|¥|\bUSD|\bEUR|\bGBP|\bRMB|\bCNY)\s?$", re.IGNORECASE)
 _PER_MILLION = re.compile(
     r"^\s*(?:/|per)\s*(?:1\s*)?(M|million|K|thousand|B|billion)\b\s*((?:input|output|cached)?\s*tokens?)?",
@@ -126,6 +139,7 @@ _SCALE_AFTER = re.compile(
     r"^(?:\s{0,3}(thousand|million|billion|trillion|hundred)\b|(K|k|M|B|b|T|bn|Bn|tn|mn|MM)(?![A-Za-z0-9]))"
 )
 _ORDINAL_AFTER = re.compile(r"^(st|nd|rd|th)\b", re.IGNORECASE)
+_ORDINAL_STARTS = frozenset("snrtSNRTſ")  # "ſ" matches "s" case-insensitively
 _NAME_TAIL = re.compile(
     rf"^(?:[A-Za-z]|-[A-Za-z]+\d|-(?!(?:{_UNIT_RE}|fold)\b)[A-Za-z]|\.\d|\.[A-Za-z])", re.IGNORECASE
 )
@@ -181,10 +195,16 @@ _PART_OF_TOP = re.compile(
     r"(?<![\w.,])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+)?of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_RATIO = re.compile(r"(?<![\w.:])(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)(?![\w:]|[–-]\d)")  # not "33:1877–1901" (pages)
+# Not "33:1877–1901" (pages). (?<![\w.:])\d+ is written with its first digit before the look-behind
+# (shifted by that digit): a pattern that opens with a digit lets the engine skip to digits.
+_RATIO = re.compile(r"(\d(?<![\w.:]\d)\d*(?:\.\d+)?):(\d+(?:\.\d+)?)(?![\w:]|[–-]\d)")
+_RATIO_HINT = re.compile(r":(?<=\d:)\d")  # \d:\d, the colon first: most colons end a label ("**Status:**")
 _ARXIV = re.compile(r"(?:arxiv[:/ ]\s*)?\b\d{4}\.\d{4,5}(?:v\d+)?\b", re.IGNORECASE)
+# The name before a domain's last dot is read possessively ([\w-]++): a run of [\w-] that gave
+# characters back would leave one of them, not the dot that must follow, so no match is lost,
+# and the engine no longer backtracks through every word of a line (a third of the scan's time).
 _URL = re.compile(
-    r"(?:https?://|www\.)[^\s)>\]\"']+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b(?:/[^\s)>\]\"']*)?", re.IGNORECASE
+    r"(?:https?://|www\.)[^\s)>\]\"']+|\b[\w-]++(?:\.[\w-]++)*\.[a-z]{2,}\b(?:/[^\s)>\]\"']*)?", re.IGNORECASE
 )
 _CITATION = re.compile(
     r"\(\s*(?:see\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[\s,])[A-Z][\w'’\-]+"
@@ -194,7 +214,10 @@ _CITATION = re.compile(
 
 # A citation's year where the citation is cut off by a line's end or is not bracketed: a year
 # with a letter that tells one author's papers apart ("Reddit, 2025b;"), or after "et al.,".
-_CITED_YEAR = re.compile(r"(?<![\w.])(?:19|20)\d{2}[a-z](?=\s*[;),]|\s*$)|(?<=et al\.,\s)(?:19|20)\d{2}[a-z]?")
+# (The year first, so that the regex engine skips to the digits; what may not stand before it is
+# checked after a match.)
+_CITED_YEAR = re.compile(r"((?:19|20)\d{2}[a-z])(?=\s*[;),]|\s*$)|et al\.,\s((?:19|20)\d{2}[a-z]?)")
+_NOT_BEFORE_A_YEAR = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
 
 _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b"), "ymd"),
@@ -209,7 +232,8 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(rf"(?<=[-–])\s*({_YEAR})\.(0[1-9]|1[0-2])(?![\d.]\d)"), "ym."),
     (re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b"), "mdy"),
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+({_YEAR})\b"), "dmy"),
+    # \b(\d{1,2}), the first digit before the word-boundary check: the engine skips to digits
+    (re.compile(rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+({_MONTH}),?\s+({_YEAR})\b"), "dmy"),
     (re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])\b(?![\d-])"), "ym"),
     (re.compile(rf"\b({_MONTH}),?\s+({_YEAR})\b"), "my"),
     (re.compile(rf"\bQ([1-4])\s*[' ]?({_YEAR})\b"), "qy"),
@@ -226,21 +250,71 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
 )
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
-# The date forms whose match opens with the year itself, after zero-width checks only.
-_OPENS_WITH_YEAR = frozenset(
-    p for p, _kind in _DATE_PATTERNS if p.pattern.startswith((rf"\b({_YEAR})", rf"(?<![\d.])({_YEAR})"))
-)
 _YEAR_QUALIFIERS = ("early", "mid", "late", "end of", "start of", "beginning of")  # as in the "y" form
-_RANGE_HINT = re.compile(r"\d\s*(?:[-–—]|to)\s*\d")
-_MONTH_HINT = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)"
-)
+# Where a month name can open a date (the date forms match month names case-sensitively):
+# \b(?:Jan|…), the boundary checked after the name so that the engine skips to its first letters.
+_MONTH_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?<!\w...)")
 _HALF_HINT = re.compile(r"[QH](?<!\w.)[1-4]")  # \b[QH][1-4], the letter first: the engine skips to it
-_SPELLED_HINT = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|fifty|hundred|dozen)\s"
-)
+
+
+def _opener(pattern: re.Pattern[str], kind: str) -> str:
+    """What every match of a date form opens with, after zero-width checks only: "year", "month"
+    or "half" (Q3, H1); "" for the forms that can start anywhere in a year's window."""
+    if pattern.pattern.startswith((rf"\b({_YEAR})", rf"(?<![\d.])({_YEAR})")):
+        return "year"
+    if kind == "y":
+        return "year or qualifier"  # "2025", "early 2025"
+    return {"mdy": "month", "my": "month", "qy": "half", "hy": "half"}.get(kind, "")
+
+
+_DATE_FORMS = tuple((pattern, kind, _opener(pattern, kind)) for pattern, kind in _DATE_PATTERNS)
+_SPELLED_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "fifty", "hundred", "dozen",
+)  # fmt: skip
+_SPELLED_HINT = re.compile(rf"\b(?:{'|'.join(_SPELLED_WORDS)})\s")  # searched in lower-cased text
+# An ASCII line's words in C: this table maps letters to lower case, digits and "_" to themselves
+# (the \w characters) and every other byte to a space, so that bytes.split() then gives the \w runs.
+_ASCII_WORDS = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)).lower() + bytes(128)
+_SPELLED_WORD_BYTES = frozenset(word.encode() for word in _SPELLED_WORDS)
 _YEAR_RANGE = re.compile(rf"\b({_YEAR})\s*(?:-|–|—|to)\s*({_YEAR}|\d{{2}})\b(?![\w%])")
+
+
+def _quantity(
+    value: float | str,
+    unit: str,
+    qualifier: Qualifier,
+    text: str,
+    start: int,
+    end: int,
+    *,
+    low: float | str | None = None,
+    high: float | str | None = None,
+    scale: float = 1.0,
+    precision: float = 1.0,
+    unit_text: str = "",
+    kind: str = "number",
+) -> Quantity:
+    """Quantity(...) without the frozen dataclass's __init__, which sets each of the twelve fields
+    through object.__setattr__ and, called with keywords, takes them as a dict first (2.4 us of
+    every figure, a twentieth of the parser's time). The result is the same value: equal, hashed
+    and printed alike (tests/test_quantities.py holds the parameters to the fields)."""
+    quantity = object.__new__(Quantity)
+    quantity.__dict__.update(
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+        text=text,
+        start=start,
+        end=end,
+        low=low,
+        high=high,
+        scale=scale,
+        precision=precision,
+        unit_text=unit_text,
+        kind=kind,
+    )
+    return quantity
 
 
 def format_number(value: float) -> str:
@@ -337,28 +411,21 @@ def _year_windows(text: str) -> tuple[list[tuple[int, int]], set[str], list[int]
     return windows, after, years
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int], endpos: int) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text, starts[0], endpos) for a pattern that can match only at `starts`
-    (in order): tried there alone instead of at every position in between."""
-    resume = 0
-    for start in starts:
-        if start >= resume and (m := pattern.match(text, start, endpos)) is not None:
-            resume = m.end()
-            yield m
-
-
-def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
+def _year_ranges(text: str, years: list[int], taken: list[tuple[int, int]]) -> list[Quantity]:
+    """ "2023-2025", "2024 to 2025": a range opens with its first year, so it is tried only where
+    a year starts. Adds each range's span to `taken`."""
     found: list[Quantity] = []
-    windows, after_year, years = _year_windows(text)
-    if not windows:
-        return found
-    taken = list(blocked)
-    for m in _YEAR_RANGE.finditer(text) if _RANGE_HINT.search(text) else ():
+    resume = 0
+    for start in years:
+        m = _YEAR_RANGE.match(text, start) if start >= resume else None
+        if m is None:
+            continue
+        resume = m.end()
         second = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
         if _overlaps(m.start(), m.end(), taken) or not m.group(1) < second:
             continue
         found.append(
-            Quantity(
+            _quantity(
                 value=m.group(1),
                 unit="date",
                 qualifier=Qualifier.RANGE,
@@ -371,46 +438,117 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
             )
         )
         taken.append((m.start(), m.end()))
-    months = _MONTH_HINT.search(text) is not None
-    halves = _HALF_HINT.search(text) is not None
-    # Without "early", "mid", "late", … a bare year opens the year form's match too. (Only ASCII
-    # text is checked so: case-insensitive matching folds other letters onto these.)
-    no_year_qualifier = text.isascii() and not any(word in text.lower() for word in _YEAR_QUALIFIERS)
-    for pattern, kind in _DATE_PATTERNS:
-        if kind in ("mdy", "dmy", "my") and not months or kind in ("qy", "yq", "hy") and not halves:
-            continue
+    return found
+
+
+# A date form's candidates: where it can start, its window's end and the window's number.
+_Placed = list[tuple[int, int, int]]
+
+
+def _in_windows(starts: list[int], windows: list[tuple[int, int]]) -> _Placed:
+    """The starts (in order) that lie in a window, each with that window's end and number."""
+    placed: _Placed = []
+    if not starts:
+        return placed
+    w = 0
+    for start in starts:
+        while w < len(windows) and windows[w][1] <= start:
+            w += 1
+        if w == len(windows):
+            break
+        if windows[w][0] <= start:
+            placed.append((start, windows[w][1], w))
+    return placed
+
+
+def _qualified_year_starts(lower: str, years: list[int]) -> list[int]:
+    """Where the year form can start: at a year, or at "early", "mid", "late", … before one (in
+    any case, so found in the lower-cased text: the same positions, for ASCII text)."""
+    starts = list(years)
+    for word in _YEAR_QUALIFIERS:
+        at = lower.find(word)
+        while at != -1:
+            starts.append(at)
+            at = lower.find(word, at + 1)
+    return sorted(starts)
+
+
+def _form_starts(text: str, years: list[int], windows: list[tuple[int, int]]) -> dict[str, _Placed | None]:
+    """Where the date forms of each opener can start (None: anywhere in a year's window), so that
+    they are tried there alone instead of at every position of the windows."""
+    at_years = _in_windows(years, windows)
+    lower = text.lower()
+    at_year_or_qualifier: _Placed | None = at_years  # no "early", "mid", … in the line
+    if not text.isascii():
+        at_year_or_qualifier = None  # case-insensitive matching folds other letters onto those words
+    elif any(word in lower for word in _YEAR_QUALIFIERS):
+        at_year_or_qualifier = _in_windows(_qualified_year_starts(lower, years), windows)
+    halves = [m.start() for m in _HALF_HINT.finditer(text)] if "Q" in text or "H" in text else []
+    return {
+        "year": at_years,
+        "year or qualifier": at_year_or_qualifier,
+        "month": _in_windows([m.start() for m in _MONTH_START.finditer(text)], windows),
+        "half": _in_windows(halves, windows),
+        "": None,
+    }
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, placed: _Placed) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, low, high + _LOOKAHEAD) in each window (low, high), up to matches that
+    start at `high`, for a pattern that can match only at the `placed` starts: tried there alone
+    instead of at every position in between."""
+    resume, window = 0, -1
+    for start, high, w in placed:
+        if w != window:
+            resume, window = 0, w
+        if start >= resume and (m := pattern.match(text, start, high + _LOOKAHEAD)) is not None:
+            resume = m.end()
+            yield m
+
+
+def _window_matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The matches that start in each window (low, high); their lookahead ("2025 GPUs" is no year)
+    reads further."""
+    for low, high in windows:
+        for m in pattern.finditer(text, low, high + _LOOKAHEAD):
+            if m.start() >= high:
+                break
+            yield m
+
+
+def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
+    windows, after_year, years = _year_windows(text)
+    if not windows:
+        return []
+    taken = list(blocked)
+    found = _year_ranges(text, years, taken)
+    starts = _form_starts(text, years, windows)
+    for pattern, kind, opener in _DATE_FORMS:
         if kind in ("ymd", "ym") and "-" not in after_year or kind in ("ymd.", "ym.") and "." not in after_year:
             continue
-        at_year = pattern in _OPENS_WITH_YEAR or kind == "y" and no_year_qualifier
-        for low, high in windows:
-            # A date starts in the window; its lookahead ("2025 GPUs" is no year) reads further.
-            # A form that opens with the year can start only where _YEAR_HINT found one: every
-            # year it reads has no digit before it, so no earlier hint can have covered its start.
-            matches = (
-                _matches_at(pattern, text, years[bisect_left(years, low) : bisect_left(years, high)], high + _LOOKAHEAD)
-                if at_year
-                else pattern.finditer(text, low, high + _LOOKAHEAD)
-            )
-            for m in matches:
-                if m.start() >= high:
-                    break
-                if _overlaps(m.start(), m.end(), taken):
-                    continue
-                if kind == "my" and m.group(1).rstrip(".") == "May" and text[m.start() - 1 : m.start()].isalpha():
-                    continue
-                iso, qualifier = _date_iso(kind, m.groups())
-                found.append(
-                    Quantity(
-                        value=iso,
-                        unit="date",
-                        qualifier=qualifier,
-                        text=m.group(0),
-                        start=m.start(),
-                        end=m.end(),
-                        kind="date",
-                    )
+        at = starts[opener]
+        if at is not None and not at or kind == "dmy" and not starts["month"] or kind == "yq" and "Q" not in text:
+            continue
+        # A form that opens with the year can start only where _YEAR_HINT found one: every year
+        # it reads has no digit before it, so no earlier hint can have covered its start.
+        for m in _window_matches(pattern, text, windows) if at is None else _matches_at(pattern, text, at):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            if kind == "my" and m.group(1).rstrip(".") == "May" and text[m.start() - 1 : m.start()].isalpha():
+                continue
+            iso, qualifier = _date_iso(kind, m.groups())
+            found.append(
+                _quantity(
+                    value=iso,
+                    unit="date",
+                    qualifier=qualifier,
+                    text=m.group(0),
+                    start=m.start(),
+                    end=m.end(),
+                    kind="date",
                 )
-                taken.append((m.start(), m.end()))
+            )
+            taken.append((m.start(), m.end()))
     return found
 
 
@@ -423,22 +561,36 @@ _SECTION_NUMBER = re.compile(
 )
 
 
+def _may_hold_url(text: str) -> bool:
+    """False for text _URL finds nothing in: no "://", "www." or dot of a domain (a slash alone, as
+    in "input/output", is no link)."""
+    return "://" in text or "www." in text.lower() or _DOMAIN_DOT.search(text) is not None
+
+
+def _cited_years(text: str) -> Iterator[tuple[int, int]]:
+    for m in _CITED_YEAR.finditer(text):
+        if m.group(2):  # after "et al.,"
+            yield m.span(2)
+        elif m.start() == 0 or text[m.start() - 1] not in _NOT_BEFORE_A_YEAR:  # "2025b;", not "v2025b"
+            yield m.span(1)
+
+
 def _blocked_spans(text: str, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     spans = list(skip)
     section = _SECTION_NUMBER.match(text)
     if section:
         spans.append((section.start(), section.end()))
     # Cheap checks first: most lines hold no index name, link, arXiv id or citation.
-    hints = (
-        (_INDEX_NAME, _INDEX_HINT.search(text)),
-        (_URL, "/" in text or _DOMAIN_HINT.search(text)),
-        (_ARXIV, _ARXIV_HINT.search(text)),
-        (_CITATION, "(" in text and _YEAR_HINT.search(text)),
-        (_CITED_YEAR, _YEAR_HINT.search(text)),
-    )
-    for pattern, hint in hints:
-        if hint:
-            spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    if _INDEX_HINT.search(text):
+        spans.extend(m.span() for m in _INDEX_NAME.finditer(text))
+    if _DOMAIN_HINT.search(text) or "/" in text and _may_hold_url(text):
+        spans.extend(m.span() for m in _URL.finditer(text))
+    if _ARXIV_HINT.search(text):
+        spans.extend(m.span() for m in _ARXIV.finditer(text))
+    if _YEAR_HINT.search(text):
+        if "(" in text:
+            spans.extend(m.span() for m in _CITATION.finditer(text))
+        spans.extend(_cited_years(text))
     return spans
 
 
@@ -448,10 +600,10 @@ _UNIT_NOUN_AHEAD = re.compile(rf"\s*(?:{_UNIT_RE})\b", re.IGNORECASE)
 
 def _is_version_of_name(text: str, start: int, number_text: str, end: int) -> bool:
     """ "Llama 4", "Claude 3.5", "Mistral Small 3": a small bare number after a capitalised name."""
+    if start < 2 or not text[start - 1].isspace() or not (text[start - 2].isalnum() or text[start - 2] in "_-."):
+        return False  # no word right before: "| 4 |", "(4)" (the cheapest check, and the one most figures fail)
     if "," in number_text or _to_float(number_text) > 20 or len(number_text.split(".")[-1]) > 1 and "." in number_text:
         return False
-    if start < 2 or not text[start - 1].isspace() or not (text[start - 2].isalnum() or text[start - 2] in "_-."):
-        return False  # no word right before: "| 4 |", "(4)"
     m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if not m:
         return False
@@ -467,9 +619,12 @@ def _is_version_of_name(text: str, start: int, number_text: str, end: int) -> bo
 
 
 def _left_qualifier(before: str) -> tuple[Qualifier, int]:
-    last = before.rstrip()[-1:]
+    stripped = before.rstrip()
+    last = stripped[-1:]
     if not last or not (last in _QUALIFIER_SIGNS or last.isascii() and last.isalpha()):
         return Qualifier.EXACT, 0  # most figures have no qualifier word
+    if stripped.isascii() and not stripped.lower().endswith(_QUALIFIER_ENDINGS):
+        return Qualifier.EXACT, 0  # a word, but no qualifier's last one: the searches are spared
     for pattern, qualifier in (
         (_APPROX_BEFORE, Qualifier.APPROX),
         (_LOWER_BEFORE, Qualifier.LOWER_BOUND),
@@ -483,6 +638,14 @@ def _left_qualifier(before: str) -> tuple[Qualifier, int]:
 
 # Every qualifier above ends in one of these, or in a letter, right before the figure.
 _QUALIFIER_SIGNS = frozenset("~≈∼><≥≤=.")
+# The last sign or word of every qualifier above, lower-cased. Text before a figure that ends in
+# none of them holds no qualifier (three searches over it cost eight times this check); text that
+# is not ASCII is searched all the same, as case-insensitive matching folds "ſ" onto "s".
+_QUALIFIER_ENDINGS = (
+    "~", ">", "<", "=", "approx", "approximately", "approx.", "about", "around", "roughly", "nearly",
+    "almost", "circa", "ca.", "some", "estimated", "est", "est.", "to", "under", "over", "reportedly",
+    "than", "above", "exceeding", "of", "least", "beyond", "min.", "below", "most", "max.", "within",
+)  # fmt: skip
 
 
 # What can follow a number without any suffix starting there: the end of the line, a cell border
@@ -600,7 +763,8 @@ _EST_STARTS = frozenset("(e?")
 _ANY_DIGIT = re.compile(r"\d")
 _INDEX_HINT = re.compile(r"Fortune|S&P|Russell|Forbes|Global|FTSE|Nasdaq|Nikkei|Inc")
 _DOMAIN_HINT = re.compile(r"\.(?<=\w\.)[A-Za-z]{2}")  # \w\.[A-Za-z]{2}, the dot first: the engine skips to dots
-_ARXIV_HINT = re.compile(r"\d\d{3}\.\d{4}")  # a single \d first lets the engine skip to digits
+_DOMAIN_DOT = re.compile(r"\.(?<=[\w-]\.)[a-z]", re.IGNORECASE)  # _URL's [\w-]\.[a-z], the dot first
+_ARXIV_HINT = re.compile(r"\.(?<=\d{4}\.)\d{4}")  # \d{4}\.\d{4}, the dot first: the engine skips to dots
 # Names that end in a number: "Fortune 500 companies" are not 500 companies.
 _INDEX_NAME = re.compile(r"\b(?:Fortune|S&P|Russell|Forbes|Global|FTSE|Nasdaq|Nikkei|Inc\.?)\s?\d{2,4}\b")
 _CLOCK_AFTER = re.compile(r"^\s?(?:am|pm|a\.m\.|p\.m\.)(?![\w])", re.IGNORECASE)
@@ -655,15 +819,15 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     following = rest[:1]
     if following in _SIZE_LETTERS and _SIZE_IN_NAME.match(rest):  # "30B-A3B"
         return None, end + len(_NAME_REST.match(rest).group(0))  # type: ignore[union-attr]
-    if (following.isspace() or following in "aApP") and _CLOCK_AFTER.match(rest):
+    if (following in "aApP" or following.isspace() and rest[1:2] in "aApP") and _CLOCK_AFTER.match(rest):
         return None, end  # "at 2 pm": a time of day, not a quantity
     if following == ":" and rest[1:2].isdigit():  # a time of day or a ratio the ratio rule declined: "12:30"
         tail = _CLOCK_REST.match(rest)
         return None, end + (tail.end() if tail else 0)
-    m_ord = _ORDINAL_AFTER.match(rest)
+    m_ord = _ORDINAL_AFTER.match(rest) if following in _ORDINAL_STARTS else None
     if m_ord:
         value = _to_float(number_text)
-        return Quantity(
+        return _quantity(
             value=value,
             unit="rank",
             qualifier=Qualifier.EXACT,
@@ -708,7 +872,7 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     q_start -= left
     low = value if qualifier is Qualifier.LOWER_BOUND else None
     high = value if qualifier is Qualifier.UPPER_BOUND else None
-    quantity = Quantity(
+    quantity = _quantity(
         value=value,
         unit=scan.unit,
         qualifier=qualifier,
@@ -727,8 +891,8 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
 
 def _read_range(text: str, first: _Scan, q_start: int) -> Quantity | None:
     rest = text[first.end :]
-    if _NO_SUFFIX.match(rest):  # no "-", "to" or "and" follows
-        return None
+    if rest.lstrip()[:1].lower() not in _RANGE_SEP_STARTS:
+        return None  # no "-", "to", "and", … follows (most figures)
     sep = _RANGE_SEP.match(rest)
     between = _between_before(text, q_start)
     if between and not sep:
@@ -768,7 +932,7 @@ def _read_range(text: str, first: _Scan, q_start: int) -> Quantity | None:
     if first.per or second.per:
         unit = unit if "per" in unit else f"{unit} per {first.per or second.per}".strip()
     end = second.end
-    return Quantity(
+    return _quantity(
         value=(low + high) / 2,
         unit=unit,
         qualifier=Qualifier.RANGE,
@@ -788,20 +952,14 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
     """Ranks written with # or "top N", ratios, and spelled-out counts with a unit noun."""
     found: list[Quantity] = []
     lower = text.lower()
-    if (
-        "#" not in text
-        and "no." not in lower
-        and "number" not in lower
-        and "top" not in lower
-        and ":" not in text
-        and not _SPELLED_HINT.search(lower)
-    ):
+    spelled = _spelled_hints(text)
+    if not (spelled or "#" in text or "no." in lower or "number" in lower or "top" in lower or ":" in text):
         return found
     rank_words = "#" in text or "no." in lower or "number" in lower
     for m in _RANK_HASH.finditer(text) if rank_words else ():
         if not _overlaps(m.start(), m.end(), blocked):
             found.append(
-                Quantity(
+                _quantity(
                     value=float(m.group(1)),
                     unit="rank",
                     qualifier=Qualifier.EXACT,
@@ -820,7 +978,7 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
             if part and part.group(1).lower() not in ("1", "one") and not _overlaps(part.start(), m.start(), blocked):
                 count = part.group(1)
                 found.append(
-                    Quantity(
+                    _quantity(
                         value=float(count) if count.isdigit() else float(_SPELLED[count.lower()]),
                         unit=f"of top {value:g}",
                         qualifier=Qualifier.EXACT,
@@ -833,7 +991,7 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
                 )
                 continue
             found.append(
-                Quantity(
+                _quantity(
                     value=value,
                     unit="rank",
                     qualifier=Qualifier.UPPER_BOUND,
@@ -844,13 +1002,13 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
                     kind="rank",
                 )
             )
-    for m in _RATIO.finditer(text) if ":" in text else ():
+    for m in _RATIO.finditer(text) if ":" in text and _RATIO_HINT.search(text) else ():
         a, b = m.group(1), m.group(2)
         looks_like_time = len(b) == 2 and float(a) <= 24
         if looks_like_time or _overlaps(m.start(), m.end(), blocked) or float(b) == 0:
             continue
         found.append(
-            Quantity(
+            _quantity(
                 value=float(a) / float(b),
                 unit="ratio",
                 qualifier=Qualifier.EXACT,
@@ -861,11 +1019,11 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
                 precision=_precision(a, 1.0) / float(b),
             )
         )
-    for m in _SPELLED_RE.finditer(text) if _SPELLED_HINT.search(lower) else ():
+    for m in _spelled_counts(text, spelled) if spelled else ():
         if _overlaps(m.start(), m.end(), blocked):
             continue
         found.append(
-            Quantity(
+            _quantity(
                 value=float(_SPELLED[m.group(1).lower()]),
                 unit=_UNIT_NOUNS[m.group(2).lower()],
                 qualifier=Qualifier.EXACT,
@@ -907,10 +1065,32 @@ def _mark_parts(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def _spelled_hints(text: str) -> list[int]:
+    """Where a spelled count word ("five ", _SPELLED_HINT) starts in text.lower(). An ASCII line is
+    first split into its words, in C: most lines hold none of them and are spared the search,
+    which costs three times as much as the split on a long line."""
+    if text.isascii() and _SPELLED_WORD_BYTES.isdisjoint(text.encode().translate(_ASCII_WORDS).split()):
+        return []
+    return [m.start() for m in _SPELLED_HINT.finditer(text.lower())]
+
+
+def _spelled_counts(text: str, hints: list[int]) -> Iterator[re.Match[str]]:
+    """_SPELLED_RE.finditer(text), tried only where a hint starts, or two characters before one for
+    "a dozen": every match starts so. (Only in ASCII text does lower-casing keep the positions.)"""
+    if not text.isascii():
+        yield from _SPELLED_RE.finditer(text)
+        return
+    resume = 0
+    for start in sorted({*hints, *(h - 2 for h in hints if text[h - 2 : h].lower() == "a ")}):
+        if start >= resume and (m := _SPELLED_RE.match(text, start)) is not None:
+            resume = m.end()
+            yield m
+
+
 def may_hold_quantities(text: str) -> bool:
     """False for text find_quantities finds nothing in, whatever it skips: no digit and no spelled
     count ("five models"). Cheap, so that callers can spare the work they do for numbers."""
-    return _ANY_DIGIT.search(text) is not None or bool(_SPELLED_HINT.search(text.lower()) and _SPELLED_RE.search(text))
+    return _ANY_DIGIT.search(text) is not None or bool(_spelled_hints(text) and _SPELLED_RE.search(text))
 
 
 def may_hold_date(text: str) -> bool:
@@ -926,19 +1106,21 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     """
     if not may_hold_quantities(text):
         return []
-    blocked = _blocked_spans(text, skip)
-    special = _special_quantities(text, blocked)
-    blocked_with_special = blocked + [(q.start, q.end) for q in special]
-    dates = _find_dates(text, blocked_with_special)
-    taken = blocked_with_special + [(q.start, q.end) for q in dates]
-    found: list[Quantity] = special + dates
+    taken = _blocked_spans(text, skip)
+    found = _special_quantities(text, taken)
+    taken.extend((q.start, q.end) for q in found)
+    dates = _find_dates(text, taken)
+    taken.extend((q.start, q.end) for q in dates)
+    found.extend(dates)
     resume = 0
     for m in _CORE.finditer(text):
-        if m.start() < resume or _overlaps(m.start(), m.end(), taken):
+        if m.start() < resume or taken and _overlaps(m.start(), m.end(), taken):
             continue
         quantity, resume = _number_quantity(text, m, taken)
-        if quantity is not None and not _overlaps(quantity.start, quantity.end, taken):
+        if quantity is not None and not (taken and _overlaps(quantity.start, quantity.end, taken)):
             found.append(quantity)
+    if len(found) < 2:
+        return found  # no order to restore, no pair to read
     found.sort(key=lambda q: q.start)
     return _mark_parts(text, _share_price_unit(text, found))
 
