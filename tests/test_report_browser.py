@@ -266,3 +266,49 @@ def test_the_verdict_filter_filters(browser: Browser, tmp_path: Path) -> None:
     )
     assert browser.evaluate(visible) == ["supported"]
     assert browser.evaluate("document.getElementById('verdict-count').textContent") == "1 of 3 verdicts shown"
+
+
+def test_the_page_never_scrolls_sideways(browser: Browser, tmp_path: Path) -> None:
+    """Long values and sources wrap or scroll in their own box; the page keeps the window's width."""
+    import dataclasses
+
+    from factcheck.models import FindingKind, Severity
+    from factcheck.reports import SourceSummary
+    from tests.test_reports import claim, finding, quantity
+
+    long_value = "/".join(["Llama community license", "Apache-2.0", "MIT", "proprietary"] * 6)
+    categories = tuple(
+        claim(20 + i, subject="Yi", metric="license", text=f"Yi is released under {long_value}",
+              quantity=quantity(value=long_value if i else "MIT", unit="category", text=long_value, kind="category"))
+        for i in range(2)
+    )  # fmt: skip
+    wide = dataclasses.replace(
+        sample_report(),
+        findings=[
+            *sample_report().findings,
+            finding(FindingKind.CATEGORICAL, Severity.HIGH, subject="Yi", metric="license", claims=categories),
+        ],
+        sources=[
+            SourceSummary(
+                url="https://example.com/" + "a-very-long-path-segment/" * 12,
+                status="unreachable",
+                reason="no recorded response for " + "https://example.com/?q=" + "x" * 300,
+                cited_by=tuple((f"{'long-document-name-' * 3}{i}.md", 1000 + i) for i in range(6)),
+            )
+        ],
+    )
+    report = tmp_path / "audit.html"
+    report.write_text(render_html(wide), encoding="utf-8")
+    try:
+        for width in (1400, 800):
+            browser.send(
+                "Emulation.setDeviceMetricsOverride", session=browser.session, width=width, height=900,
+                deviceScaleFactor=1, mobile=False,
+            )  # fmt: skip
+            browser.open(report)
+            scroll, client = browser.evaluate(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            assert scroll <= client, f"the page is {scroll} px wide in a {client} px window"
+    finally:
+        browser.send("Emulation.clearDeviceMetricsOverride", session=browser.session)
