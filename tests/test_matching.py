@@ -254,6 +254,32 @@ def test_cells_spanning_rows_keep_every_figure_under_its_header() -> None:
     assert [v[3] for v in _verdicts(report, source)] == ["supported", "supported", "contradicted"]
 
 
+# A cell spanning columns (colspan) takes all of them: the figures after it stay under their own
+# models (the Llama 4 model card's "No multimodal support" spans the two Llama 3 columns); a
+# group title spanning the table is no row; a spanned header names each column it spans.
+SPANNING_COLUMNS = """\
+<table>
+  <tr><th>Benchmark</th><th colspan="2">Llama 3</th><th>Llama 4 Scout</th><th>Llama 4 Maverick</th></tr>
+  <tr><td colspan="5">Image Understanding</td></tr>
+  <tr><td>ChartQA</td><td colspan="2"> No multimodal support </td><td>83.4</td><td>85.3</td></tr>
+  <tr><td>DocVQA</td><td>61.0</td><td>62.0</td><td>89.4</td><td>94.4</td></tr>
+</table>
+"""
+
+
+def test_cells_spanning_columns_keep_every_figure_under_its_header() -> None:
+    source = _source(SPANNING_COLUMNS, "Llama 4")
+    stated = sorted((c.line, c.subject, c.metric, c.quantity.value) for c in source.claims)
+    assert stated == [
+        (4, "Llama 4 Maverick", "chartqa", 85.3),
+        (4, "Llama 4 Scout", "chartqa", 83.4),
+        (5, "Llama 3", "docvqa", 61.0),
+        (5, "Llama 3", "docvqa", 62.0),
+        (5, "Llama 4 Maverick", "docvqa", 94.4),
+        (5, "Llama 4 Scout", "docvqa", 89.4),
+    ]
+
+
 def test_a_less_precise_date_does_not_support_a_precise_one() -> None:
     source = _source("MiniMax-M1 was released in 2025.", "MiniMax M1")
     precise = _verdicts("## MiniMax M1\n- Release date: June 17, 2025\n", source)

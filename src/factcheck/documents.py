@@ -435,6 +435,7 @@ _HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_CELL = re.compile(r"<(t[hd])\b([^>]*)>(.*?)</t[hd]\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ROWSPAN = re.compile(r"\browspan\s*=\s*[\"']?(\d+)", re.IGNORECASE)
+_COLSPAN = re.compile(r"\bcolspan\s*=\s*[\"']?(\d+)", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^>]+>")
 _FOOTNOTE_MARK = re.compile(r"(?<=\d)\s*[*†‡§]+$")
 
@@ -478,8 +479,11 @@ def _spanned_cells(
     found: list[tuple[str, str, str]], spanning: dict[int, tuple[str, str, int]]
 ) -> list[tuple[str, str]]:
     """A row's cells with those of rows above that span down into it (rowspan) put back in their
-    columns, so that every figure stays under its own header ("17B (Activated)" under Params,
-    not under the Training Data cell that spans two models)."""
+    columns, and a cell that spans columns (colspan) taking all of them, so that every figure
+    stays under its own header ("17B (Activated)" under Params, not under the Training Data cell
+    that spans two models; "83.4" under Llama 4 Scout after "No multimodal support" spanning two
+    models). A spanned header repeats in each column; a spanned body cell fills the first. A row
+    of one cell is a group title ("Coding Tasks") and stays one cell."""
     cells: list[tuple[str, str]] = []
     pending = list(found)
     while pending or len(cells) in spanning:
@@ -491,11 +495,14 @@ def _spanned_cells(
             cells.append((tag, text))
             continue
         tag, attributes, body = pending.pop(0)
-        text = _html_cell_text(body)
-        rowspan = _ROWSPAN.search(attributes)
-        if rowspan and int(rowspan.group(1)) > 1:
-            spanning[column] = (tag.lower(), text, int(rowspan.group(1)) - 1)
-        cells.append((tag.lower(), text))
+        tag, text = tag.lower(), _html_cell_text(body)
+        rowspan, colspan = _ROWSPAN.search(attributes), _COLSPAN.search(attributes)
+        width = int(colspan.group(1)) if colspan and len(found) > 1 else 1
+        for offset in range(max(width, 1)):
+            shown = text if offset == 0 or tag == "th" else ""
+            if rowspan and int(rowspan.group(1)) > 1:
+                spanning[column + offset] = (tag, shown, int(rowspan.group(1)) - 1)
+            cells.append((tag, shown))
     return cells
 
 
