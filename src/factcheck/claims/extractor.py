@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import cached_property
+from functools import cache, cached_property, partial
 
 from factcheck.claims.categories import architecture, licence, prose_licence
 from factcheck.claims.context import Context, Span, document_year, leaderboard, subject_of_section
 from factcheck.claims.metrics import metric_for
 from factcheck.claims.rankings import place_above, rank_item, ranking_continued, whole_top
 from factcheck.claims.subjects import is_reference, joint_subject, model_family_for_top, subject_for
-from factcheck.claims.tables import table_row
+from factcheck.claims.tables import read_cell_metric, read_cell_subject, table_row
 from factcheck.claims.text import (
     COMPARISON,
     GENERIC_LABEL_NOUNS,
@@ -91,10 +91,12 @@ class Extractor:
         self.vocabulary = vocabulary
         self.context = Context(vocabulary, document)
         self.claims: list[tuple[Block, Quantity, str, str, str]] = []
-        self._section_cache: dict[tuple[str, ...], str] = {}
-        self._heading_cache: dict[str, list[Mention]] = {}  # heading -> subjects it names
-        self.cell_subjects: dict[str, str] = {}  # table cell -> subject it names (tables.py)
-        self.cell_metrics: dict[str, str] = {}  # table cell -> metric it names
+        # Read once per document: every block asks about its section, every table row about the
+        # same header cells.
+        self.section_subject: Callable[[tuple[str, ...]], str] = cache(self._read_section_subject)
+        self.heading_subjects: Callable[[str], list[Mention]] = cache(vocabulary.find_subjects)
+        self.cell_subject: Callable[[str], str] = cache(partial(read_cell_subject, self))
+        self.cell_metric: Callable[[str], str] = cache(partial(read_cell_metric, self))
         self._carry: tuple[tuple[str, ...], str] = ((), "")
         self._last_rank: tuple[Block, int, str] | None = None  # the ranking list item just read
         self.document_year = document_year(document)
@@ -111,15 +113,8 @@ class Extractor:
         return leaderboard(self.document, self.vocabulary)
 
     # --- helpers ------------------------------------------------------------------------------
-    def section_subject(self, section: tuple[str, ...]) -> str:
-        if section not in self._section_cache:
-            self._section_cache[section] = subject_of_section(self.vocabulary, section, self._heading_mentions)
-        return self._section_cache[section]
-
-    def _heading_mentions(self, heading: str) -> list[Mention]:
-        if heading not in self._heading_cache:
-            self._heading_cache[heading] = self.vocabulary.find_subjects(heading)
-        return self._heading_cache[heading]
+    def _read_section_subject(self, section: tuple[str, ...]) -> str:
+        return subject_of_section(self.vocabulary, section, self.heading_subjects)
 
     def resolve_subject(self, name: str, section_subject: str) -> str:
         """A name as written → canonical subject, also relative to the section's family ("V3")."""

@@ -68,19 +68,19 @@ def table_row(extractor: Extractor, block: Block) -> None:
         return
     licence_row(extractor, block)
     section_subject = extractor.section_subject(block.section)
-    row_subject = _cell_subject(extractor, cells[0])
+    row_subject = extractor.cell_subject(cells[0])
     if not row_subject and header and _SUBJECT_HEADERS.match(clean_markup(header[0]).strip()) and cells[0].strip():
         row_subject = " ".join(clean_markup(cells[0]).split())
-    column_subjects = [_cell_subject(extractor, h) for h in header]
+    column_subjects = [extractor.cell_subject(h) for h in header]
     subject_columns = sum(1 for s in column_subjects[1:] if s)
-    row_metric = _cell_metric(extractor, cells[0])
+    row_metric = extractor.cell_metric(cells[0])
     # Models as columns, benchmarks as rows, often after a group column ("| English | MMLU (EM) |
     # 5-shot | 88.5 |"): the row's metric is the most specific label before the first model.
     first_model = next((i for i, s in enumerate(column_subjects) if i and s), 0) if subject_columns >= 2 else 0
     row_label = cells[0]
     if first_model > 1 and not row_subject:
         labelled = [
-            (c, _cell_metric(extractor, c))
+            (c, extractor.cell_metric(c))
             for c in cells[:first_model]
             if c.strip() and not _CELL_SETTING.match(c) and not _CELL_FIGURE.match(clean_markup(c))
         ]
@@ -90,7 +90,7 @@ def table_row(extractor: Extractor, block: Block) -> None:
         labelled = named_labels or labelled
         in_vocabulary = [(c, m) for c, m in labelled if m in extractor.vocabulary.metrics]
         row_label, row_metric = (in_vocabulary or labelled or [(cells[0], row_metric)])[-1]
-    named = [_cell_subject(extractor, c) for c in cells[1:] if c and not any(ch.isdigit() for ch in c)]
+    named = [extractor.cell_subject(c) for c in cells[1:] if c and not any(ch.isdigit() for ch in c)]
     row_named = next((s for s, c in zip(named, cells[1:], strict=False) if s), "")
     for index, cell in enumerate(cells):
         column_name = header[index] if index < len(header) else ""
@@ -106,7 +106,7 @@ def table_row(extractor: Extractor, block: Block) -> None:
             continue
         column = header[index] if index < len(header) else ""
         if row_subject:
-            subject, metric = row_subject, _cell_metric(extractor, column)
+            subject, metric = row_subject, extractor.cell_metric(column)
         elif subject_columns and column_subjects[index] if index < len(column_subjects) else False:
             subject, metric = column_subjects[index], row_metric
         elif first_model and index >= first_model and clean_markup(column).strip():
@@ -114,7 +114,7 @@ def table_row(extractor: Extractor, block: Block) -> None:
             subject, metric = " ".join(clean_markup(column).split()), row_metric
         else:
             subject = row_named or section_subject or DOCUMENT_SUBJECT
-            metric = row_metric if row_metric else _cell_metric(extractor, column)
+            metric = row_metric if row_metric else extractor.cell_metric(column)
         offset = block.cell_offsets[index] if index < len(block.cell_offsets) else 0
         clean = " " * offset + clean_markup(cell)
         known = metric in extractor.vocabulary.metrics or metric.endswith(("context length", "price"))
@@ -169,15 +169,9 @@ def _read_cell(extractor: Extractor, block: Block, span: Span, row_header: str) 
         extractor.claims[i] = (b, q, subject, metric, quote)
 
 
-def _cell_subject(extractor: Extractor, cell: str) -> str:
-    # Every row of a table asks about the same header cells: each is read once per document.
-    known = extractor.cell_subjects.get(cell)
-    if known is None:
-        known = extractor.cell_subjects[cell] = _read_cell_subject(extractor, cell)
-    return known
-
-
-def _read_cell_subject(extractor: Extractor, cell: str) -> str:
+def read_cell_subject(extractor: Extractor, cell: str) -> str:
+    """The subject a table cell names, "" if none (asked once per document and cell, through
+    Extractor.cell_subject)."""
     text = clean_markup(cell).strip()
     if not text:
         return ""
@@ -196,14 +190,8 @@ def _read_cell_subject(extractor: Extractor, cell: str) -> str:
     return ""
 
 
-def _cell_metric(extractor: Extractor, cell: str) -> str:
-    known = extractor.cell_metrics.get(cell)
-    if known is None:
-        known = extractor.cell_metrics[cell] = _read_cell_metric(extractor, cell)
-    return known
-
-
-def _read_cell_metric(extractor: Extractor, cell: str) -> str:
+def read_cell_metric(extractor: Extractor, cell: str) -> str:
+    """The metric a table cell names, "" if none (through Extractor.cell_metric)."""
     text = re.sub(r"\s*\([^)]*\)\s*$", "", clean_markup(cell)).strip()
     text = _SCORE_WORDS.sub("", text).strip() or text  # "MMLU Score" is MMLU
     if not text or normalize_name(text) in _GENERIC_HEADER_KEYS:
