@@ -499,3 +499,17 @@ def test_a_source_keeps_its_own_model_for_what_it_leaves_unnamed() -> None:
     text = "# Notes\n- Qwen has 170,000+ derivative models.\n- Ours has 170,000+ derivative models too.\n"
     claims = extract_claims(_doc(text), VOCABULARY, default_subject="DeepSeek-V3")
     assert _find(claims, 3, 170e3).subject == "DeepSeek-V3"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "metric"),
+    [
+        ("Qwen3-30B-A3B activates 3B.", 3e9, "active parameters"),
+        ("Kimi K2 has 1T parameters and activates only 32B.", 32e9, "active parameters"),
+        ("Kimi K2 has 1T parameters and activates only 32B.", 1e12, "total parameters"),
+        ("DeepSeek-V3 activates 37B of its 671B parameters.", 671e9, "total parameters"),
+        ("DeepSeek-V3 has 671B parameters, of which 37B are activated for each token.", 37e9, "active parameters"),
+    ],
+)
+def test_a_parameter_count_the_model_activates_is_its_active_parameters(text: str, value: float, metric: str) -> None:
+    assert _find(_claims(f"# Models\n{text}\n"), 2, value).metric == metric

@@ -96,6 +96,19 @@ _PLACES_ON = re.compile(r"[\w\s\-]{0,40}?\b(?:on|in)\s+(?:the\s+)?([A-Z][\w\-]*(
 def metric_for(
     extractor: Extractor, q: Quantity, span: Span, metrics: Sequence[Mention], text: str, previous: str
 ) -> str:
+    """What the figure measures, "" when nothing says."""
+    metric = _metric_for(extractor, q, span, metrics, text, previous)
+    if metric in _PARAMETER_METRICS and _ACTIVATES_BEFORE.search(text, max(span.start, q.start - 30), q.start):
+        return "active parameters"
+    return metric
+
+
+_PARAMETER_METRICS = frozenset({"total parameters", "active parameters", "model size", "model size range"})
+
+
+def _metric_for(
+    extractor: Extractor, q: Quantity, span: Span, metrics: Sequence[Mention], text: str, previous: str
+) -> str:
     vocabulary = extractor.vocabulary
     if q.unit.startswith("of top "):  # "7 of top 10 open source models on HuggingFace"
         where = _PLACES_ON.match(text, q.end, span.end)
@@ -221,6 +234,11 @@ def phrase_metric(extractor: Extractor, q: Quantity, text: str, span: Span) -> s
     return " ".join(words[-2:]) if words else ""
 
 
+_ACTIVE_AFTER = re.compile(r"^\s*(?:parameters\s+|params\s+)?(?:are\s+|is\s+)?(active|activated)\b")  # "37B active"
+# "activates 37B", "activating only 3B": the verb before a parameter count makes it the active one.
+_ACTIVATES_BEFORE = re.compile(r"\bactivat(?:es|ing|e)\s+(?:only\s+|just\s+|about\s+|roughly\s+)?$", re.IGNORECASE)
+
+
 def refine(extractor: Extractor, metric: str, q: Quantity, text: str, span: Span) -> str:
     """Modifiers that split a metric: input/output context, total/active parameters, input/output price."""
     tail = text[q.end : q.end + 24].lower()
@@ -235,7 +253,7 @@ def refine(extractor: Extractor, metric: str, q: Quantity, text: str, span: Span
     if metric in ("total parameters", "active parameters", "model size range"):
         if q.qualifier.value == "range" and metric == "total parameters":
             return "model size range"
-        if re.match(r"^\s*(?:parameters\s+|params\s+)?(active|activated)\b", tail) or "_per_" in q.unit:
+        if _ACTIVE_AFTER.match(tail) or "_per_" in q.unit:
             return "active parameters"
         if re.match(r"^\s*models?\b", tail) or q.unit == "models":
             return "model size"
