@@ -496,16 +496,34 @@ def _form_starts(text: str, years: list[int], windows: list[tuple[int, int]]) ->
     at_year_or_qualifier: _Placed | None = at_years  # no "early", "mid", … in the line
     if not text.isascii():
         at_year_or_qualifier = None  # case-insensitive matching folds other letters onto those words
-    elif any(word in lower for word in _YEAR_QUALIFIERS):
+    elif (
+        "early" in lower
+        or "mid" in lower
+        or "late" in lower
+        or "end of" in lower
+        or "start of" in lower
+        or "beginning of" in lower
+    ):  # _YEAR_QUALIFIERS
         at_year_or_qualifier = _in_windows(_qualified_year_starts(lower, years), windows)
-    halves = [m.start() for m in _HALF_HINT.finditer(text)] if "Q" in text or "H" in text else []
     return {
         "year": at_years,
         "year or qualifier": at_year_or_qualifier,
-        "month": _in_windows([m.start() for m in _MONTH_START.finditer(text)], windows),
-        "half": _in_windows(halves, windows),
+        "month": _hints_in_windows(_MONTH_START, 3, text, windows),
+        "half": _hints_in_windows(_HALF_HINT, 2, text, windows) if "Q" in text or "H" in text else [],
         "": None,
     }
+
+
+def _hints_in_windows(hint: re.Pattern[str], width: int, text: str, windows: list[tuple[int, int]]) -> _Placed:
+    """_in_windows of the starts of `hint`'s matches (all `width` long), searched for in the windows
+    alone rather than along the whole line: its look-behind sees the text before a window, and a
+    match that starts in one ends within `width` of its end."""
+    placed: _Placed = []
+    for w, (low, high) in enumerate(windows):
+        for m in hint.finditer(text, low, high + width):
+            if m.start() < high:
+                placed.append((m.start(), high, w))
+    return placed
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, placed: _Placed) -> Iterator[re.Match[str]]:
