@@ -672,7 +672,13 @@ def _is_version_of_name(text: str, start: int, number_text: str, end: int) -> bo
     return not _UNIT_NOUN_AHEAD.match(rest)
 
 
-def _left_qualifier(before: str) -> tuple[Qualifier, int]:
+def _left_qualifier(text: str, q_start: int) -> tuple[Qualifier, int]:
+    """The qualifier in the 25 characters before a figure ("about", "over", "~"), and how far left
+    it reaches; the character right before the figure rules out most figures without a copy."""
+    last = text[q_start - 1 : q_start] if q_start else ""
+    if last and not last.isspace() and not (last in _QUALIFIER_SIGNS or last.isascii() and last.isalpha()):
+        return Qualifier.EXACT, 0  # "(5", "|5", "$5"
+    before = text[max(0, q_start - 25) : q_start]
     stripped = before.rstrip()
     last = stripped[-1:]
     if not last or not (last in _QUALIFIER_SIGNS or last.isascii() and last.isalpha()):
@@ -889,7 +895,7 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     # A range: "5-6M", "0.5B to 235B", "10-200×", "$0.10-0.15".
     range_q = _read_range(text, scan, q_start)
     if range_q is not None:
-        qualifier, left = _left_qualifier(text[max(0, q_start - 25) : q_start])
+        qualifier, left = _left_qualifier(text, q_start)
         between = _between_before(text, q_start)
         if between:
             left = len(text[max(0, q_start - 10) : q_start]) - between.start()
@@ -900,7 +906,7 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     value = _to_float(number_text) * scan.scale
     if q_start > 0 and text[q_start - 1] in "-−":
         value, q_start = -value, q_start - 1
-    qualifier, left = _left_qualifier(text[max(0, q_start - 25) : q_start])
+    qualifier, left = _left_qualifier(text, q_start)
     if scan.plus:
         qualifier = Qualifier.LOWER_BOUND
     elif scan.est:
@@ -926,6 +932,9 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
 
 
 def _read_range(text: str, first: _Scan, q_start: int) -> Quantity | None:
+    following = text[first.end : first.end + 1]
+    if following and not following.isspace() and following.lower() not in _RANGE_SEP_STARTS:
+        return None  # the usual case, seen without copying the rest of the line
     rest = text[first.end :]
     if rest.lstrip()[:1].lower() not in _RANGE_SEP_STARTS:
         return None  # no "-", "to", "and", … follows (most figures)
