@@ -116,8 +116,8 @@ _UPPER_BEFORE = re.compile(
     r"\bno more than|\bwithin)\s*$",
     re.IGNORECASE,
 )
-_EST_AFTER = re.compile(r"^\s*(?:\(est\.?\)|\(estimated\)|est\.|\(approx\.?\))", re.IGNORECASE)
-_RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|~|through)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
+_EST_AFTER = re.compile(r"\s*(?:\(est\.?\)|\(estimated\)|est\.|\(approx\.?\))", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|~|through)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:grew|grow|grows|growing|rose|rise|rising|increas\w*|jump\w*|climb\w*|surg\w*|"
     r"fell|fall|falling|drop\w*|declin\w*|decreas\w*|shrank|went|moved|changed)\b"
@@ -125,24 +125,22 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
-_AND_SEP = re.compile(r"^\s*(?:and|to|-|–)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
+_AND_SEP = re.compile(r"\s*(?:and|to|-|–)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
 _RANGE_SEP_STARTS = frozenset("-–—t~a")  # what either separator opens with, after spaces, lower-cased
 _CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|£|¥|\bUSD|\bEUR|\bGBP|\bRMB|\bCNY)\s?$", re.IGNORECASE)
 _PER_MILLION = re.compile(
-    r"^\s*(?:/|per)\s*(?:1\s*)?(M|million|K|thousand|B|billion)\b\s*((?:input|output|cached)?\s*tokens?)?",
+    r"\s*(?:/|per)\s*(?:1\s*)?(M|million|K|thousand|B|billion)\b\s*((?:input|output|cached)?\s*tokens?)?",
     re.IGNORECASE,
 )
-_PERCENT_AFTER = re.compile(r"^\s?(%|percent\b|per cent\b|pp\b|percentage points?\b)", re.IGNORECASE)
-_MULTIPLE_AFTER = re.compile(r"^(?:\s?[×x✕](?![A-Za-z0-9])|-fold\b|\s?fold\b|\s+times\b)", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"\s?(%|percent\b|per cent\b|pp\b|percentage points?\b)", re.IGNORECASE)
+_MULTIPLE_AFTER = re.compile(r"(?:\s?[×x✕](?![A-Za-z0-9])|-fold\b|\s?fold\b|\s+times\b)", re.IGNORECASE)
 # Up to three spaces before a scale word: "**12** billion" is "  12   billion" once its markup is blanked.
 _SCALE_AFTER = re.compile(
-    r"^(?:\s{0,3}(thousand|million|billion|trillion|hundred)\b|(K|k|M|B|b|T|bn|Bn|tn|mn|MM)(?![A-Za-z0-9]))"
+    r"(?:\s{0,3}(thousand|million|billion|trillion|hundred)\b|(K|k|M|B|b|T|bn|Bn|tn|mn|MM)(?![A-Za-z0-9]))"
 )
-_ORDINAL_AFTER = re.compile(r"^(st|nd|rd|th)\b", re.IGNORECASE)
+_ORDINAL_AFTER = re.compile(r"(st|nd|rd|th)\b", re.IGNORECASE)
 _ORDINAL_STARTS = frozenset("snrtSNRTſ")  # "ſ" matches "s" case-insensitively
-_NAME_TAIL = re.compile(
-    rf"^(?:[A-Za-z]|-[A-Za-z]+\d|-(?!(?:{_UNIT_RE}|fold)\b)[A-Za-z]|\.\d|\.[A-Za-z])", re.IGNORECASE
-)
+_NAME_TAIL = re.compile(rf"(?:[A-Za-z]|-[A-Za-z]+\d|-(?!(?:{_UNIT_RE}|fold)\b)[A-Za-z]|\.\d|\.[A-Za-z])", re.IGNORECASE)
 # Words that, capitalised right before a small bare number, do not make it a version ("Top 4").
 _NOT_NAME_WORDS = {
     "top", "over", "about", "nearly", "only", "just", "by", "in", "on", "at", "up", "to", "under",
@@ -216,7 +214,11 @@ _CITATION = re.compile(
 # with a letter that tells one author's papers apart ("Reddit, 2025b;"), or after "et al.,".
 # (The year first, so that the regex engine skips to the digits; what may not stand before it is
 # checked after a match.)
-_CITED_YEAR = re.compile(r"((?:19|20)\d{2}[a-z])(?=\s*[;),]|\s*$)|et al\.,\s((?:19|20)\d{2}[a-z]?)")
+#
+# Two scans, not one alternation: an alternation that opens with "e" makes the engine stop at
+# every "e" of a line. A match of either holds no match of the other but the same year's span.
+_LETTERED_YEAR = re.compile(r"(?:19|20)\d{2}[a-z](?=\s*[;),]|\s*$)")
+_ET_AL_YEAR = re.compile(r"et al\.,\s((?:19|20)\d{2}[a-z]?)")
 _NOT_BEFORE_A_YEAR = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
 
 _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -272,11 +274,24 @@ _SPELLED_WORDS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "fifteen", "twenty", "thirty", "fifty", "hundred", "dozen",
 )  # fmt: skip
-_SPELLED_HINT = re.compile(rf"\b(?:{'|'.join(_SPELLED_WORDS)})\s")  # searched in lower-cased text
+
+
+def _at_word_start(words: Iterable[str]) -> str:
+    """\\b(?:one|two|…), written as "o(?<!\\w.)(?:ne)|t(?<!\\w.)(?:wo|…)|…": an alternation whose
+    branches open with a letter lets the engine skip to those letters instead of trying every
+    position; the boundary is checked after the letter. (No word here is another's prefix.)"""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(rf"{first}(?<!\w.)(?:{'|'.join(tails)})" for first, tails in groups.items())
+
+
+_SPELLED_HINT = re.compile(rf"(?:{_at_word_start(_SPELLED_WORDS)})\s")  # searched in lower-cased text
 # An ASCII line's words in C: this table maps letters to lower case, digits and "_" to themselves
 # (the \w characters) and every other byte to a space, so that bytes.split() then gives the \w runs.
 _ASCII_WORDS = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)).lower() + bytes(128)
 _SPELLED_WORD_BYTES = frozenset(word.encode() for word in _SPELLED_WORDS)
+_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # \w in ASCII
 _YEAR_RANGE = re.compile(rf"\b({_YEAR})\s*(?:-|–|—|to)\s*({_YEAR}|\d{{2}})\b(?![\w%])")
 
 
@@ -481,16 +496,34 @@ def _form_starts(text: str, years: list[int], windows: list[tuple[int, int]]) ->
     at_year_or_qualifier: _Placed | None = at_years  # no "early", "mid", … in the line
     if not text.isascii():
         at_year_or_qualifier = None  # case-insensitive matching folds other letters onto those words
-    elif any(word in lower for word in _YEAR_QUALIFIERS):
+    elif (
+        "early" in lower
+        or "mid" in lower
+        or "late" in lower
+        or "end of" in lower
+        or "start of" in lower
+        or "beginning of" in lower
+    ):  # _YEAR_QUALIFIERS
         at_year_or_qualifier = _in_windows(_qualified_year_starts(lower, years), windows)
-    halves = [m.start() for m in _HALF_HINT.finditer(text)] if "Q" in text or "H" in text else []
     return {
         "year": at_years,
         "year or qualifier": at_year_or_qualifier,
-        "month": _in_windows([m.start() for m in _MONTH_START.finditer(text)], windows),
-        "half": _in_windows(halves, windows),
+        "month": _hints_in_windows(_MONTH_START, 3, text, windows),
+        "half": _hints_in_windows(_HALF_HINT, 2, text, windows) if "Q" in text or "H" in text else [],
         "": None,
     }
+
+
+def _hints_in_windows(hint: re.Pattern[str], width: int, text: str, windows: list[tuple[int, int]]) -> _Placed:
+    """_in_windows of the starts of `hint`'s matches (all `width` long), searched for in the windows
+    alone rather than along the whole line: its look-behind sees the text before a window, and a
+    match that starts in one ends within `width` of its end."""
+    placed: _Placed = []
+    for w, (low, high) in enumerate(windows):
+        for m in hint.finditer(text, low, high + width):
+            if m.start() < high:
+                placed.append((m.start(), high, w))
+    return placed
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, placed: _Placed) -> Iterator[re.Match[str]]:
@@ -567,12 +600,33 @@ def _may_hold_url(text: str) -> bool:
     return "://" in text or "www." in text.lower() or _DOMAIN_DOT.search(text) is not None
 
 
+_DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")  # [\w.-] in ASCII
+
+
+def _url_scan_start(text: str) -> int:
+    r"""Where _URL's first match can start, at the earliest, in ASCII text: at the first "http" or
+    "www." in any case, or where the run of [\w.-] that holds the first dot of a domain begins (a
+    match that opens with neither holds such a dot, before its top-level domain). The scan skips
+    what lies before: on long lines, most of it (a third of the time of blocking spans)."""
+    if not text.isascii():
+        return 0  # case-insensitive matching folds other letters onto "http" and "www"
+    lower = text.lower()
+    starts = [at for at in (lower.find("http"), lower.find("www.")) if at != -1]
+    dot = _DOMAIN_DOT.search(text)
+    if dot is not None:
+        at = dot.start()
+        while at > 0 and text[at - 1] in _DOMAIN_CHARS:
+            at -= 1
+        starts.append(at)
+    return min(starts, default=len(text))
+
+
 def _cited_years(text: str) -> Iterator[tuple[int, int]]:
-    for m in _CITED_YEAR.finditer(text):
-        if m.group(2):  # after "et al.,"
-            yield m.span(2)
-        elif m.start() == 0 or text[m.start() - 1] not in _NOT_BEFORE_A_YEAR:  # "2025b;", not "v2025b"
-            yield m.span(1)
+    for m in _LETTERED_YEAR.finditer(text):
+        if m.start() == 0 or text[m.start() - 1] not in _NOT_BEFORE_A_YEAR:  # "2025b;", not "v2025b"
+            yield m.span()
+    if "et al.," in text:
+        yield from (m.span(1) for m in _ET_AL_YEAR.finditer(text))
 
 
 def _blocked_spans(text: str, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -584,7 +638,7 @@ def _blocked_spans(text: str, skip: Sequence[tuple[int, int]]) -> list[tuple[int
     if _INDEX_HINT.search(text):
         spans.extend(m.span() for m in _INDEX_NAME.finditer(text))
     if _DOMAIN_HINT.search(text) or "/" in text and _may_hold_url(text):
-        spans.extend(m.span() for m in _URL.finditer(text))
+        spans.extend(m.span() for m in _URL.finditer(text, _url_scan_start(text)))
     if _ARXIV_HINT.search(text):
         spans.extend(m.span() for m in _ARXIV.finditer(text))
     if _YEAR_HINT.search(text):
@@ -618,7 +672,13 @@ def _is_version_of_name(text: str, start: int, number_text: str, end: int) -> bo
     return not _UNIT_NOUN_AHEAD.match(rest)
 
 
-def _left_qualifier(before: str) -> tuple[Qualifier, int]:
+def _left_qualifier(text: str, q_start: int) -> tuple[Qualifier, int]:
+    """The qualifier in the 25 characters before a figure ("about", "over", "~"), and how far left
+    it reaches; the character right before the figure rules out most figures without a copy."""
+    last = text[q_start - 1 : q_start] if q_start else ""
+    if last and not last.isspace() and not (last in _QUALIFIER_SIGNS or last.isascii() and last.isalpha()):
+        return Qualifier.EXACT, 0  # "(5", "|5", "$5"
+    before = text[max(0, q_start - 25) : q_start]
     stripped = before.rstrip()
     last = stripped[-1:]
     if not last or not (last in _QUALIFIER_SIGNS or last.isascii() and last.isalpha()):
@@ -657,9 +717,9 @@ _NO_SUFFIX = re.compile(r"(?:\s*\||\s*$|[,;:)\]!?'\"*])")
 class _Scan:
     """The number at one position and what its right-hand context adds to it."""
 
+    __slots__ = ("number_text", "end", "scale", "unit", "kind", "unit_text", "plus", "est", "per")
+
     def __init__(self, text: str, start: int, number_text: str) -> None:
-        self.text = text
-        self.start = start
         self.number_text = number_text
         self.end = start + len(number_text)
         self.scale = 1.0
@@ -669,86 +729,70 @@ class _Scan:
         self.plus = False
         self.est = False
         self.per = ""
+        if not _NO_SUFFIX.match(text, self.end):  # most table cells: "88.5 |", "88.5," (no suffix starts so)
+            self._read_suffixes(text)
 
-    def read_suffixes(self, allow_unit_noun: bool = True) -> None:
+    def _read_suffixes(self, text: str) -> None:
         """Scale, %, ×, per-million, +, currency, unit noun and (est), in that order. Each reader
         is tried only when the next character could start it (most figures have one suffix or
-        none; trying all eight patterns on every figure was a fifth of the parser's time)."""
-        rest = self.text[self.end :]
-        if _NO_SUFFIX.match(rest):  # most table cells: "88.5 |", "88.5," (every suffix below starts otherwise)
-            return
-        nxt = _next_char(rest)
-        m = _SCALE_AFTER.match(rest) if nxt in _SCALE_STARTS else None
-        if m:
-            word = (m.group(1) or m.group(2)).lower()
-            self.scale = _SCALE_WORDS[word]
-            self.end += m.end()
-            rest = self.text[self.end :]
-            nxt = _next_char(rest)
-        m = _PERCENT_AFTER.match(rest) if nxt in _PERCENT_STARTS else None
-        if m:
-            self.unit, self.kind = (
-                ("percentage_points", "percent")
-                if m.group(1).lower().startswith("p") and m.group(1).lower() != "percent"
-                else ("percent", "percent")
-            )
-            self.end += m.end()
-            rest = self.text[self.end :]
-            nxt = _next_char(rest)
-        else:
-            m = _MULTIPLE_AFTER.match(rest) if nxt in _MULTIPLE_STARTS else None
-            if m:
-                self.unit, self.kind = "times", "multiple"
-                self.end += m.end()
-                rest = self.text[self.end :]
-                nxt = _next_char(rest)
-        m = _PER_MILLION.match(rest) if nxt in _PER_STARTS else None
-        if m and self.kind == "number":
+        none; trying all eight patterns on every figure was a fifth of the parser's time), and
+        reads at its position in `text` instead of a copy of the rest of the line."""
+        end = self.end
+        nxt = _next_char(text, end)
+        if nxt in _SCALE_STARTS and (m := _SCALE_AFTER.match(text, end)):
+            self.scale = _SCALE_WORDS[(m.group(1) or m.group(2)).lower()]
+            end = m.end()
+            nxt = _next_char(text, end)
+        if nxt in _PERCENT_STARTS and (m := _PERCENT_AFTER.match(text, end)):
+            word = m.group(1).lower()
+            self.unit = "percentage_points" if word.startswith("p") and word != "percent" else "percent"
+            self.kind = "percent"
+            end = m.end()
+            nxt = _next_char(text, end)
+        elif nxt in _MULTIPLE_STARTS and (m := _MULTIPLE_AFTER.match(text, end)):
+            self.unit, self.kind = "times", "multiple"
+            end = m.end()
+            nxt = _next_char(text, end)
+        if nxt in _PER_STARTS and self.kind == "number" and (m := _PER_MILLION.match(text, end)):
             per_scale = m.group(1).lower()
-            self.per = {"m": "million", "k": "thousand", "b": "billion"}.get(per_scale, per_scale)
             tokens = (m.group(2) or "").strip()
             self.unit_text = m.group(0).strip()
-            self.per += " " + (tokens.split()[-1] if tokens else "tokens")
-            self.end += m.end()
-            rest = self.text[self.end :]
-            nxt = _next_char(rest)
-        if rest[:1] == "+":
+            self.per = _PER_SCALES.get(per_scale, per_scale) + " " + (tokens.split()[-1] if tokens else "tokens")
+            end = m.end()
+            nxt = _next_char(text, end)
+        if text[end : end + 1] == "+":
             self.plus = True
-            self.end += 1
-            rest = self.text[self.end :]
-            nxt = _next_char(rest)
-        m = _CURRENCY_SUFFIX_RE.match(rest) if nxt in _CURRENCY_STARTS else None
-        if m and not self.unit:
+            end += 1
+            nxt = _next_char(text, end)
+        if nxt in _CURRENCY_STARTS and not self.unit and (m := _CURRENCY_SUFFIX_RE.match(text, end)):
             self.unit, self.kind = _CURRENCY_SUFFIX[(m.group(1) or m.group(2)).lower()], "currency"
-            self.end += m.end()
-            rest = self.text[self.end :]
-            nxt = _next_char(rest)
-        if allow_unit_noun and self.kind in ("number",) and (nxt.isalpha() or nxt in "-?"):
-            m = _UNIT_AFTER.match(rest)
-            if m:
-                noun = m.group(1).lower()
-                canonical = _UNIT_NOUNS[noun]
-                if m.group(2):
-                    canonical = f"{canonical}_per_{m.group(2).lower()}"
-                self.unit_text = m.group(0).strip(" -")
-                self.unit = canonical if not self.unit else self.unit
-                self.end += m.end()
-                rest = self.text[self.end :]
-                nxt = _next_char(rest)
-                if self.plus is False and rest[:1] == "+":
-                    self.plus = True
-        if nxt in _EST_STARTS:
-            m = _EST_AFTER.match(rest)
-            if m:
-                self.est = True
-                self.end += m.end()
+            end = m.end()
+            nxt = _next_char(text, end)
+        if self.kind == "number" and (nxt.isalpha() or nxt in "-?") and (m := _UNIT_AFTER.match(text, end)):
+            canonical = _UNIT_NOUNS[m.group(1).lower()]
+            if m.group(2):
+                canonical = f"{canonical}_per_{m.group(2).lower()}"
+            self.unit_text = m.group(0).strip(" -")
+            self.unit = canonical  # no unit before: a percent, multiple or currency has its kind
+            end = m.end()
+            nxt = _next_char(text, end)
+            if text[end : end + 1] == "+":  # "5 GPUs+": a lower bound, the "+" left outside the figure
+                self.plus = True
+        if nxt in _EST_STARTS and (m := _EST_AFTER.match(text, end)):
+            self.est = True
+            end = m.end()
+        self.end = end
 
 
-def _next_char(rest: str) -> str:
-    """The first character after any spaces, lower-cased; "?" when more than a few spaces hide it."""
-    if not rest:
+_PER_SCALES = {"m": "million", "k": "thousand", "b": "billion"}
+
+
+def _next_char(text: str, pos: int) -> str:
+    """The first character from `pos` on after any spaces, lower-cased; "?" when more than a few
+    spaces hide it."""
+    if pos >= len(text):
         return ""
-    return rest[:8].lstrip()[:1].lower() or "?"
+    return text[pos : pos + 8].lstrip()[:1].lower() or "?"
 
 
 # The first characters (lower-cased, after spaces) each suffix can start with; "?" is unknown.
@@ -767,9 +811,9 @@ _DOMAIN_DOT = re.compile(r"\.(?<=[\w-]\.)[a-z]", re.IGNORECASE)  # _URL's [\w-]\
 _ARXIV_HINT = re.compile(r"\.(?<=\d{4}\.)\d{4}")  # \d{4}\.\d{4}, the dot first: the engine skips to dots
 # Names that end in a number: "Fortune 500 companies" are not 500 companies.
 _INDEX_NAME = re.compile(r"\b(?:Fortune|S&P|Russell|Forbes|Global|FTSE|Nasdaq|Nikkei|Inc\.?)\s?\d{2,4}\b")
-_CLOCK_AFTER = re.compile(r"^\s?(?:am|pm|a\.m\.|p\.m\.)(?![\w])", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.)(?![\w])", re.IGNORECASE)
 _CURRENCY_SUFFIX_RE = re.compile(
-    r"^\s?(us dollars?|chinese yuan|usd|eur|gbp|rmb|cny|dollars?|euros?|pounds?|yuan)\b|^\s?([$€£¥元])(?!\d)",
+    r"\s?(us dollars?|chinese yuan|usd|eur|gbp|rmb|cny|dollars?|euros?|pounds?|yuan)\b|\s?([$€£¥元])(?!\d)",
     re.IGNORECASE,
 )
 
@@ -801,45 +845,43 @@ def _between_before(text: str, start: int) -> re.Match[str] | None:
 
 def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> tuple[Quantity | None, int]:
     """The quantity starting at match `m`, and the offset where scanning resumes."""
-    start, number_text = m.start(), m.group(0)
-    end = m.end()
-    rest = text[end:]
+    start, end = m.span()
+    number_text = m.group()
+    following = text[end : end + 1]
     if (
-        rest[:1] in _NAME_TAIL_START
-        and _NAME_TAIL.match(rest)
+        following in _NAME_TAIL_START
+        and _NAME_TAIL.match(text, end)
         and not (
-            _SCALE_AFTER.match(rest)
-            or _MULTIPLE_AFTER.match(rest)
-            or _ORDINAL_AFTER.match(rest)
-            or _PERCENT_AFTER.match(rest)
+            _SCALE_AFTER.match(text, end)
+            or _MULTIPLE_AFTER.match(text, end)
+            or _ORDINAL_AFTER.match(text, end)
+            or _PERCENT_AFTER.match(text, end)
         )
     ):
-        tail = _NAME_REST.match(rest)
-        return None, end + (tail.end() if tail else 0)
-    following = rest[:1]
-    if following in _SIZE_LETTERS and _SIZE_IN_NAME.match(rest):  # "30B-A3B"
-        return None, end + len(_NAME_REST.match(rest).group(0))  # type: ignore[union-attr]
-    if (following in "aApP" or following.isspace() and rest[1:2] in "aApP") and _CLOCK_AFTER.match(rest):
+        return None, _NAME_REST.match(text, end).end()  # type: ignore[union-attr]  # [\w.\-]* always matches
+    if following in _SIZE_LETTERS and _SIZE_IN_NAME.match(text, end):  # "30B-A3B"
+        return None, _NAME_REST.match(text, end).end()  # type: ignore[union-attr]
+    if (following in "aApP" or following.isspace() and text[end + 1 : end + 2] in "aApP") and _CLOCK_AFTER.match(
+        text, end
+    ):
         return None, end  # "at 2 pm": a time of day, not a quantity
-    if following == ":" and rest[1:2].isdigit():  # a time of day or a ratio the ratio rule declined: "12:30"
-        tail = _CLOCK_REST.match(rest)
-        return None, end + (tail.end() if tail else 0)
-    m_ord = _ORDINAL_AFTER.match(rest) if following in _ORDINAL_STARTS else None
+    if following == ":" and text[end + 1 : end + 2].isdigit():  # a time of day or a ratio the ratio rule declined
+        return None, _CLOCK_REST.match(text, end).end()  # type: ignore[union-attr]  # ":30" always matches
+    m_ord = _ORDINAL_AFTER.match(text, end) if following in _ORDINAL_STARTS else None
     if m_ord:
-        value = _to_float(number_text)
+        ord_end = m_ord.end()
         return _quantity(
-            value=value,
+            value=_to_float(number_text),
             unit="rank",
             qualifier=Qualifier.EXACT,
-            text=text[start : end + m_ord.end()],
+            text=text[start:ord_end],
             start=start,
-            end=end + m_ord.end(),
+            end=ord_end,
             kind="rank",
-        ), end + m_ord.end()
+        ), ord_end
     if _is_version_of_name(text, start, number_text, end):
         return None, end
     scan = _Scan(text, start, number_text)
-    scan.read_suffixes()
     currency = _currency_before(text, start)
     q_start = start
     if currency:
@@ -853,7 +895,7 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     # A range: "5-6M", "0.5B to 235B", "10-200×", "$0.10-0.15".
     range_q = _read_range(text, scan, q_start)
     if range_q is not None:
-        qualifier, left = _left_qualifier(text[max(0, q_start - 25) : q_start])
+        qualifier, left = _left_qualifier(text, q_start)
         between = _between_before(text, q_start)
         if between:
             left = len(text[max(0, q_start - 10) : q_start]) - between.start()
@@ -864,7 +906,7 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     value = _to_float(number_text) * scan.scale
     if q_start > 0 and text[q_start - 1] in "-−":
         value, q_start = -value, q_start - 1
-    qualifier, left = _left_qualifier(text[max(0, q_start - 25) : q_start])
+    qualifier, left = _left_qualifier(text, q_start)
     if scan.plus:
         qualifier = Qualifier.LOWER_BOUND
     elif scan.est:
@@ -890,6 +932,9 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
 
 
 def _read_range(text: str, first: _Scan, q_start: int) -> Quantity | None:
+    following = text[first.end : first.end + 1]
+    if following and not following.isspace() and following.lower() not in _RANGE_SEP_STARTS:
+        return None  # the usual case, seen without copying the rest of the line
     rest = text[first.end :]
     if rest.lstrip()[:1].lower() not in _RANGE_SEP_STARTS:
         return None  # no "-", "to", "and", … follows (most figures)
@@ -918,7 +963,6 @@ def _read_range(text: str, first: _Scan, q_start: int) -> Quantity | None:
     ):
         return None
     second = _Scan(text, second_start, m2.group(0))
-    second.read_suffixes()
     scale_low = first.scale if first.scale != 1.0 else second.scale
     unit = first.unit or second.unit
     kind = first.kind if first.kind != "number" else second.kind
@@ -1067,11 +1111,24 @@ def _mark_parts(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 def _spelled_hints(text: str) -> list[int]:
     """Where a spelled count word ("five ", _SPELLED_HINT) starts in text.lower(). An ASCII line is
-    first split into its words, in C: most lines hold none of them and are spared the search,
-    which costs three times as much as the split on a long line."""
-    if text.isascii() and _SPELLED_WORD_BYTES.isdisjoint(text.encode().translate(_ASCII_WORDS).split()):
+    first split into its words, in C: most lines hold none of them, and in the others only the
+    words the line holds are looked for, with str.find, instead of searching the whole line for
+    every word (the search stops at nearly every letter: 50 us on a long paragraph)."""
+    if not text.isascii():
+        return [m.start() for m in _SPELLED_HINT.finditer(text.lower())]
+    words = text.encode().translate(_ASCII_WORDS).split()
+    if _SPELLED_WORD_BYTES.isdisjoint(words):
         return []
-    return [m.start() for m in _SPELLED_HINT.finditer(text.lower())]
+    lower = text.lower()
+    hints: list[int] = []
+    for word in _SPELLED_WORD_BYTES.intersection(words):
+        at = lower.find(word.decode())
+        while at != -1:  # a hint where the word stands alone and a space follows it, as \b…\s reads
+            after = at + len(word)
+            if (at == 0 or lower[at - 1] not in _ASCII_WORD_CHARS) and lower[after : after + 1].isspace():
+                hints.append(at)
+            at = lower.find(word.decode(), after)
+    return sorted(hints)
 
 
 def _spelled_counts(text: str, hints: list[int]) -> Iterator[re.Match[str]]:
