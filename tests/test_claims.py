@@ -513,3 +513,18 @@ def test_a_source_keeps_its_own_model_for_what_it_leaves_unnamed() -> None:
 )
 def test_a_parameter_count_the_model_activates_is_its_active_parameters(text: str, value: float, metric: str) -> None:
     assert _find(_claims(f"# Models\n{text}\n"), 2, value).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "subject", "metric", "value"),
+    [
+        ("DeepSeek-V3 was trained for $5.6\nmillion in total.", 2, "DeepSeek-V3", "training cost", 5.6e6),
+        ("Qwen3-235B-A22B was trained on 36\ntrillion tokens.", 2, "Qwen3-235B-A22B", "training tokens", 36e12),
+        ("DeepSeek-V3 has a context window\nof 128K tokens.", 3, "DeepSeek-V3", "context length", 128e3),
+    ],
+)
+def test_a_short_line_goes_on_in_the_next_when_that_opens_in_lower_case(
+    text: str, line: int, subject: str, metric: str, value: float
+) -> None:
+    claim = _find(_claims(f"# Models\n{text}\n"), line, value)
+    assert (claim.subject, claim.metric) == (subject, metric)

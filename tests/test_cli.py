@@ -38,6 +38,17 @@ def test_audit_uses_configured_documents(project: Path) -> None:
     assert (project / "reports" / "audit.html").exists()
 
 
+def test_a_second_audit_of_the_project_folder_does_not_read_its_own_output(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "note.md").write_text("# Qwen3\n- Total parameters: 235B\n", encoding="utf-8")
+    assert main(["audit", str(project)]) == 0
+    assert (project / "reports" / "audit.md").exists() and (project / "claims" / "note.md.yaml").exists()
+    capsys.readouterr()
+    assert main(["audit", str(project)]) == 0
+    assert "1 document, 1 claim" in capsys.readouterr().err  # not its reports as documents
+
+
 def test_audit_without_documents_is_a_usage_error(project: Path) -> None:
     assert main(["audit"]) == 2
 

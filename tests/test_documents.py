@@ -197,7 +197,7 @@ Blog Mathstral 7B: [https://mistral.ai/news/mathstral/](https://mistral.ai)
 A line with a Markdown break of two spaces at its very end, here{BREAK}
 and the next line.
 short line without an end
-goes on
+Goes on as a new item
 MMLU (Pass@1) 88.3 87.2 88.5 85.2 91.8 90.8 and more words here
 MMLU-Redux (EM) 88.9 88.0 89.1 86.7 - 92.9
 ```
@@ -218,7 +218,7 @@ set as it is
         (7, True),  # an indented continuation of a bullet
         (9, False),  # after a backslash line break
         (11, False),  # after a two-space line break
-        (13, False),  # the line before is too short to have been filled to a width
+        (13, False),  # the line before is too short to have been filled to a width, and this one opens in capitals
         (15, False),  # rows of figures are a table's
         (18, False),  # inside a fenced code block
         (21, False),  # after an HTML tag

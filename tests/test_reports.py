@@ -467,7 +467,7 @@ def test_markdown_findings() -> None:
     assert "| low | date | Qwen |" in accepted_part and "| low | date |" not in open_part
     assert text.index("### Open findings") < text.index("### Claims by document")
     row = next(line for line in text.splitlines() if line.startswith("| medium |"))
-    assert len(re.findall(r"(?<!\\)\|", row)) == 7  # the explanation's pipe is escaped
+    assert len(re.findall(r"(?<!\\)\|", row)) == 8  # the explanation's pipe is escaped
     assert "<script>" not in text and STALE.fingerprint in text
 
 

@@ -350,7 +350,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], fail_on: str | None) -> N
     problems = len(result.problems)
     _err.print(
         (_count(problems, "problem") if problems else "claim and decision files are valid")
-        + f", {len(result.review.open)} conflicts with known claims"
+        + f", {_count(len(result.review.open), 'conflict')} with known claims"
     )
     ctx.exit(result.exit_code(settings.fail_on))
 
@@ -365,7 +365,7 @@ def forget(ctx: click.Context, documents: tuple[str, ...]) -> None:
         missing = forget_documents(list(documents), settings, store)
     for name in missing:
         _err.print(f"error: {name}: no such document in {settings.database}", style="red")
-    _err.print(f"forgot {len(documents) - len(missing)} documents")
+    _err.print(f"forgot {_count(len(documents) - len(missing), 'document')}")
     ctx.exit(2 if missing else 0)
 
 

@@ -404,10 +404,11 @@ def _is_plain_heading(lines: list[str], i: int) -> bool:
 
 
 def _is_wrap(before: str, line: str) -> bool:
-    """Whether `line` goes on with the prose of the line before it: that line is long, stops in
-    mid-sentence, and this one goes on in words or figures."""
+    """Whether `line` goes on with the prose of the line before it: that line stops in
+    mid-sentence and is long (or this one opens in lower case, as no new item does), and this one
+    goes on in words or figures."""
     return (
-        len(before.strip()) >= _WRAP_WIDTH
+        (len(before.strip()) >= _WRAP_WIDTH or line.lstrip()[:1].islower())  # "$5.6" / "million in total."
         and not _LINE_END.search(before)
         and bool(_GOES_ON.match(line))
         and not _FIGURE_ROW.search(before)

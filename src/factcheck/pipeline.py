@@ -77,10 +77,13 @@ Progress = Callable[[str, int], None]  # (document being read, how many there ar
 SourceProgress = Callable[[Snapshot, int], None]  # (source just finished, how many there are in all)
 
 
-def collect_paths(paths: Iterable[Path]) -> tuple[list[Path], list[DocumentError]]:
-    """Files to read: each file given, and the supported files inside each folder (recursively)."""
+def collect_paths(paths: Iterable[Path], written: Iterable[Path] = ()) -> tuple[list[Path], list[DocumentError]]:
+    """Files to read: each file given, and the supported files inside each folder (recursively),
+    but not hidden ones nor those in the folders factcheck writes (`written`: its reports, claim
+    files, cassettes), which a second audit of the same folder would read as documents."""
     files: list[Path] = []
     errors: list[DocumentError] = []
+    own = [folder.resolve() for folder in written]
     for path in paths:
         if path.is_dir():
             found = sorted(
@@ -89,6 +92,7 @@ def collect_paths(paths: Iterable[Path]) -> tuple[list[Path], list[DocumentError
                 if p.is_file()
                 and p.suffix.lower() in SUPPORTED_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not any(p.resolve().is_relative_to(folder) for folder in own)
             )
             if not found:
                 errors.append(DocumentError(str(path), "folder holds no .md, .txt, .html or .pdf files"))
@@ -136,7 +140,9 @@ def extract_paths(
     """
     vocabulary = vocabulary or load_vocabulary(settings.vocabulary)
     rules = extraction_rules(vocabulary)
-    files, errors = collect_paths(paths)
+    files, errors = collect_paths(
+        paths, (settings.reports_dir, settings.claims_dir, settings.cassettes_dir, settings.archive_dir)
+    )
     documents: list[Document] = []
     claims: list[Claim] = []
     unchanged: list[str] = []
