@@ -103,9 +103,9 @@ class Extractor:
         self._scanned: tuple[str, tuple[list[Mention], list[Mention], list[Quantity]]] = ("\0", ([], [], []))
         # Hard-wrapped prose: the lines that go on with each block, and while a block is read with
         # them, where each line starts in the joined text (figures are claims of their own line).
-        self._wraps: dict[int, list[Block]] = {}
+        self._wraps: dict[Block, list[Block]] = {}
         self._joined: list[tuple[int, Block]] = []
-        self._read_wrapped: set[int] = set()
+        self._read_wrapped: set[Block] = set()
 
     @cached_property
     def leaderboard(self) -> str:
@@ -144,7 +144,7 @@ class Extractor:
                 table_row(self, block)
             elif not self.dated_event(block, blocks[index + 1] if index + 1 < len(blocks) else None):
                 ranking_continued(self, block)
-                if block.line not in self._read_wrapped:  # else read with the line it goes on from
+                if block not in self._read_wrapped:  # else read with the line it goes on from
                     self.text_block(block)
                 whole_top(self, block)
                 if block.kind in ("paragraph", "bullet"):
@@ -205,11 +205,11 @@ class Extractor:
     def text_block(self, block: Block, *, dates: bool = True) -> None:
         """A bullet, label or paragraph, read sentence by sentence, with the lines that go on with
         it when the text is hard-wrapped ("a context window of" / "128K tokens")."""
-        wraps = self._wraps.get(block.line, [])
+        wraps = self._wraps.get(block, [])
         if not wraps:
             self._read_text(block, clean_markup(block.text), dates=dates)
             return
-        self._read_wrapped.update(line.line for line in wraps)
+        self._read_wrapped.update(wraps)
         self._joined = [(0, block)]
         joined = clean_markup(block.text).rstrip()
         for line in wraps:
@@ -465,13 +465,14 @@ class Extractor:
         return out
 
 
-def _wrapped_lines(blocks: Sequence[Block]) -> dict[int, list[Block]]:
-    """For each block that hard-wrapped lines go on from, by its line: those lines in order."""
-    wraps: dict[int, list[Block]] = {}
+def _wrapped_lines(blocks: Sequence[Block]) -> dict[Block, list[Block]]:
+    """For each block that hard-wrapped lines go on from: those lines in order. (Keyed by block,
+    not line: a page's text may put two blocks on one line of its source.)"""
+    wraps: dict[Block, list[Block]] = {}
     head: Block | None = None
     for block in blocks:
         if block.wrapped and head is not None:
-            wraps.setdefault(head.line, []).append(block)
+            wraps.setdefault(head, []).append(block)
         elif block.kind in ("paragraph", "bullet", "label", "numbered"):
             head = block
         else:
