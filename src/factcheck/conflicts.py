@@ -445,7 +445,8 @@ def _arithmetic_findings(claims: Sequence[Claim]) -> list[Finding]:
     """Figures derived from the numbers beside them, recomputed in the same line or sentence: a share of a whole
     ("1,509 of 3,755 (40%)"), a ratio of two parameter counts ("1T | 32B | 31:1"), and a multiple
     of two figures of one metric ("250 vs 2,448 GFLOPS (10×)"). Only what can be recomputed from
-    the line itself is checked; a stated figure within rounding of the result is correct."""
+    the line itself is checked; a stated figure within rounding of the result is correct, one off
+    by more than a quarter is a high finding."""
     findings = []
     for here in _passages(claims):
         for stated, computed, basis in _derived_figures(here):
@@ -457,8 +458,12 @@ def _arithmetic_findings(claims: Sequence[Claim]) -> list[Finding]:
                 f"{stated.quantity.text} does not follow from "
                 f"{' and '.join(b.quantity.text for b in basis)}: they give {_as_stated(computed, stated.quantity)}."
             )
+            # Off by more than a quarter ("1,200 of 3,755 (45%)": 32%), a reader takes away a wrong
+            # figure; nearer, it may be a rounding or a base the writer did not show.
+            off = min(abs(low - computed), abs(high - computed)) / abs(computed) if computed else math.inf
+            severity = Severity.HIGH if off > DIVERGENCE_WORTH_A_LOOK else Severity.MEDIUM
             findings.append(
-                _finding(FindingKind.ARITHMETIC, Severity.MEDIUM, stated.subject, stated.metric, explanation, involved)
+                _finding(FindingKind.ARITHMETIC, severity, stated.subject, stated.metric, explanation, involved)
             )
     return findings
 
