@@ -100,15 +100,18 @@ def _restatements_named(claims: list[Claim]) -> list[Claim]:
     about whoever the document gave that very figure for that metric before or after ("Qwen ...
     over 170,000 derivative models"), when that is one subject only. Not dates, ranks or figures
     of one significant digit ("8 GPUs", "4K context"): those are shared by many things."""
+
+    def figure(c: Claim) -> tuple[str, str, object, str]:
+        return (c.metric, c.quantity.unit, c.quantity.value, c.quantity.qualifier)
+
     owners: dict[tuple[str, str, object, str], set[str]] = {}
     for c in claims:
         digits = "".join(ch for ch in c.quantity.text if ch.isdigit()).strip("0")
         if c.subject != DOCUMENT_SUBJECT and c.quantity.kind not in ("date", "rank") and len(digits) >= 2:
-            owners.setdefault((c.metric, c.quantity.unit, c.quantity.value, c.quantity.qualifier), set()).add(c.subject)
+            owners.setdefault(figure(c), set()).add(c.subject)
     named = []
     for c in claims:
-        key = (c.metric, c.quantity.unit, c.quantity.value, c.quantity.qualifier)
-        subjects = owners.get(key, set()) if c.subject == DOCUMENT_SUBJECT else set()
+        subjects = owners.get(figure(c), set()) if c.subject == DOCUMENT_SUBJECT else set()
         named.append(replace(c, subject=next(iter(subjects))) if len(subjects) == 1 else c)
     return named
 
