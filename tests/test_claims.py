@@ -528,3 +528,44 @@ def test_a_short_line_goes_on_in_the_next_when_that_opens_in_lower_case(
 ) -> None:
     claim = _find(_claims(f"# Models\n{text}\n"), line, value)
     assert (claim.subject, claim.metric) == (subject, metric)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Of the 3,755 models, 1,200 (45%) came from Chinese labs.",
+            [("number of models", 3755.0), ("number of models", 1200.0), ("share of models", 45.0)],
+        ),
+        (
+            "Chinese labs released 1,200 of 3,755 (45%) of those releases.",
+            [("number of releases", 1200.0), ("number of releases", 3755.0), ("share of releases", 45.0)],
+        ),
+        (
+            "Qwen accounted for 300 of the 3,755 models, or 25% of the total.",
+            [("number of models", 300.0), ("number of models", 3755.0), ("share of models", 25.0)],
+        ),
+        (
+            "Out of 3,755 models, 1,509 came from China.",
+            [("number of models", 3755.0), ("number of models", 1509.0)],
+        ),
+    ],
+)
+def test_a_share_of_a_whole_in_its_wordings(text: str, expected: list[tuple[str, float]]) -> None:
+    """However the sentence orders part, whole and share, each is read, and the share is of what
+    the whole counts (so that the arithmetic can be checked)."""
+    claims = _claims(f"# Releases\n{text}\n")
+    assert [(c.metric, c.value) for c in claims] == expected
+    assert [c.quantity.kind for c in claims][:2] in (["part", "whole"], ["whole", "part"])
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "metric"),
+    [
+        ("Llama 4 Maverick, with 400B total parameters, scored 1,417 on LMArena.", 1417.0, "LMArena Elo"),
+        ("Llama 4 Maverick, with 400B total parameters, scored 1,417 on LMArena.", 400e9, "total parameters"),
+        ("Kimi K2 has 1T parameters and scores 65.8 on SWE-bench Verified.", 65.8, "SWE-bench Verified"),
+    ],
+)
+def test_a_score_on_a_board_is_not_a_count_named_earlier(text: str, value: float, metric: str) -> None:
+    assert _find(_claims(f"# Models\n{text}\n"), 2, value).metric == metric

@@ -126,6 +126,20 @@ def test_arithmetic_is_checked_and_correct_arithmetic_passes() -> None:
     assert _kinds(_findings(table.format("21:1"))) == [("arithmetic", "high")]
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Of the 3,755 models, 1,200 (32%) came from Chinese labs.", []),
+        ("Of the 3,755 models, 1,200 (45%) came from Chinese labs.", [("arithmetic", "high")]),
+        ("Chinese labs released 1,200 of 3,755 (45%) of those releases.", [("arithmetic", "high")]),
+        ("Qwen accounted for 300 of the 3,755 models, or 8% of the total.", []),
+        ("Qwen accounted for 300 of the 3,755 models, or 25% of the total.", [("arithmetic", "high")]),
+    ],
+)
+def test_a_share_is_checked_however_the_sentence_words_it(text: str, kinds: list[tuple[str, str]]) -> None:
+    assert _kinds(_findings(f"# Releases\n{text}\n")) == kinds
+
+
 @pytest.mark.parametrize(("share", "kinds"), [("40%", []), ("60%", [("arithmetic", "high")])])
 def test_arithmetic_is_checked_across_a_wrapped_sentence(share: str, kinds: list[tuple[str, str]]) -> None:
     text = f"# China\nBy mid-2025, China accounted for 1,509 of the world's\n3,755 publicly released LLMs ({share}).\n"

@@ -1093,10 +1093,15 @@ def _share_price_unit(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 
 _PART_OF = re.compile(r"\s+(?:of|out of)\s+(?:the\s+)?(?:[\w'’]+\s*){0,2}")
+# "Of the 3,755 models, 1,200 ...", "Out of 3,755 releases, 1,509": the whole named first, at the
+# start of a sentence or clause, and the part right after its comma.
+_WHOLE_FIRST = re.compile(r"(?:^|[.;:(]\s*|,\s+)(?:of|out of|among)\s+(?:the\s+|these\s+|those\s+|all\s+)?$", re.I)
+_THEN_PART = re.compile(r"(?:\s+[\w'’\-]+){0,3}\s*,\s*")
 
 
 def _mark_parts(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """`1,509 of the world's 3,755`: the first is a part of the second."""
+    """`1,509 of the world's 3,755`: the first is a part of the second; in `Of the 3,755 models,
+    1,200 ...` the second is a part of the first."""
     out = list(quantities)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
@@ -1106,6 +1111,9 @@ def _mark_parts(text: str, quantities: list[Quantity]) -> list[Quantity]:
         if _PART_OF.fullmatch(between):
             out[i] = replace(a, kind="part", unit=a.unit or b.unit)
             out[i + 1] = replace(b, kind="whole")
+        elif _THEN_PART.fullmatch(between) and _WHOLE_FIRST.search(text, max(0, a.start - 20), a.start):
+            out[i] = replace(a, kind="whole")
+            out[i + 1] = replace(b, kind="part", unit=b.unit or a.unit)
     return out
 
 

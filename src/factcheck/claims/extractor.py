@@ -74,6 +74,9 @@ _NOT_CLAIMS = re.compile(
     re.IGNORECASE,
 )
 
+# A share given beside the part and whole it is of: "1,509 of 3,755 LLMs (40%)", "1,200 (32%)".
+_SHARE_OF_WHOLE = re.compile(r"\(\s*$")
+_OF_THE_TOTAL = re.compile(r"\s*of\s+(?:the\s+)?(?:total|whole|all|them)\b", re.IGNORECASE)
 _RANK_LIST = re.compile(r"\b(?:rank\w*|leaderboard|top\s*\d+|standings)\b", re.IGNORECASE)
 
 _SEGMENT_END = re.compile(r"[);\]]|,\s(?=[A-Z])|$")
@@ -334,8 +337,10 @@ class Extractor:
             in_comparison = next(((a, b) for a, b in comparisons if a <= q.start < b), None)
             subject = subject_for(self, q, span, subjects, in_comparison, text)
             metric = metric_for(self, q, span, metrics, text, previous_metric if in_comparison else "")
-            if q.kind == "percent" and whole_metric and re.search(r"\(\s*$", text[max(0, q.start - 3) : q.start]):
+            if q.kind == "percent" and whole_metric and _SHARE_OF_WHOLE.search(text, max(0, q.start - 10), q.start):
                 metric = "share of " + whole_metric.removeprefix("number of ")  # "1,509 of 3,755 LLMs (40%)"
+            elif q.kind == "percent" and whole_metric and _OF_THE_TOTAL.match(text, q.end):
+                metric = "share of " + whole_metric.removeprefix("number of ")  # "300 of 3,755, or 8% of the total"
             if q.kind == "whole" and metric:
                 whole_metric = metric
             if metric and span.stage and not metric.startswith(span.stage) and q.kind != "date":

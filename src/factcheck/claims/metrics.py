@@ -133,6 +133,9 @@ def _metric_for(
     # "87.1 on MMLU", "17B (Activated) 109B (Total)": the metric named right after the figure
     if after and re.match(r"^\s*(?:\(\s*|on|in|for|at)?\s*(?:the\s+)?$", text[q.end : after[0].start]):
         return refine(extractor, after[0].name, q, text, span)
+    board_score = _score_on_board(extractor, q, metrics, text)
+    if board_score:
+        return board_score
     if before and re.match(r"^\s*(?::|of|=|-|\(|score of|at)?\s*$", text[before[-1].end : q.start]):
         return refine(extractor, before[-1].name, q, text, span)
     if previous and q.kind != "date":  # "363% vs H2 2024": the date is when, not another growth figure
@@ -185,12 +188,31 @@ def _metric_for(
     return ""
 
 
+_SCORED = re.compile(
+    r"\b(?:scor(?:ed|es|ing)|a score of|rated|reach(?:ed|es)|hits?|achiev(?:ed|es))\s+(?:of\s+)?$", re.IGNORECASE
+)
+_ON_BOARD = re.compile(r"\s+on\s+(?:the\s+)?$")
+
+
+def _score_on_board(extractor: Extractor, q: Quantity, metrics: Sequence[Mention], text: str) -> str:
+    """ "scored 1,417 on LMArena": a score on a board named by its ranking is the board's score
+    (LMArena Elo), not a rank and not a count named earlier in the sentence ("400B parameters")."""
+    if q.kind != "number" or q.unit or not _SCORED.search(text, max(0, q.start - 20), q.start):
+        return ""
+    vocabulary = extractor.vocabulary
+    board = next((m for m in metrics if m.start >= q.end and _ON_BOARD.fullmatch(text, q.end, m.start)), None)
+    if board is None or vocabulary.metric_unit(board.name) != "rank":
+        return ""  # a board measured by its score ("65.8 on SWE-bench") is read as any metric named after
+    return vocabulary.metric(board.name.removesuffix(" rank") + " score") or ""
+
+
 _ORIGIN_WORDS = re.compile(r"\b(?:Chinese|American|U\.S\.|US|European|Western|domestic|foreign|global)\b\s*", re.I)
 
 
 # "1,500 of 2,000 prompts", "30 of 40 matches": what a part and its whole count, when no unit says.
 _OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:[\w'’]+\s+)?[\d][\d,.]*")
 _PLURAL_NOUN = re.compile(r"\s+(?:[a-z][a-z\-]+\s+){0,2}?([a-z][a-z\-]{2,}s)\b")
+_ASIDE = re.compile(r"\s*\([^()]{1,20}\)(?:\s+of\s+(?:the|those|these|all|its|their))?(?=\s)")
 _NOT_NOUNS = {"this", "was", "has", "does", "its", "his", "is", "as", "us", "thus", "plus", "less", "across"}
 
 
@@ -203,7 +225,8 @@ def counted_noun(text: str, q: Quantity) -> str:
         if not whole:
             return ""
         at = whole.end()
-    noun = _PLURAL_NOUN.match(text, at)
+    aside = _ASIDE.match(text, at)  # "1,200 of 3,755 (45%) of those releases"
+    noun = _PLURAL_NOUN.match(text, aside.end() if aside else at)
     return noun.group(1) if noun and noun.group(1) not in _NOT_NOUNS else ""
 
 
