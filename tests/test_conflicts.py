@@ -154,6 +154,22 @@ def test_a_wrapped_sentence_that_lists_values_takes_no_side() -> None:
     assert _findings(listed, "# DeepSeek-V3\n- 685B total params\n") == []
 
 
+def test_two_sentences_of_one_paragraph_are_two_statements() -> None:
+    """A paragraph is one line in Markdown: its sentences disagree like any two lines do, while one
+    sentence that lists values still takes no side."""
+    paragraph = (
+        "# Qwen3\nQwen3-235B-A22B has 235B total parameters according to the first table of the report. "
+        "Elsewhere in the same report, Qwen3-235B-A22B has {} total parameters.\n"
+    )
+    assert _kinds(_findings(paragraph.format("253B"))) == [("value", "high")]
+    assert _findings(paragraph.format("235B")) == []
+    listing = (
+        "# Qwen3\nThe Qwen3 family spans many sizes for many uses in the field of open models today, from phones "
+        "to servers, with 0.6B, 1.7B and 4B total parameters, while Qwen3 also has 32B total parameters.\n"
+    )
+    assert _findings(listing) == []
+
+
 def test_fingerprints_survive_unrelated_edits() -> None:
     before = _findings("# DeepSeek-V3\n- 671B total params\n", "# DeepSeek-V3\n- 685B total params\n")
     after = _findings(

@@ -60,10 +60,16 @@ def _comparable_group(subject: str, metric: str, vocabulary: Vocabulary | None) 
     return not vocabulary.has_members(subject)
 
 
+# A quote that ends so is a whole sentence: the others of its line are statements of their own
+# ("X has 235B total parameters. ... X has 253B total parameters." is no list of two sizes).
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)*]*$")
+
+
 def _passages(claims: Sequence[Claim]) -> list[list[Claim]]:
-    """Claims read together: those of one line, and of one sentence however many lines it was
-    wrapped over (its claims share their quote). Hand-written claims without a line (0) are each
-    a statement of their own. In document order."""
+    """Claims read together: those of one sentence however many lines it was wrapped over (its
+    claims share their quote), and of one line where it is no sentence (a table row's cells, a
+    list item). Hand-written claims without a line (0) are each a statement of their own. In
+    document order."""
     parent = list(range(len(claims)))
 
     def root(i: int) -> int:
@@ -72,11 +78,12 @@ def _passages(claims: Sequence[Claim]) -> list[list[Claim]]:
             i = parent[i]
         return i
 
-    first: dict[tuple[str, object], int] = {}
+    first: dict[tuple[object, ...], int] = {}
     for i, c in enumerate(claims):
         if c.line == 0:
             continue
-        for key in ((c.document, c.line), (c.document, c.text)):
+        sentence = c.text if _SENTENCE_END.search(c.text) else ""
+        for key in ((c.document, c.line, sentence), (c.document, c.text)):
             if key in first:
                 parent[root(i)] = root(first[key])
             else:
