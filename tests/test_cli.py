@@ -251,6 +251,9 @@ def test_conflicts_lists_gates_and_accepts(project: Path, capsys: pytest.Capture
     sarif = json.loads(capsys.readouterr().out)
     assert sarif["runs"][0]["results"][0]["suppressions"]
     assert main(["audit", str(doc)]) == 0  # nothing open left
+    (reported,) = json.loads((project / "reports" / "audit.json").read_text(encoding="utf-8"))["findings"]
+    assert reported["decision"]["reason"] == "the second figure is a later revision"
+    assert "| the second figure is a later revision" in (project / "reports" / "audit.md").read_text(encoding="utf-8")
 
 
 def test_forget_removes_a_document_and_its_claim_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

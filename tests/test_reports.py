@@ -91,6 +91,7 @@ def finding(
 
 
 STALE = Decision("0123456789abcdef" * 2, reason=f"rounding {XSS}", accepted_by="ana", accepted_at="2025-07-01")
+ACCEPTED = Decision("d" * 40, reason=f"June was the preview | {XSS}", accepted_by="li", accepted_at="2025-07-02")
 
 
 def sample_findings(claims: list[Claim]) -> list[Finding]:
@@ -144,6 +145,7 @@ def sample_report() -> ReportInput:
         findings=sample_findings(claims),
         accepted=frozenset({"d" * 40}),
         stale_decisions=[STALE],
+        decisions=[ACCEPTED, STALE],
     )
 
 
@@ -444,8 +446,19 @@ def test_json_findings_and_stale_decisions() -> None:
         ("value", "high", "open"), ("attribution", "medium", "open"), ("date", "low", "accepted"),
     ]  # fmt: skip
     by_fingerprint = {f.fingerprint: f for f in report.findings}
-    for item in record["findings"]:
-        assert item == {**by_fingerprint[item["fingerprint"]].as_record(), "status": item["status"]}
+    for item in record["findings"][:2]:
+        assert item == {**by_fingerprint[item["fingerprint"]].as_record(), "status": "open"}
+    accepted = record["findings"][2]
+    assert accepted == {
+        **by_fingerprint[accepted["fingerprint"]].as_record(),
+        "status": "accepted",
+        "decision": {
+            "fingerprint": "d" * 40,
+            "reason": ACCEPTED.reason,
+            "accepted_by": "li",
+            "accepted_at": "2025-07-02",
+        },
+    }
     assert record["stale_decisions"] == [
         {"fingerprint": STALE.fingerprint, "reason": STALE.reason, "accepted_by": "ana", "accepted_at": "2025-07-01"}
     ]
@@ -465,6 +478,8 @@ def test_markdown_findings() -> None:
     assert "| high | value | DeepSeek | training cost |" in open_part
     assert "| report.md:10<br>evil.md:3 |" in open_part
     assert "| low | date | Qwen |" in accepted_part and "| low | date |" not in open_part
+    assert "| June was the preview \\| &lt;script&gt;" in accepted_part  # the reviewer's reason, escaped
+    assert "(li, 2025-07-02) |" in accepted_part
     assert text.index("### Open findings") < text.index("### Claims by document")
     row = next(line for line in text.splitlines() if line.startswith("| medium |"))
     assert len(re.findall(r"(?<!\\)\|", row)) == 8  # the explanation's pipe is escaped
@@ -493,6 +508,7 @@ def test_html_finding_cards() -> None:
     assert [c["data-subject"] for c in cards] == ["DeepSeek", XSS, "Qwen"]  # decoded back exactly
     assert cards[2]["class"] == "finding sev-low accepted"
     assert '<span class="badge status">accepted</span>' in html
+    assert '<p class="decision">Accepted: June was the preview | &lt;script&gt;' in html
     assert html.index('id="findings"') < html.index('id="claims"')  # findings first
     # The claims side by side, with the figure marked and a link to the claim's row.
     assert '<a href="#claim-c0">report.md:10</a>' in html and '<tr id="claim-c0"' in html

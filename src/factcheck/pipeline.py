@@ -277,6 +277,7 @@ def run_audit(
         findings=(*review.open, *review.accepted),
         accepted=frozenset(f.fingerprint for f in review.accepted),
         stale_decisions=review.stale,
+        decisions=review.decisions,
         sources=_source_summaries(store, {d.name for d in extraction.documents}, _registered_urls(settings)),
         verifications=verifications,
     )

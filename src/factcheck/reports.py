@@ -91,8 +91,9 @@ class ReportInput:
     renders to the same bytes.
 
     `findings` are the conflicts among the claims; a finding whose fingerprint is in `accepted`
-    was accepted by a reviewer and is shown as such, after the open ones. `stale_decisions` are
-    decisions whose finding no longer exists, listed so that they can be removed.
+    was accepted by a reviewer and is shown as such, after the open ones, with the reviewer's
+    reason where `decisions` holds it. `stale_decisions` are decisions whose finding no longer
+    exists, listed so that they can be removed.
     """
 
     claims: Sequence[Claim]
@@ -103,6 +104,7 @@ class ReportInput:
     findings: Sequence[Finding] = ()
     accepted: frozenset[str] = frozenset()
     stale_decisions: Sequence[Decision] = ()
+    decisions: Sequence[Decision] = ()
     sources: Sequence[SourceSummary] = ()
     verifications: Sequence[Verification] = ()
 
@@ -116,6 +118,7 @@ class ReportInput:
         findings: Sequence[Finding] = (),
         accepted: frozenset[str] = frozenset(),
         stale_decisions: Sequence[Decision] = (),
+        decisions: Sequence[Decision] = (),
     ) -> ReportInput:
         """Report the documents, claims and read errors of one extraction run, with findings."""
         return cls(
@@ -127,6 +130,7 @@ class ReportInput:
             findings=findings,
             accepted=accepted,
             stale_decisions=stale_decisions,
+            decisions=decisions,
         )
 
 
@@ -171,6 +175,7 @@ class _FindingRow:
     explanation: str
     status: str  # open | accepted
     claims: tuple[_ClaimRow, ...]
+    decision: Decision | None = None  # the reviewer's, for an accepted finding
 
     @property
     def locations(self) -> tuple[str, ...]:
@@ -225,8 +230,12 @@ def _claim_anchors(claims: Iterable[Claim]) -> dict[tuple[str, str, int], str]:
 
 
 def _finding_row(
-    finding: Finding, accepted: Collection[str], anchors: Mapping[tuple[str, str, int], str]
+    finding: Finding,
+    accepted: Collection[str],
+    anchors: Mapping[tuple[str, str, int], str],
+    decisions: Mapping[str, Decision],
 ) -> _FindingRow:
+    is_accepted = finding.fingerprint in accepted
     return _FindingRow(
         id=finding.id,
         fingerprint=finding.fingerprint,
@@ -235,12 +244,17 @@ def _finding_row(
         subject=finding.subject,
         metric=finding.metric,
         explanation=finding.explanation,
-        status="accepted" if finding.fingerprint in accepted else "open",
+        status="accepted" if is_accepted else "open",
         claims=tuple(
             dataclasses.replace(_claim_row(c), anchor=anchors.get((c.id, c.document, c.line), ""))
             for c in finding.claims
         ),
+        decision=decisions.get(finding.fingerprint) if is_accepted else None,
     )
+
+
+def _decisions_by_fingerprint(report: ReportInput) -> dict[str, Decision]:
+    return {d.fingerprint: d for d in report.decisions}
 
 
 def _findings_summary(rows: Sequence[_FindingRow]) -> dict[str, object]:
@@ -362,7 +376,7 @@ def report_record(report: ReportInput) -> dict[str, object]:
     documents = _document_rows(report, errors)
     error_by_path = {e.path: e.reason for e in reversed(errors)}  # first reason wins
     findings = ordered_findings(report.findings, report.accepted)
-    rows = [_finding_row(f, report.accepted, {}) for f in findings]
+    rows = [_finding_row(f, report.accepted, {}, _decisions_by_fingerprint(report)) for f in findings]
     return {
         "schema": SCHEMA_NAME,
         "version": SCHEMA_VERSION,
@@ -376,7 +390,10 @@ def report_record(report: ReportInput) -> dict[str, object]:
             "by_kind": dict(sorted(Counter(c.quantity.kind for c in report.claims).items())),
             "findings": _findings_summary(rows),
         },
-        "findings": [{**f.as_record(), "status": r.status} for f, r in zip(findings, rows, strict=True)],
+        "findings": [
+            {**f.as_record(), "status": r.status, **({"decision": _decision_record(r.decision)} if r.decision else {})}
+            for f, r in zip(findings, rows, strict=True)
+        ],
         "stale_decisions": [_decision_record(d) for d in report.stale_decisions],
         "documents": [
             {
@@ -711,8 +728,9 @@ def _context(report: ReportInput) -> dict[str, object]:
     by_document: dict[str, list[_ClaimRow]] = {d.name: [] for d in documents}
     for row in rows:
         by_document[row.document].append(row)
+    decisions = _decisions_by_fingerprint(report)
     findings = tuple(
-        _finding_row(f, report.accepted, anchors) for f in ordered_findings(report.findings, report.accepted)
+        _finding_row(f, report.accepted, anchors, decisions) for f in ordered_findings(report.findings, report.accepted)
     )
     open_findings = tuple(f for f in findings if f.status == "open")
     return {
