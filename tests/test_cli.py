@@ -163,6 +163,25 @@ def test_check_reports_a_new_claim_that_contradicts_known_ones(
     assert "draft.md:3" in out and "001_493fd152ae4ebc24.txt:22" in out
 
 
+def test_a_hand_written_claim_without_quote_or_line_is_shown_readably(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = _copy_example(project)
+    assert main(["extract", str(docs)]) == 0
+    new = project / "claims" / "manual"
+    new.mkdir(parents=True)
+    (new / "notes.yaml").write_text(
+        "document: notes.md\nclaims:\n- id: n1\n  subject: DeepSeek-V3\n  metric: total parameters\n"
+        "  value: 685000000000\n  unit: parameters\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["check", str(new)]) == 1
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.startswith("notes.md, ")  # the checked file's claim first, with no line to name
+    assert "685B parameters (notes.md)" in line and "685000000000" not in line
+
+
 def test_unknown_database_is_an_input_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", "nosuchdb://x", "claims"]) == 2
     assert "cannot open database" in capsys.readouterr().err

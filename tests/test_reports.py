@@ -32,13 +32,13 @@ from factcheck.models import (
     Verdict,
     Verification,
 )
+from factcheck.quantities import format_value
 from factcheck.reports import (
     REPORT_FILES,
     RULES,
     DocumentSummary,
     ReportInput,
     SourceSummary,
-    format_value,
     load_schema,
     markdown_cell,
     render_github,

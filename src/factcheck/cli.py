@@ -36,7 +36,8 @@ from factcheck.pipeline import (
     stored_review,
     verify_documents,
 )
-from factcheck.reports import format_value, render_github, render_sarif
+from factcheck.quantities import format_value
+from factcheck.reports import render_github, render_sarif
 from factcheck.store import Store
 
 # Messages quote documents, URLs and reviewers' reasons, which may hold [brackets]: never markup.
@@ -295,7 +296,7 @@ def conflicts(ctx: click.Context, fmt: str, fail_on: str | None) -> None:
     else:
         table = Table("id", "severity", "kind", "subject", "metric", "where", "explanation")
         for f in findings:
-            where = ", ".join(f"{c.document}:{c.line}" for c in f.claims[:4]) + (" …" if len(f.claims) > 4 else "")
+            where = ", ".join(c.location for c in f.claims[:4]) + (" …" if len(f.claims) > 4 else "")
             status = " (accepted)" if f.fingerprint in accepted else ""
             table.add_row(f.id, f.severity.value + status, f.kind.value, f.subject, f.metric, where, f.explanation)
         _wide_console().print(table)
@@ -343,7 +344,9 @@ def check(ctx: click.Context, paths: tuple[Path, ...], fail_on: str | None) -> N
     for problem in result.problems:
         click.echo(str(problem))
     for finding in result.review.open:
-        where = ", ".join(f"{c.document}:{c.line}" for c in finding.claims[:4])
+        # the checked files' claims first: they are what the author of the change is to look at
+        claims = sorted(finding.claims, key=lambda c: (c.document, c.id) not in result.checked)
+        where = ", ".join(c.location for c in claims[:4]) + (" …" if len(claims) > 4 else "")
         click.echo(
             f"{where}: {finding.severity.value} {finding.kind.value} conflict [{finding.id}]: {finding.explanation}"
         )
@@ -445,7 +448,7 @@ def verify(ctx: click.Context, paths: tuple[Path, ...], offline: bool | None, fm
             where = v.evidence.location if v.evidence else v.reason
             table.add_row(
                 v.verdict.value,
-                f"{v.claim.document}:{v.claim.line}",
+                v.claim.location,
                 v.claim.subject,
                 v.claim.metric,
                 format_value(v.claim.quantity),

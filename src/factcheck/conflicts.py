@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from factcheck.compare import Relation, compare, interval, span
 from factcheck.models import DOCUMENT_SUBJECT, Claim, Finding, FindingKind, Qualifier, Quantity, Severity
+from factcheck.quantities import format_value
 from factcheck.vocabulary import Vocabulary, normalize_name
 
 __all__ = ["find_conflicts", "fingerprint"]
@@ -147,13 +148,15 @@ def _stated(q: Quantity) -> str:
         return f"{q.value:g} {q.unit} ({q.text})"  # "Top 10 models … use Qwen" is all ten
     if any(ch.isdigit() for ch in q.text) and not q.text.replace(",", "").replace(".", "").strip().isdigit():
         return q.text
+    if not q.text:  # a hand-written claim states no words of its own
+        return format_value(q)
     return str(q.value)
 
 
 def _where(claims: Sequence[Claim]) -> str:
     first = claims[0]
     more = f" and {len(claims) - 1} more" if len(claims) > 1 else ""
-    return f"{_stated(first.quantity)} ({first.document}:{first.line}{more})"
+    return f"{_stated(first.quantity)} ({first.location}{more})"
 
 
 def _range_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Finding | None:
@@ -361,7 +364,7 @@ def _ranking_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) ->
             named = ", ".join(sorted({f"{c.subject} ({_stated(c.quantity)})" for c in intruders}))
             explanation = (
                 f"{held.subject} is said to hold the top {top:g} places on {held.metric.removesuffix(' rank')} "
-                f"({held.document}:{held.line}), yet {named} from elsewhere is placed within them."
+                f"({held.location}), yet {named} from elsewhere is placed within them."
             )
             findings.append(
                 _finding(FindingKind.RANKING, Severity.HIGH, held.subject, held.metric, explanation, involved)
@@ -783,9 +786,9 @@ def _no_release_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None)
         listed = ", ".join(models[:3]) + (f" and {len(models) - 3} more" if len(models) > 3 else "")
         more = f" and {len(dated) - 1} more places" if len(dated) > 1 else ""
         explanation = (
-            f"{none.subject} is said to have {none.quantity.text} ({none.document}:{none.line}), "
+            f"{none.subject} is said to have {none.quantity.text} ({none.location}), "
             f"yet {listed} {'is' if len(models) == 1 else 'are'} dated {year.group(1)} "
-            f"({dated[0].document}:{dated[0].line}{more})."
+            f"({dated[0].location}{more})."
         )
         findings.append(
             _finding(FindingKind.VALUE, Severity.MEDIUM, none.subject, none.metric, explanation, [none, *dated])

@@ -119,6 +119,11 @@ class Claim:
     def value(self) -> float | str:
         return self.quantity.value
 
+    @property
+    def location(self) -> str:
+        """ "report.md:12"; a hand-written claim with no line (0) is its file's alone."""
+        return f"{self.document}:{self.line}" if self.line else self.document
+
     def as_record(self) -> dict[str, object]:
         """The flat, JSON-ready form used by `factcheck claims --format json` and claim files."""
         q = self.quantity

@@ -291,6 +291,7 @@ class CheckResult:
 
     problems: tuple[Problem, ...]
     review: Review
+    checked: frozenset[tuple[str, str]] = frozenset()  # (document, id) of the files' claims
 
     def exit_code(self, fail_on: str) -> int:
         return 1 if self.problems or self.review.failing(fail_on) else 0
@@ -310,7 +311,8 @@ def check_claims(paths: Sequence[Path], settings: Settings, store: Store) -> Che
     known = [c for c in store.claims() if (c.document, c.id) not in keys]
     review = review_conflicts(known + from_files, settings)
     involved = [f for f in review.open if any((c.document, c.id) in keys for c in f.claims)]
-    return CheckResult(tuple(problems), Review(tuple(involved), review.accepted, review.stale, review.decisions))
+    kept = Review(tuple(involved), review.accepted, review.stale, review.decisions)
+    return CheckResult(tuple(problems), kept, frozenset(keys))
 
 
 def forget_documents(names: Sequence[str], settings: Settings, store: Store) -> list[str]:

@@ -16,7 +16,16 @@ from dataclasses import replace
 
 from factcheck.models import Qualifier, Quantity
 
-__all__ = ["find_quantities", "may_hold_date", "may_hold_quantities", "parse_quantity", "parse_date", "format_number"]
+__all__ = [
+    "find_quantities",
+    "format_number",
+    "format_value",
+    "may_hold_date",
+    "may_hold_quantities",
+    "parse_date",
+    "parse_quantity",
+    "readable_number",
+]
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -337,6 +346,52 @@ def format_number(value: float) -> str:
     if value == int(value) and abs(value) < 1e18:
         return str(int(value))
     return repr(value)
+
+
+# --- numbers for people -------------------------------------------------------------------------
+
+_CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥", "INR": "₹"}
+_SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"))
+
+
+def readable_number(value: float) -> str:
+    """A figure as a reader would write it: 5.6e6 → "5.6M", 1509.0 → "1,509", 97.30 → "97.3"."""
+    magnitude = abs(value)
+    for size, suffix in _SCALES:
+        if magnitude >= size:
+            return f"{value / size:.4g}{suffix}"
+    if value == int(value):
+        return f"{int(value):,}"
+    if magnitude < 1:
+        return f"{value:.4g}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_value(quantity: Quantity) -> str:
+    """The quantity for display: "$5.6M", "97.3%", "#1", "3×", "235B parameters", "2025-07".
+
+    Ranges show both ends ("$5M–$6M") because `value` is only their midpoint. Text values
+    (dates, unparsed figures) are shown as stored.
+    """
+    if quantity.low is not None and quantity.high is not None:
+        return f"{_format_one(quantity.low, quantity)}–{_format_one(quantity.high, quantity)}"
+    return _format_one(quantity.value, quantity)
+
+
+def _format_one(value: float | str, q: Quantity) -> str:
+    if isinstance(value, str):
+        return value
+    number = readable_number(value)
+    if q.kind == "currency" and q.unit in _CURRENCY_SYMBOLS:
+        return f"{'-' if value < 0 else ''}{_CURRENCY_SYMBOLS[q.unit]}{number.lstrip('-')}"
+    if q.unit == "percent":
+        return f"{number}%"
+    if q.kind == "multiple" or q.unit == "times":
+        return f"{number}×"
+    if q.kind == "rank" or q.unit == "rank":
+        return f"#{number}"
+    unit = q.unit_text or q.unit
+    return f"{number} {unit}" if unit else number
 
 
 def _to_float(text: str) -> float:

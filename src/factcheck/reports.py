@@ -42,10 +42,10 @@ from factcheck.models import (
     ExtractionResult,
     Finding,
     FindingKind,
-    Quantity,
     Severity,
     Verification,
 )
+from factcheck.quantities import format_value
 
 SCHEMA_NAME = "factcheck.audit-report"
 SCHEMA_VERSION = 2
@@ -163,6 +163,10 @@ class _ClaimRow:
     section: str
     anchor: str = ""  # the row's HTML id, "claim-<id>", made unique within the page
 
+    @property
+    def location(self) -> str:
+        return f"{self.document}:{self.line}" if self.line else self.document  # no line: hand-written
+
 
 @dataclass(frozen=True)
 class _FindingRow:
@@ -179,7 +183,7 @@ class _FindingRow:
 
     @property
     def locations(self) -> tuple[str, ...]:
-        return tuple(f"{c.document}:{c.line}" for c in self.claims)
+        return tuple(c.location for c in self.claims)
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -306,8 +310,6 @@ def split_quote(text: str, figure: str) -> tuple[str, str, str]:
 
 # --- numbers for people -------------------------------------------------------------------------
 
-_CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥", "INR": "₹"}
-_SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"))
 _QUALIFIER_WORDS = {
     "exact": "exact",
     "approx": "approx.",
@@ -315,46 +317,6 @@ _QUALIFIER_WORDS = {
     "upper_bound": "at most",
     "range": "range",
 }
-
-
-def format_number(value: float) -> str:
-    """A figure as a reader would write it: 5.6e6 → "5.6M", 1509.0 → "1,509", 97.30 → "97.3"."""
-    magnitude = abs(value)
-    for size, suffix in _SCALES:
-        if magnitude >= size:
-            return f"{value / size:.4g}{suffix}"
-    if value == int(value):
-        return f"{int(value):,}"
-    if magnitude < 1:
-        return f"{value:.4g}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def format_value(quantity: Quantity) -> str:
-    """The quantity for display: "$5.6M", "97.3%", "#1", "3×", "235B parameters", "2025-07".
-
-    Ranges show both ends ("$5M–$6M") because `value` is only their midpoint. Text values
-    (dates, unparsed figures) are shown as stored.
-    """
-    if quantity.low is not None and quantity.high is not None:
-        return f"{_format_one(quantity.low, quantity)}–{_format_one(quantity.high, quantity)}"
-    return _format_one(quantity.value, quantity)
-
-
-def _format_one(value: float | str, q: Quantity) -> str:
-    if isinstance(value, str):
-        return value
-    number = format_number(value)
-    if q.kind == "currency" and q.unit in _CURRENCY_SYMBOLS:
-        return f"{'-' if value < 0 else ''}{_CURRENCY_SYMBOLS[q.unit]}{number.lstrip('-')}"
-    if q.unit == "percent":
-        return f"{number}%"
-    if q.kind == "multiple" or q.unit == "times":
-        return f"{number}×"
-    if q.kind == "rank" or q.unit == "rank":
-        return f"#{number}"
-    unit = q.unit_text or q.unit
-    return f"{number} {unit}" if unit else number
 
 
 def _raw(value: float | str | None) -> str:
