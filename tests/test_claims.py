@@ -521,6 +521,7 @@ def test_a_parameter_count_the_model_activates_is_its_active_parameters(text: st
         ("DeepSeek-V3 was trained for $5.6\nmillion in total.", 2, "DeepSeek-V3", "training cost", 5.6e6),
         ("Qwen3-235B-A22B was trained on 36\ntrillion tokens.", 2, "Qwen3-235B-A22B", "training tokens", 36e12),
         ("DeepSeek-V3 has a context window\nof 128K tokens.", 3, "DeepSeek-V3", "context length", 128e3),
+        ("DeepSeek-V3 was trained on 2,048\nH800 GPUs.", 2, "DeepSeek-V3", "training GPUs", 2048.0),
     ],
 )
 def test_a_short_line_goes_on_in_the_next_when_that_opens_in_lower_case(
