@@ -324,10 +324,11 @@ _GOES_ON = re.compile(r"\s*(?:\\?[$*_\[(]|[\w€£¥~≈\"'“‘])")  # "\$100M
 # A row of figures ("MMLU (Pass@1) 88.3 87.2 88.5 85.2") is a table's, as PDF text sets them.
 _FIGURE_ROW = re.compile(r"(?:\s+(?:[-–]|[\d.,]+[%KMBT]?)){3,}\s*$")
 # Shorter lines are lists or labels set one per line, not prose filled to a width, unless a
-# sentence of a few words stops at a figure whose unit the next line gives ("trained on 2,048" /
-# "H800 GPUs.").
+# sentence of a few words stops at a figure after a word in lower case, whose unit the next line
+# gives ("trained on 2,048" / "H800 GPUs."): not a contents line ("B Ablation Studies 47") or a
+# table's row ("DeepSeek 67B Chat 8.35 16.6").
 _WRAP_WIDTH = 40
-_ENDS_IN_A_FIGURE = re.compile(r"^\s*(?:\S+\s+){3,}[$~≈]?\d[\d,.]*$")
+_ENDS_IN_A_FIGURE = re.compile(r"^\s*(?:\S+\s+){2,}[a-z]+\s+[$~≈]?\d[\d,.]*$")
 _SENTENCE_END = re.compile(r"[.!?;,)\]]\s*$")
 
 
@@ -411,7 +412,11 @@ def _is_wrap(before: str, line: str) -> bool:
     mid-sentence and is long (or this one opens in lower case, as no new item does), and this one
     goes on in words or figures."""
     return (
-        (len(before.strip()) >= _WRAP_WIDTH or line.lstrip()[:1].islower() or _ENDS_IN_A_FIGURE.search(before))
+        (
+            len(before.strip()) >= _WRAP_WIDTH
+            or line.lstrip()[:1].islower()
+            or _ENDS_IN_A_FIGURE.search(before) is not None
+        )
         and not _LINE_END.search(before)
         and bool(_GOES_ON.match(line))
         and not _FIGURE_ROW.search(before)
