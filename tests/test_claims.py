@@ -495,6 +495,16 @@ def test_a_figure_restated_with_nobody_named_is_of_whoever_the_document_gave_it(
     assert _find(claims, 5, 8.0).subject == "(this document)"  # one digit: many things have 8 GPUs
 
 
+def test_a_figure_stated_for_a_family_is_of_the_member_the_document_gives_it() -> None:
+    text = (
+        "# DeepSeek Series\n- DeepSeek-R1: 97.3% MATH-500\n- 88.5 MMLU\n- 81.0 MMLU-Pro\n"
+        "# Benchmarks\n- DeepSeek-V3: 88.5 MMLU\n- Qwen3: 81.0 MMLU-Pro\n"
+    )
+    claims = _claims(text)
+    assert _find(claims, 3, 88.5).subject == "DeepSeek-V3"  # a member of the family the section is about
+    assert _find(claims, 4, 81.0).subject == "DeepSeek"  # another family's figure: not DeepSeek's to claim
+
+
 def test_a_source_keeps_its_own_model_for_what_it_leaves_unnamed() -> None:
     text = "# Notes\n- Qwen has 170,000+ derivative models.\n- Ours has 170,000+ derivative models too.\n"
     claims = extract_claims(_doc(text), VOCABULARY, default_subject="DeepSeek-V3")

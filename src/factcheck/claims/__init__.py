@@ -92,14 +92,16 @@ def extract_claims(document: Document, vocabulary: Vocabulary, *, default_subjec
     claims = extractor.finish()
     if default_subject:
         return [replace(c, subject=default_subject) if c.subject == DOCUMENT_SUBJECT else c for c in claims]
-    return _restatements_named(claims)
+    return _restatements_named(claims, vocabulary)
 
 
-def _restatements_named(claims: list[Claim]) -> list[Claim]:
+def _restatements_named(claims: list[Claim], vocabulary: Vocabulary) -> list[Claim]:
     """A figure stated again with nobody named ("Key takeaways: 170,000+ derivative models") is
     about whoever the document gave that very figure for that metric before or after ("Qwen ...
-    over 170,000 derivative models"), when that is one subject only. Not dates, ranks or figures
-    of one significant digit ("8 GPUs", "4K context"): those are shared by many things."""
+    over 170,000 derivative models"), when that is one subject only; one stated for a family (a
+    bullet under "DeepSeek Series") is about the one member the document gives it to ("DeepSeek-V3:
+    88.5 MMLU"). Not dates, ranks or figures of one significant digit ("8 GPUs", "4K context"):
+    those are shared by many things."""
 
     def figure(c: Claim) -> tuple[str, str, object, str]:
         return (c.metric, c.quantity.unit, c.quantity.value, c.quantity.qualifier)
@@ -111,7 +113,14 @@ def _restatements_named(claims: list[Claim]) -> list[Claim]:
             owners.setdefault(figure(c), set()).add(c.subject)
     named = []
     for c in claims:
-        subjects = owners.get(figure(c), set()) if c.subject == DOCUMENT_SUBJECT else set()
+        if c.subject == DOCUMENT_SUBJECT:
+            subjects = owners.get(figure(c), set())
+        elif vocabulary.has_members(c.subject):
+            others = owners.get(figure(c), set()) - {c.subject}
+            subjects = {s for s in others if c.subject in vocabulary.ancestors(s)}
+            subjects = subjects if subjects == others else set()  # another subject's figure too: no telling
+        else:
+            subjects = set()
         named.append(replace(c, subject=next(iter(subjects))) if len(subjects) == 1 else c)
     return named
 
