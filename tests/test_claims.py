@@ -133,6 +133,23 @@ def test_tables_both_ways(text: str, subject: str, metric: str, value: float) ->
     ]
 
 
+def test_a_table_numbered_by_rank_takes_its_subjects_from_the_model_column() -> None:
+    text = (
+        "# Leaderboard\n| Rank | Model | Total params | Output $/M |\n|---|---|---|---|\n"
+        "| 1 | Kimi K2 | 1T | $2.50 |\n| 2 | DeepSeek-R1 | 671B | $2.19 |\n"
+    )
+    found = [(c.line, c.subject, c.metric, c.value, c.quantity.unit) for c in _claims(text)]
+    assert found == [
+        (4, "Kimi K2", "rank", 1.0, "rank"),
+        (4, "Kimi K2", "total parameters", 1e12, "parameters"),
+        (4, "Kimi K2", "output price", 2.5, "USD per million tokens"),
+        (5, "DeepSeek-R1", "rank", 2.0, "rank"),
+        (5, "DeepSeek-R1", "total parameters", 671e9, "parameters"),
+        (5, "DeepSeek-R1", "output price", 2.19, "USD per million tokens"),
+    ]
+    assert {c.quantity.kind for c in _claims(text) if c.metric == "rank"} == {"rank"}
+
+
 def test_tab_separated_table_from_pdf_text() -> None:
     text = "Model\tParameters\tContext\nDeepSeek-V3\t671B\t128K tokens\nQwen3-235B-A22B\t235B\t32K tokens\n"
     claims = _claims(text)

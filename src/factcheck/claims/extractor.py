@@ -442,6 +442,8 @@ class Extractor:
             return replace(q, unit=f"{q.unit} per million tokens")
         if q.unit:
             return q
+        if metric == "rank" and q.kind == "number" and isinstance(q.value, float) and q.value.is_integer():
+            return replace(q, unit="rank", kind="rank")  # a "Rank" column's "1"
         unit = self.vocabulary.metric_unit(metric)
         if unit in ("score", "elo", "") or q.kind in ("part", "whole") and not unit:
             return q

@@ -4,6 +4,7 @@ cells, and rows headed by a licence that list the models released under it."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from factcheck.claims.categories import category_quantity, licence, licence_name
@@ -49,6 +50,13 @@ _GENERIC_HEADERS = {
 }
 _GENERIC_HEADER_KEYS = frozenset(normalize_name(h) for h in _GENERIC_HEADERS)
 
+# A first column that numbers the rows ("| Rank | Model | ..."): the models stand in a later one.
+_RANK_HEADER = re.compile(r"^(?:rank|ranking|#|no\.?|position|place|pos\.?)$", re.IGNORECASE)
+# "Output $/M", "Input ($/1M tokens)", "Output price (per M)": a price per million tokens.
+_PRICE_HEADER = re.compile(
+    r"^(input|output)(?:\s+price)?\s*\(?\s*(?:(?:US)?\$|USD)?\s*(?:/|per)\s*1?\s*M(?:\s*tokens)?\s*\)?$", re.IGNORECASE
+)
+
 _CELL_SETTING = re.compile(r"^\s*(?:\d+-shot|-|—|n/a)\s*$", re.I)  # "5-shot": how, not what
 
 _RELEASE_SUFFIX = re.compile(r"\s+(?:Instruct|Chat|Base|Thinking|Preview|Reasoning)\b.*$", re.IGNORECASE)
@@ -62,10 +70,33 @@ _MEASURE_LABEL = re.compile(
 # --- tables -------------------------------------------------------------------------------
 
 
-def table_row(extractor: Extractor, block: Block) -> None:
+def _subject_column(extractor: Extractor, block: Block) -> int:
+    """The column the row's subject stands in when it is not the first: after a column that numbers
+    the rows ("| 1 | Kimi K2 | 1T |"), the first that is headed as the subjects' or names one."""
     cells, header = block.cells, block.header
-    if not cells:
+    if len(header) != len(cells) or len(block.cell_offsets) != len(cells) or len(cells) < 3:
+        return 0
+    if not (_RANK_HEADER.match(clean_markup(header[0]).strip()) or _CELL_FIGURE.match(clean_markup(cells[0]))):
+        return 0
+    for index in range(1, min(3, len(cells))):
+        if _SUBJECT_HEADERS.match(clean_markup(header[index]).strip()) or extractor.cell_subject(cells[index]):
+            return index
+    return 0
+
+
+def table_row(extractor: Extractor, block: Block) -> None:
+    if not block.cells:
         return
+    at = _subject_column(extractor, block)
+    if at:  # read as if the subjects' column came first; each cell keeps its own offset
+        order = [at, *(i for i in range(len(block.cells)) if i != at)]
+        block = replace(
+            block,
+            cells=tuple(block.cells[i] for i in order),
+            header=tuple(block.header[i] for i in order),
+            cell_offsets=tuple(block.cell_offsets[i] for i in order),
+        )
+    cells, header = block.cells, block.header
     licence_row(extractor, block)
     section_subject = extractor.section_subject(block.section)
     row_subject = extractor.cell_subject(cells[0])
@@ -207,4 +238,9 @@ def read_cell_metric(extractor: Extractor, cell: str) -> str:
         return mentions[0].name
     if re.search(r"\(\s*\$\s*/|per (?:1)?M\b|/\s*M tokens", cell) and text.lower() in ("input", "output"):
         return f"{text.lower()} price"
+    price = _PRICE_HEADER.match(clean_markup(cell).strip())
+    if price:
+        return f"{price.group(1).lower()} price"
+    if _RANK_HEADER.match(text):
+        return "rank"
     return text.lower() if not any(ch.isdigit() for ch in text) or len(text) > 3 else ""
