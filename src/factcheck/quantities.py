@@ -805,6 +805,9 @@ _EST_STARTS = frozenset("(e?")
 
 
 _ANY_DIGIT = re.compile(r"\d")
+# A numbered list's marker at the start of a line ("1. Kimi K2", "12. Resources") numbers an item;
+# it states no quantity (the claim extractor blanks it likewise, claims.text.MARKER).
+_LIST_MARKER = re.compile(r"\s*\d{1,3}\.(?=\s)")
 _INDEX_HINT = re.compile(r"Fortune|S&P|Russell|Forbes|Global|FTSE|Nasdaq|Nikkei|Inc")
 _DOMAIN_HINT = re.compile(r"\.(?<=\w\.)[A-Za-z]{2}")  # \w\.[A-Za-z]{2}, the dot first: the engine skips to dots
 _DOMAIN_DOT = re.compile(r"\.(?<=[\w-]\.)[a-z]", re.IGNORECASE)  # _URL's [\w-]\.[a-z], the dot first
@@ -1161,15 +1164,16 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     `skip` holds spans (start, end) that belong to names; numbers inside them are ignored.
     Never raises: text without numbers gives an empty list.
     """
-    if not may_hold_quantities(text):
-        return []
+    marker = _LIST_MARKER.match(text)
+    resume = marker.end() if marker else 0  # the marker's number is no figure: the scan starts after it
+    if not (_ANY_DIGIT.search(text, resume) or _spelled_hints(text) and _SPELLED_RE.search(text)):
+        return []  # may_hold_quantities, the marker left out
     taken = _blocked_spans(text, skip)
     found = _special_quantities(text, taken)
     taken.extend((q.start, q.end) for q in found)
     dates = _find_dates(text, taken)
     taken.extend((q.start, q.end) for q in dates)
     found.extend(dates)
-    resume = 0
     for m in _CORE.finditer(text):
         if m.start() < resume or taken and _overlaps(m.start(), m.end(), taken):
             continue
