@@ -127,6 +127,12 @@ _CHANGE_BEFORE = re.compile(
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
 _AND_SEP = re.compile(r"\s*(?:and|to|-|–)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
 _RANGE_SEP_STARTS = frozenset("-–—t~a")  # what either separator opens with, after spaces, lower-cased
+# Either separator, as one check that most figures followed by a word fail ("32 billion active").
+_ANY_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|~|through|and)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s*to\b")
+_CURRENCY_SIGNS = frozenset("$€£¥")
+_NUM_RE = re.compile(_NUM)
+_YEAR_RE = re.compile(_YEAR)
 _CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|£|¥|\bUSD|\bEUR|\bGBP|\bRMB|\bCNY)\s?$", re.IGNORECASE)
 _PER_MILLION = re.compile(
     r"\s*(?:/|per)\s*(?:1\s*)?(M|million|K|thousand|B|billion)\b\s*((?:input|output|cached)?\s*tokens?)?",
@@ -846,11 +852,31 @@ def _between_before(text: str, start: int) -> re.Match[str] | None:
     return _BETWEEN_BEFORE.search(before)
 
 
+# What may stand right before a figure, or before the space before it, for none of the rules that
+# read the left ("Llama 4", "$5", "USD 5", "-3.5", "~5", "over 5", "ca. 5") to apply: no letter,
+# digit, space, currency sign, minus, qualifier sign or ".", "_", "-". "" is the text's start.
+_PLAIN_BEFORE = frozenset(["", "|", "(", "[", "*", ",", ":", ";", "!", "?", "'", '"', "#", "/", ")", "]", "&", "+"])
+
+
 def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> tuple[Quantity | None, int]:
     """The quantity starting at match `m`, and the offset where scanning resumes."""
     start, end = m.span()
     number_text = m.group()
     following = text[end : end + 1]
+    before = text[start - 1 : start]  # "" at the start of the text
+    plain_left = before in _PLAIN_BEFORE or before == " " and text[start - 2 : start - 1] in _PLAIN_BEFORE
+    if plain_left and following != ":" and _NO_SUFFIX.match(text, end):
+        # The commonest table cell, "| 88.5 |": nothing to either side that the full path reads
+        # (no name tail, clock, ordinal, suffix, range, version, currency, minus or qualifier).
+        return _quantity(
+            value=_to_float(number_text),
+            unit="",
+            qualifier=Qualifier.EXACT,
+            text=number_text,
+            start=start,
+            end=end,
+            precision=_precision(number_text, 1.0),
+        ), end
     if (
         following in _NAME_TAIL_START
         and _NAME_TAIL.match(text, end)
@@ -882,10 +908,10 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
             end=ord_end,
             kind="rank",
         ), ord_end
-    if _is_version_of_name(text, start, number_text, end):
+    if not plain_left and _is_version_of_name(text, start, number_text, end):
         return None, end
     scan = _Scan(text, start, number_text)
-    currency = _currency_before(text, start)
+    currency = None if plain_left else _currency_before(text, start)
     q_start = start
     if currency:
         scan.unit, scan.kind = _CURRENCY_PREFIX[currency.group(1).lower()], "currency"
@@ -907,9 +933,12 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
         range_q = replace(range_q, start=range_q.start - left, text=text[range_q.start - left : range_q.end])
         return range_q, range_q.end
     value = _to_float(number_text) * scan.scale
-    if q_start > 0 and text[q_start - 1] in "-−":
-        value, q_start = -value, q_start - 1
-    qualifier, left = _left_qualifier(text, q_start)
+    if plain_left:
+        qualifier, left = Qualifier.EXACT, 0
+    else:
+        if q_start > 0 and text[q_start - 1] in "-−":
+            value, q_start = -value, q_start - 1
+        qualifier, left = _left_qualifier(text, q_start)
     if scan.plus:
         qualifier = Qualifier.LOWER_BOUND
     elif scan.est:
@@ -935,34 +964,31 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
 
 
 def _read_range(text: str, first: _Scan, q_start: int) -> Quantity | None:
+    """A range that opens with `first`. Its separator and second figure are read at their position
+    in `text`, not in a copy of the rest of the line (none of these patterns looks behind it)."""
     following = text[first.end : first.end + 1]
     if following and not following.isspace() and following.lower() not in _RANGE_SEP_STARTS:
         return None  # the usual case, seen without copying the rest of the line
-    rest = text[first.end :]
-    if rest.lstrip()[:1].lower() not in _RANGE_SEP_STARTS:
-        return None  # no "-", "to", "and", … follows (most figures)
-    sep = _RANGE_SEP.match(rest)
+    if not _ANY_RANGE_SEP.match(text, first.end):
+        return None  # neither separator follows: most figures, "32 billion active" among them
+    sep = _RANGE_SEP.match(text, first.end)
     between = _between_before(text, q_start)
     if between and not sep:
-        sep = _AND_SEP.match(rest)
+        sep = _AND_SEP.match(text, first.end)
     if not sep or first.plus:
         return None
-    if _CHANGE_BEFORE.search(text[max(0, q_start - 60) : q_start]) and re.match(r"^\s*to\b", rest):
+    if _TO_AFTER.match(text, first.end) and _CHANGE_BEFORE.search(text[max(0, q_start - 60) : q_start]):
         return None  # "grew from 1.2% to 30%": a before and an after, not a range
-    if "-" in sep.group(0) and first.scale == 1.0 and not first.unit and re.match(_YEAR + "$", first.number_text):
+    if "-" in sep.group(0) and first.scale == 1.0 and not first.unit and _YEAR_RE.fullmatch(first.number_text):
         return None
-    second_start = first.end + sep.end()
-    currency = re.match(r"[$€£¥]", text[second_start:])
-    if currency:
+    second_start = sep.end()
+    if text[second_start : second_start + 1] in _CURRENCY_SIGNS:
         second_start += 1
-    m2 = re.match(_NUM, text[second_start:])
+    m2 = _NUM_RE.match(text, second_start)
     if (
         not m2
-        or _NAME_TAIL.match(text[second_start + m2.end() :])
-        and not (
-            _SCALE_AFTER.match(text[second_start + m2.end() :])
-            or _MULTIPLE_AFTER.match(text[second_start + m2.end() :])
-        )
+        or _NAME_TAIL.match(text, m2.end())
+        and not (_SCALE_AFTER.match(text, m2.end()) or _MULTIPLE_AFTER.match(text, m2.end()))
     ):
         return None
     second = _Scan(text, second_start, m2.group(0))
