@@ -295,7 +295,9 @@ def _at_word_start(words: Iterable[str]) -> str:
 _SPELLED_HINT = re.compile(rf"(?:{_at_word_start(_SPELLED_WORDS)})\s")  # searched in lower-cased text
 # An ASCII line's words in C: this table maps letters to lower case, digits and "_" to themselves
 # (the \w characters) and every other byte to a space, so that bytes.split() then gives the \w runs.
-_ASCII_WORDS = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)).lower() + bytes(128)
+# The bytes of other characters (in UTF-8, 128 and up) become spaces too: in other text, the
+# ASCII words it gives stand between any characters but ASCII letters, digits and "_".
+_ASCII_WORDS = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)).lower() + b" " * 128
 _SPELLED_WORD_BYTES = frozenset(word.encode() for word in _SPELLED_WORDS)
 _ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # \w in ASCII
 _YEAR_RANGE = re.compile(rf"\b({_YEAR})\s*(?:-|–|—|to)\s*({_YEAR}|\d{{2}})\b(?![\w%])")
@@ -704,13 +706,16 @@ def _left_qualifier(text: str, q_start: int) -> tuple[Qualifier, int]:
 
 # Every qualifier above ends in one of these, or in a letter, right before the figure.
 _QUALIFIER_SIGNS = frozenset("~≈∼><≥≤=.")
-# The last sign or word of every qualifier above, lower-cased. Text before a figure that ends in
-# none of them holds no qualifier (three searches over it cost eight times this check); text that
-# is not ASCII is searched all the same, as case-insensitive matching folds "ſ" onto "s".
+# How every qualifier above ends, lower-cased: its sign or its words in full. Text before a figure
+# that ends in none of them holds no qualifier (three searches over it cost eight times this check;
+# "of", "to" and "than" end many a phrase before a figure, but few qualifiers); text that is not
+# ASCII is searched all the same, as case-insensitive matching folds "ſ" onto "s".
 _QUALIFIER_ENDINGS = (
     "~", ">", "<", "=", "approx", "approximately", "approx.", "about", "around", "roughly", "nearly",
-    "almost", "circa", "ca.", "some", "estimated", "est", "est.", "to", "under", "over", "reportedly",
-    "than", "above", "exceeding", "of", "least", "beyond", "min.", "below", "most", "max.", "within",
+    "almost", "circa", "ca.", "some", "estimated", "est", "est.", "close to", "under", "over", "reportedly",
+    "more than", "above", "exceeding", "in excess of", "at least", "upwards of", "north of", "beyond",
+    "greater than", "minimum of", "min.", "up to", "less than", "below", "at most", "fewer than",
+    "maximum of", "max.", "within",
 )  # fmt: skip
 
 
@@ -1144,7 +1149,12 @@ def _spelled_hints(text: str) -> list[int]:
     words the line holds are looked for, with str.find, instead of searching the whole line for
     every word (the search stops at nearly every letter: 50 us on a long paragraph)."""
     if not text.isascii():
-        return [m.start() for m in _SPELLED_HINT.finditer(text.lower())]
+        lower = text.lower()
+        # Every hint is an ASCII word of the lower-cased text after no letter, digit or "_" and
+        # before a space: a word the table gives. Most lines hold none, and are spared the search.
+        if _SPELLED_WORD_BYTES.isdisjoint(lower.encode().translate(_ASCII_WORDS).split()):
+            return []
+        return [m.start() for m in _SPELLED_HINT.finditer(lower)]
     words = text.encode().translate(_ASCII_WORDS).split()
     if _SPELLED_WORD_BYTES.isdisjoint(words):
         return []
