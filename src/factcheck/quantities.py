@@ -656,7 +656,9 @@ def _blocked_spans(text: str, skip: Sequence[tuple[int, int]]) -> list[tuple[int
     return spans
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w\-.]*)\s$")
+# The word is read possessively ([\w\-.]*+): the characters it could give back are no space, so no
+# match is lost, and the engine no longer backtracks through every word of the 40 characters.
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w\-.]*+)\s$")
 _UNIT_NOUN_AHEAD = re.compile(rf"\s*(?:{_UNIT_RE})\b", re.IGNORECASE)
 
 
@@ -1206,12 +1208,15 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
         return []  # may_hold_quantities, the marker left out
     taken = _blocked_spans(text, skip)
     found = _special_quantities(text, taken)
-    taken.extend((q.start, q.end) for q in found)
+    if found:  # most lines hold none: no generator to make and run
+        taken.extend([(q.start, q.end) for q in found])
     dates = _find_dates(text, taken)
-    taken.extend((q.start, q.end) for q in dates)
-    found.extend(dates)
+    if dates:
+        taken.extend([(q.start, q.end) for q in dates])
+        found.extend(dates)
     for m in _CORE.finditer(text):
-        if m.start() < resume or taken and _overlaps(m.start(), m.end(), taken):
+        start = m.start()
+        if start < resume or taken and _overlaps(start, m.end(), taken):
             continue
         quantity, resume = _number_quantity(text, m, taken)
         if quantity is not None and not (taken and _overlaps(quantity.start, quantity.end, taken)):
@@ -1219,7 +1224,10 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     if len(found) < 2:
         return found  # no order to restore, no pair to read
     found.sort(key=lambda q: q.start)
-    return _mark_parts(text, _share_price_unit(text, found))
+    # A shared price unit has a "/" between its prices, a part an "of" before its whole.
+    if "/" in text:
+        found = _share_price_unit(text, found)
+    return _mark_parts(text, found) if "of" in text else found
 
 
 def parse_quantity(text: str) -> Quantity | None:
