@@ -424,3 +424,18 @@ def test_quantities_built_past_the_dataclass_init_are_the_same_values() -> None:
         (_quantity(**values, **extra), Quantity(**values, **extra)),
     ):
         assert built == made and hash(built) == hash(made) and repr(built) == repr(made) and vars(built) == vars(made)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("1. [Chinese Open Source Model Leaders](#chinese-open-source-model-leaders)", []),
+        ("12. Model Selection Guide", []),
+        ("  3. Kimi K2 ships 1 trillion parameters", ["1 trillion parameters"]),
+        ("1.5 GPUs per node", ["1.5 GPUs"]),  # a decimal, not a marker
+        ("3 models. 2. Next", ["3 models", "2"]),  # a marker only at the line's start
+    ],
+)
+def test_a_numbered_list_marker_is_no_quantity(text: str, figures: list[str]) -> None:
+    # "1. Kimi K2" numbers an item of a list; the claim extractor blanks the marker likewise.
+    assert [q.text for q in find_quantities(text)] == figures

@@ -136,6 +136,12 @@ _CHANGE_BEFORE = re.compile(
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
 _AND_SEP = re.compile(r"\s*(?:and|to|-|–)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
 _RANGE_SEP_STARTS = frozenset("-–—t~a")  # what either separator opens with, after spaces, lower-cased
+# Either separator, as one check that most figures followed by a word fail ("32 billion active").
+_ANY_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|~|through|and)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s*to\b")
+_CURRENCY_SIGNS = frozenset("$€£¥")
+_NUM_RE = re.compile(_NUM)
+_YEAR_RE = re.compile(_YEAR)
 _CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|£|¥|\bUSD|\bEUR|\bGBP|\bRMB|\bCNY)\s?$", re.IGNORECASE)
 _PER_MILLION = re.compile(
     r"\s*(?:/|per)\s*(?:1\s*)?(M|million|K|thousand|B|billion)\b\s*((?:input|output|cached)?\s*tokens?)?",
@@ -298,7 +304,9 @@ def _at_word_start(words: Iterable[str]) -> str:
 _SPELLED_HINT = re.compile(rf"(?:{_at_word_start(_SPELLED_WORDS)})\s")  # searched in lower-cased text
 # An ASCII line's words in C: this table maps letters to lower case, digits and "_" to themselves
 # (the \w characters) and every other byte to a space, so that bytes.split() then gives the \w runs.
-_ASCII_WORDS = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)).lower() + bytes(128)
+# The bytes of other characters (in UTF-8, 128 and up) become spaces too: in other text, the
+# ASCII words it gives stand between any characters but ASCII letters, digits and "_".
+_ASCII_WORDS = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)).lower() + b" " * 128
 _SPELLED_WORD_BYTES = frozenset(word.encode() for word in _SPELLED_WORDS)
 _ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # \w in ASCII
 _YEAR_RANGE = re.compile(rf"\b({_YEAR})\s*(?:-|–|—|to)\s*({_YEAR}|\d{{2}})\b(?![\w%])")
@@ -703,7 +711,9 @@ def _blocked_spans(text: str, skip: Sequence[tuple[int, int]]) -> list[tuple[int
     return spans
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w\-.]*)\s$")
+# The word is read possessively ([\w\-.]*+): the characters it could give back are no space, so no
+# match is lost, and the engine no longer backtracks through every word of the 40 characters.
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w\-.]*+)\s$")
 _UNIT_NOUN_AHEAD = re.compile(rf"\s*(?:{_UNIT_RE})\b", re.IGNORECASE)
 
 
@@ -753,13 +763,16 @@ def _left_qualifier(text: str, q_start: int) -> tuple[Qualifier, int]:
 
 # Every qualifier above ends in one of these, or in a letter, right before the figure.
 _QUALIFIER_SIGNS = frozenset("~≈∼><≥≤=.")
-# The last sign or word of every qualifier above, lower-cased. Text before a figure that ends in
-# none of them holds no qualifier (three searches over it cost eight times this check); text that
-# is not ASCII is searched all the same, as case-insensitive matching folds "ſ" onto "s".
+# How every qualifier above ends, lower-cased: its sign or its words in full. Text before a figure
+# that ends in none of them holds no qualifier (three searches over it cost eight times this check;
+# "of", "to" and "than" end many a phrase before a figure, but few qualifiers); text that is not
+# ASCII is searched all the same, as case-insensitive matching folds "ſ" onto "s".
 _QUALIFIER_ENDINGS = (
     "~", ">", "<", "=", "approx", "approximately", "approx.", "about", "around", "roughly", "nearly",
-    "almost", "circa", "ca.", "some", "estimated", "est", "est.", "to", "under", "over", "reportedly",
-    "than", "above", "exceeding", "of", "least", "beyond", "min.", "below", "most", "max.", "within",
+    "almost", "circa", "ca.", "some", "estimated", "est", "est.", "close to", "under", "over", "reportedly",
+    "more than", "above", "exceeding", "in excess of", "at least", "upwards of", "north of", "beyond",
+    "greater than", "minimum of", "min.", "up to", "less than", "below", "at most", "fewer than",
+    "maximum of", "max.", "within",
 )  # fmt: skip
 
 
@@ -860,6 +873,9 @@ _EST_STARTS = frozenset("(e?")
 
 
 _ANY_DIGIT = re.compile(r"\d")
+# A numbered list's marker at the start of a line ("1. Kimi K2", "12. Resources") numbers an item;
+# it states no quantity (the claim extractor blanks it likewise, claims.text.MARKER).
+_LIST_MARKER = re.compile(r"\s*\d{1,3}\.(?=\s)")
 _INDEX_HINT = re.compile(r"Fortune|S&P|Russell|Forbes|Global|FTSE|Nasdaq|Nikkei|Inc")
 _DOMAIN_HINT = re.compile(r"\.(?<=\w\.)[A-Za-z]{2}")  # \w\.[A-Za-z]{2}, the dot first: the engine skips to dots
 _DOMAIN_DOT = re.compile(r"\.(?<=[\w-]\.)[a-z]", re.IGNORECASE)  # _URL's [\w-]\.[a-z], the dot first
@@ -898,11 +914,31 @@ def _between_before(text: str, start: int) -> re.Match[str] | None:
     return _BETWEEN_BEFORE.search(before)
 
 
+# What may stand right before a figure, or before the space before it, for none of the rules that
+# read the left ("Llama 4", "$5", "USD 5", "-3.5", "~5", "over 5", "ca. 5") to apply: no letter,
+# digit, space, currency sign, minus, qualifier sign or ".", "_", "-". "" is the text's start.
+_PLAIN_BEFORE = frozenset(["", "|", "(", "[", "*", ",", ":", ";", "!", "?", "'", '"', "#", "/", ")", "]", "&", "+"])
+
+
 def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> tuple[Quantity | None, int]:
     """The quantity starting at match `m`, and the offset where scanning resumes."""
     start, end = m.span()
     number_text = m.group()
     following = text[end : end + 1]
+    before = text[start - 1 : start]  # "" at the start of the text
+    plain_left = before in _PLAIN_BEFORE or before == " " and text[start - 2 : start - 1] in _PLAIN_BEFORE
+    if plain_left and following != ":" and _NO_SUFFIX.match(text, end):
+        # The commonest table cell, "| 88.5 |": nothing to either side that the full path reads
+        # (no name tail, clock, ordinal, suffix, range, version, currency, minus or qualifier).
+        return _quantity(
+            value=_to_float(number_text),
+            unit="",
+            qualifier=Qualifier.EXACT,
+            text=number_text,
+            start=start,
+            end=end,
+            precision=_precision(number_text, 1.0),
+        ), end
     if (
         following in _NAME_TAIL_START
         and _NAME_TAIL.match(text, end)
@@ -934,10 +970,10 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
             end=ord_end,
             kind="rank",
         ), ord_end
-    if _is_version_of_name(text, start, number_text, end):
+    if not plain_left and _is_version_of_name(text, start, number_text, end):
         return None, end
     scan = _Scan(text, start, number_text)
-    currency = _currency_before(text, start)
+    currency = None if plain_left else _currency_before(text, start)
     q_start = start
     if currency:
         scan.unit, scan.kind = _CURRENCY_PREFIX[currency.group(1).lower()], "currency"
@@ -959,9 +995,12 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
         range_q = replace(range_q, start=range_q.start - left, text=text[range_q.start - left : range_q.end])
         return range_q, range_q.end
     value = _to_float(number_text) * scan.scale
-    if q_start > 0 and text[q_start - 1] in "-−":
-        value, q_start = -value, q_start - 1
-    qualifier, left = _left_qualifier(text, q_start)
+    if plain_left:
+        qualifier, left = Qualifier.EXACT, 0
+    else:
+        if q_start > 0 and text[q_start - 1] in "-−":
+            value, q_start = -value, q_start - 1
+        qualifier, left = _left_qualifier(text, q_start)
     if scan.plus:
         qualifier = Qualifier.LOWER_BOUND
     elif scan.est:
@@ -987,34 +1026,31 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
 
 
 def _read_range(text: str, first: _Scan, q_start: int) -> Quantity | None:
+    """A range that opens with `first`. Its separator and second figure are read at their position
+    in `text`, not in a copy of the rest of the line (none of these patterns looks behind it)."""
     following = text[first.end : first.end + 1]
     if following and not following.isspace() and following.lower() not in _RANGE_SEP_STARTS:
         return None  # the usual case, seen without copying the rest of the line
-    rest = text[first.end :]
-    if rest.lstrip()[:1].lower() not in _RANGE_SEP_STARTS:
-        return None  # no "-", "to", "and", … follows (most figures)
-    sep = _RANGE_SEP.match(rest)
+    if not _ANY_RANGE_SEP.match(text, first.end):
+        return None  # neither separator follows: most figures, "32 billion active" among them
+    sep = _RANGE_SEP.match(text, first.end)
     between = _between_before(text, q_start)
     if between and not sep:
-        sep = _AND_SEP.match(rest)
+        sep = _AND_SEP.match(text, first.end)
     if not sep or first.plus:
         return None
-    if _CHANGE_BEFORE.search(text[max(0, q_start - 60) : q_start]) and re.match(r"^\s*to\b", rest):
+    if _TO_AFTER.match(text, first.end) and _CHANGE_BEFORE.search(text[max(0, q_start - 60) : q_start]):
         return None  # "grew from 1.2% to 30%": a before and an after, not a range
-    if "-" in sep.group(0) and first.scale == 1.0 and not first.unit and re.match(_YEAR + "$", first.number_text):
+    if "-" in sep.group(0) and first.scale == 1.0 and not first.unit and _YEAR_RE.fullmatch(first.number_text):
         return None
-    second_start = first.end + sep.end()
-    currency = re.match(r"[$€£¥]", text[second_start:])
-    if currency:
+    second_start = sep.end()
+    if text[second_start : second_start + 1] in _CURRENCY_SIGNS:
         second_start += 1
-    m2 = re.match(_NUM, text[second_start:])
+    m2 = _NUM_RE.match(text, second_start)
     if (
         not m2
-        or _NAME_TAIL.match(text[second_start + m2.end() :])
-        and not (
-            _SCALE_AFTER.match(text[second_start + m2.end() :])
-            or _MULTIPLE_AFTER.match(text[second_start + m2.end() :])
-        )
+        or _NAME_TAIL.match(text, m2.end())
+        and not (_SCALE_AFTER.match(text, m2.end()) or _MULTIPLE_AFTER.match(text, m2.end()))
     ):
         return None
     second = _Scan(text, second_start, m2.group(0))
@@ -1178,7 +1214,12 @@ def _spelled_hints(text: str) -> list[int]:
     words the line holds are looked for, with str.find, instead of searching the whole line for
     every word (the search stops at nearly every letter: 50 us on a long paragraph)."""
     if not text.isascii():
-        return [m.start() for m in _SPELLED_HINT.finditer(text.lower())]
+        lower = text.lower()
+        # Every hint is an ASCII word of the lower-cased text after no letter, digit or "_" and
+        # before a space: a word the table gives. Most lines hold none, and are spared the search.
+        if _SPELLED_WORD_BYTES.isdisjoint(lower.encode().translate(_ASCII_WORDS).split()):
+            return []
+        return [m.start() for m in _SPELLED_HINT.finditer(lower)]
     words = text.encode().translate(_ASCII_WORDS).split()
     if _SPELLED_WORD_BYTES.isdisjoint(words):
         return []
@@ -1224,17 +1265,21 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     `skip` holds spans (start, end) that belong to names; numbers inside them are ignored.
     Never raises: text without numbers gives an empty list.
     """
-    if not may_hold_quantities(text):
-        return []
+    marker = _LIST_MARKER.match(text)
+    resume = marker.end() if marker else 0  # the marker's number is no figure: the scan starts after it
+    if not (_ANY_DIGIT.search(text, resume) or _spelled_hints(text) and _SPELLED_RE.search(text)):
+        return []  # may_hold_quantities, the marker left out
     taken = _blocked_spans(text, skip)
     found = _special_quantities(text, taken)
-    taken.extend((q.start, q.end) for q in found)
+    if found:  # most lines hold none: no generator to make and run
+        taken.extend([(q.start, q.end) for q in found])
     dates = _find_dates(text, taken)
-    taken.extend((q.start, q.end) for q in dates)
-    found.extend(dates)
-    resume = 0
+    if dates:
+        taken.extend([(q.start, q.end) for q in dates])
+        found.extend(dates)
     for m in _CORE.finditer(text):
-        if m.start() < resume or taken and _overlaps(m.start(), m.end(), taken):
+        start = m.start()
+        if start < resume or taken and _overlaps(start, m.end(), taken):
             continue
         quantity, resume = _number_quantity(text, m, taken)
         if quantity is not None and not (taken and _overlaps(quantity.start, quantity.end, taken)):
@@ -1242,7 +1287,10 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     if len(found) < 2:
         return found  # no order to restore, no pair to read
     found.sort(key=lambda q: q.start)
-    return _mark_parts(text, _share_price_unit(text, found))
+    # A shared price unit has a "/" between its prices, a part an "of" before its whole.
+    if "/" in text:
+        found = _share_price_unit(text, found)
+    return _mark_parts(text, found) if "of" in text else found
 
 
 def parse_quantity(text: str) -> Quantity | None:
