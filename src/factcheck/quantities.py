@@ -1183,6 +1183,7 @@ def _share_price_unit(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_PART_WORD = re.compile(r"of|among", re.IGNORECASE)  # in every match of _PART_OF and _WHOLE_FIRST
 _PART_OF = re.compile(r"\s+(?:of|out of)\s+(?:the\s+)?(?:[\w'’]+\s*){0,2}")
 # "Of the 3,755 models, 1,200 ...", "Out of 3,755 releases, 1,509": the whole named first, at the
 # start of a sentence or clause, and the part right after its comma.
@@ -1287,10 +1288,11 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     if len(found) < 2:
         return found  # no order to restore, no pair to read
     found.sort(key=lambda q: q.start)
-    # A shared price unit has a "/" between its prices, a part an "of" before its whole.
+    # A shared price unit has a "/" between its prices, a part an "of" before its whole (or an
+    # "Of", "among" before a whole that comes first).
     if "/" in text:
         found = _share_price_unit(text, found)
-    return _mark_parts(text, found) if "of" in text else found
+    return _mark_parts(text, found) if _PART_WORD.search(text) else found
 
 
 def parse_quantity(text: str) -> Quantity | None:
