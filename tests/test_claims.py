@@ -597,3 +597,38 @@ def test_a_share_of_a_whole_in_its_wordings(text: str, expected: list[tuple[str,
 )
 def test_a_score_on_a_board_is_not_a_count_named_earlier(text: str, value: float, metric: str) -> None:
     assert _find(_claims(f"# Models\n{text}\n"), 2, value).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moonshot AI's Kimi K2 has 1T total parameters.", [("Kimi K2", "total parameters", 1e12)]),
+        ("Zhipu's GLM-4.5 has 355B total parameters.", [("GLM-4.5", "total parameters", 355e9)]),
+        ("China's DeepSeek-V3 cost $5.6M to train.", [("DeepSeek-V3", "training cost", 5.6e6)]),
+        ("GLM-4.5 is a 335-billion-parameter MoE.", [("GLM-4.5", "total parameters", 335e9)]),
+        ("Llama 4 Scout has a 10-million-token context window.", [("Llama 4 Scout", "context length", 10e6)]),
+    ],
+)
+def test_makers_before_their_models_and_hyphenated_sizes(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert [(c.subject, c.metric, c.value) for c in _claims(f"# News\n{text}\n")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our long-CoT version achieves 77.5 on AIME and 96.2 on MATH 500, matching OpenAI's o1.",
+        "Our model achieves 60.8 on AIME, outperforming existing models such as GPT-4o by a large margin.",
+    ],
+)
+def test_a_model_a_figure_is_measured_against_is_not_whose_figure_it_is(text: str) -> None:
+    assert {c.subject for c in _claims(f"# Results\n{text}\n")} == {"(this document)"}
+
+
+def test_a_list_under_a_heading_that_names_a_benchmark_gives_its_scores() -> None:
+    text = "# Rankings\n## Coding: SWE-bench Verified\n\n1. Kimi K2: 68.5%\n2. DeepSeek-R1-0528: 57.6%\n"
+    assert [(c.subject, c.metric, c.value) for c in _claims(text)] == [
+        ("Kimi K2", "SWE-bench Verified", 68.5),
+        ("DeepSeek-R1-0528", "SWE-bench Verified", 57.6),
+    ]
+    sizes = "# Models\n## Total parameters\n\n- Kimi K2: 1T\n- GLM-4.5: 3\n"  # a size heading gives no scores
+    assert ("GLM-4.5", 3.0) not in [(c.subject, c.value) for c in _claims(sizes)]

@@ -147,6 +147,17 @@ def test_sizes_stated_by_model_names_support_a_family_list() -> None:
     assert [v[3] for v in verdicts] == ["supported", "supported", "not_found"]  # a list is never contradicted
 
 
+def test_a_members_size_does_not_contradict_a_family_figure() -> None:
+    source = _source("# Llama 4\nLlama 4 has 17B active parameters and 109B total parameters.", "Llama 4")
+    family = _verdicts("## Llama 4\n- An 8B total parameters variant was rumoured.\n", source)
+    assert [v[3] for v in family] == ["not_found"]  # Llama 4 has members: 8B may be one of them
+    model = _verdicts(
+        "## Llama 4 Scout\n- 8B total parameters\n",
+        _source("Llama 4 Scout has 109B total parameters.", "Llama 4 Scout"),
+    )
+    assert [v[3] for v in model] == ["contradicted"]
+
+
 def test_without_sources_or_readable_sources() -> None:
     claims = _claims("## DeepSeek-V3\n- MMLU: 88.5\n")
     (none,) = verify_claims(claims, {}, SourceIndex([]), {}, VOCABULARY)

@@ -150,12 +150,16 @@ _PER_MILLION = re.compile(
 _PERCENT_AFTER = re.compile(r"\s?(%|percent\b|per cent\b|pp\b|percentage points?\b)", re.IGNORECASE)
 _MULTIPLE_AFTER = re.compile(r"(?:\s?[×x✕](?![A-Za-z0-9])|-fold\b|\s?fold\b|\s+times\b)", re.IGNORECASE)
 # Up to three spaces before a scale word: "**12** billion" is "  12   billion" once its markup is blanked.
+# "335-billion-parameter", "a 10-million-token window": a scale word joined by a hyphen.
 _SCALE_AFTER = re.compile(
-    r"(?:\s{0,3}(thousand|million|billion|trillion|hundred)\b|(K|k|M|B|b|T|bn|Bn|tn|mn|MM)(?![A-Za-z0-9]))"
+    r"(?:(?:\s{0,3}|-)(thousand|million|billion|trillion|hundred)\b|(K|k|M|B|b|T|bn|Bn|tn|mn|MM)(?![A-Za-z0-9]))"
 )
 _ORDINAL_AFTER = re.compile(r"(st|nd|rd|th)\b", re.IGNORECASE)
 _ORDINAL_STARTS = frozenset("snrtSNRTſ")  # "ſ" matches "s" case-insensitively
-_NAME_TAIL = re.compile(rf"(?:[A-Za-z]|-[A-Za-z]+\d|-(?!(?:{_UNIT_RE}|fold)\b)[A-Za-z]|\.\d|\.[A-Za-z])", re.IGNORECASE)
+_NAME_TAIL = re.compile(
+    rf"(?:[A-Za-z]|-[A-Za-z]+\d|-(?!(?:{_UNIT_RE}|fold|thousand|million|billion|trillion)\b)[A-Za-z]|\.\d|\.[A-Za-z])",
+    re.IGNORECASE,
+)
 # Words that, capitalised right before a small bare number, do not make it a version ("Top 4").
 _NOT_NAME_WORDS = {
     "top", "over", "about", "nearly", "only", "just", "by", "in", "on", "at", "up", "to", "under",
@@ -864,7 +868,7 @@ def _next_char(text: str, pos: int) -> str:
 
 
 # The first characters (lower-cased, after spaces) each suffix can start with; "?" is unknown.
-_SCALE_STARTS = frozenset("kmbth?")
+_SCALE_STARTS = frozenset("kmbth-?")
 _PERCENT_STARTS = frozenset("%p?")
 _MULTIPLE_STARTS = frozenset("×x✕-ft?")
 _PER_STARTS = frozenset("/p?")

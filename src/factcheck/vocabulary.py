@@ -56,6 +56,7 @@ def _unknown_models(text: str) -> Iterator[re.Match[str]]:
 
 _SLASH_SIBLING = re.compile(r"/([A-Za-z][\w.\-]*)(?![\w\-/]*\.(?:com|ai|org|io)\b)")
 
+_POSSESSIVE = re.compile(r"['’]s\s+")
 _MEMBER_AFTER = re.compile(r"(?:['’]s)?\s+([A-Za-z]?\d[\w.\-]*|[A-Z][\w.\-]*\d[\w.\-]*)(?![\w\-]|,\d{3})")
 
 
@@ -253,7 +254,24 @@ class Vocabulary:
                     continue
                 found.append(Mention(m.group(0), m.start(), m.end(), known=False))
             found.sort(key=lambda f: f.start)
-        return found
+        return self._possessors_dropped(found, text)
+
+    def _possessors_dropped(self, found: list[Mention], text: str) -> list[Mention]:
+        """ "Moonshot AI's Kimi K2", "Zhipu's GLM-4.5", "China's DeepSeek": the maker or country
+        before a model it owns is no subject of what is said about the model."""
+        if len(found) < 2 or "'s " not in text and "’s " not in text:
+            return found
+        kept = []
+        for mention, after in zip(found, [*found[1:], None], strict=True):
+            owns = (
+                after is not None
+                and _POSSESSIVE.fullmatch(text, mention.end, after.start) is not None
+                and self.subject_kind(mention.name) in ("family", "organisation", "country", "region")
+                and self.subject_kind(after.name) not in ("organisation", "country", "region")
+            )
+            if not owns:
+                kept.append(mention)
+        return kept
 
     def _slash_siblings(self, found: list[Mention], text: str) -> list[Mention]:
         """ "Qwen Next/Omni/VL": short names after a model and a slash are its family's members

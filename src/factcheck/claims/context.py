@@ -100,3 +100,4 @@ class Span:
     table: bool = False
     label_end: int = 0  # where a "Label:" ends; figures before it belong to the label itself
     stage: str = ""  # "stage 1 ": figures under a stage label are about that stage, not the whole
+    section_metric: str = ""  # the one metric the nearest heading names ("## Coding: SWE-bench Verified")

@@ -100,6 +100,7 @@ class Extractor:
         self.heading_subjects: Callable[[str], list[Mention]] = cache(vocabulary.find_subjects)
         self.cell_subject: Callable[[str], str] = cache(partial(read_cell_subject, self))
         self.cell_metric: Callable[[str], str] = cache(partial(read_cell_metric, self))
+        self.section_metric: Callable[[tuple[str, ...]], str] = cache(self._read_section_metric)
         self._carry: tuple[tuple[str, ...], str] = ((), "")
         self._last_rank: tuple[Block, int, str] | None = None  # the ranking list item just read
         self.document_year = document_year(document)
@@ -118,6 +119,18 @@ class Extractor:
     # --- helpers ------------------------------------------------------------------------------
     def _read_section_subject(self, section: tuple[str, ...]) -> str:
         return subject_of_section(self.vocabulary, section, self.heading_subjects)
+
+    def _read_section_metric(self, section: tuple[str, ...]) -> str:
+        """The metric the nearest heading names, when it names one only: under "## Coding:
+        SWE-bench Verified", "1. Kimi K2: 68.5%" is a SWE-bench Verified score."""
+        if not section:
+            return ""
+        names = {m.name for m in self.vocabulary.find_metrics(section[-1])}
+        # A benchmark's, scored in points or percent: a heading "Total parameters" over a list
+        # of models is no unit for every bare figure in it.
+        if len(names) != 1 or self.vocabulary.metric_unit(next(iter(names))) not in ("", "score", "percent", "elo"):
+            return ""
+        return names.pop()
 
     def resolve_subject(self, name: str, section_subject: str) -> str:
         """A name as written → canonical subject, also relative to the section's family ("V3")."""
@@ -290,6 +303,7 @@ class Extractor:
                 carried_subject=carried,
                 label_end=content_start,
                 stage=stage_prefix,
+                section_metric=self.section_metric(block.section) if block.kind in ("bullet", "numbered") else "",
             )
             named = [
                 m

@@ -169,6 +169,14 @@ def _metric_for(
     ]
     if near and q.kind != "date":
         return refine(extractor, near[0].name, q, text, span)
+    if (
+        span.section_metric
+        and q.kind in ("number", "percent")
+        and q.unit in ("", "percent")
+        and q.scale == 1.0
+        and _unit_ok(q, vocabulary.metric_unit(span.section_metric))
+    ):
+        return span.section_metric  # a bare score under a heading that names its benchmark
     phrase = phrase_metric(extractor, q, text, span)
     if phrase:
         return phrase

@@ -46,12 +46,21 @@ _DATED_AFTER = re.compile(r"^\s*(?:suite|family|series|models?|variants?|release
 _COMPARED_BEFORE = re.compile(
     r"\b(?:compared (?:to|with)|consistent with|similar to|in line with|than|vs\.?|versus|against|unlike|"
     r"surpass\w*|outpac\w*|overt(?:ak\w*|ook)|outperform\w*|ahead of|trail\w*|lags?\s+behind|falls?\s+behind|"
+    r"matching|rivall?ing|on (?:a )?par with|comparable (?:to|with)|competitive with|"
     r"(?:based|built|developed)\s+(?:up)?on\s+(?:our|its|their)\s+(?:previous|earlier|prior)?)"
-    r"\s+(?:the\s+|those\s+(?:of|from)\s+(?:the\s+)?)?$",
+    # the maker of the model compared with may stand before it: "matching OpenAI's o1"
+    r"\s+(?:the\s+|those\s+(?:of|from)\s+(?:the\s+)?)?(?:[A-Z][\w.\-]*(?:\s+AI)?['’]s\s+)?$",
     re.IGNORECASE,
 )
 
 
+# Between a figure and a name after it: the name is what the figure is measured against ("77.5 on
+# AIME, matching OpenAI's o1", "outperforming models such as GPT-4o"), not whose figure it is.
+_MEASURED_AGAINST = re.compile(
+    r"\b(?:than|vs\.?|versus|compared|matching|rivall?ing|outperform\w*|surpass\w*|beat\w*|ahead of|behind|"
+    r"on (?:a )?par with|comparable|competitive with|such as|like)\b",
+    re.IGNORECASE,
+)
 _CITED_AUTHOR = re.compile(r"\s+et\s+al\b")  # "(MiniMax et al., 2025)"
 
 
@@ -230,7 +239,7 @@ def subject_for(
     if span.default_subject == DOCUMENT_SUBJECT and not span.table:
         # "an 80% probability they are running on Chinese open-source models": with nobody
         # named before the figure or above it, the sentence's first subject after it
-        later = [m for m in after if m.end <= span.end]
+        later = [m for m in after if m.end <= span.end and not _MEASURED_AGAINST.search(text, q.end, m.start)]
         if later:
             return extractor.context.specific(later[0].name)
     return span.default_subject
