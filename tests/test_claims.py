@@ -632,3 +632,34 @@ def test_a_list_under_a_heading_that_names_a_benchmark_gives_its_scores() -> Non
     ]
     sizes = "# Models\n## Total parameters\n\n- Kimi K2: 1T\n- GLM-4.5: 3\n"  # a size heading gives no scores
     assert ("GLM-4.5", 3.0) not in [(c.subject, c.value) for c in _claims(sizes)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Llama 4 Maverick is the best American model, in fourth place overall on LMArena.",
+            [("Llama 4 Maverick", "LMArena rank", 4.0, "rank")],
+        ),
+        ("Kimi K2 ranks first on LMArena.", [("Kimi K2", "LMArena rank", 1.0, "rank")]),
+        (
+            "The licence bars firms with more than 700 million monthly active users.",
+            [("(this document)", "number of monthly active users", 7e8, "users")],
+        ),
+        (
+            "Qwen models were downloaded about 40 million times in 2024.",
+            [("Qwen", "number of downloads", 4e7, "downloads")],
+        ),
+        ("Kimi K2 is 3 times cheaper than Claude Sonnet 4.", [("Kimi K2", "cost reduction", 3.0, "times")]),
+        (
+            "DeepSeek-R1 charged $0.55 per million input tokens and $2.19 per million output tokens.",
+            [
+                ("DeepSeek-R1", "input price", 0.55, "USD per million tokens"),
+                ("DeepSeek-R1", "output price", 2.19, "USD per million tokens"),
+            ],
+        ),
+    ],
+)
+def test_places_counts_of_times_and_prices_in_prose(text: str, expected: list[tuple[str, str, float, str]]) -> None:
+    claims = _claims(f"# Notes\n{text}\n")
+    assert [(c.subject, c.metric, c.value, c.quantity.unit) for c in claims] == expected

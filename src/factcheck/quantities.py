@@ -94,6 +94,7 @@ _UNIT_RE = _one_of(sorted((re.escape(u) for u in _UNIT_NOUNS), key=len, reverse=
 _UNIT_AFTER = re.compile(
     rf"[ \-]?(?:(?:[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]?|NVIDIA|Nvidia|Ascend|Huawei|TPU|v\d|open[- ]source|open-weight|"
     rf"new|active|total|activated|input|output|context|training|more|fewer|major|additional|distinct|"
+    rf"monthly|daily|weekly|annual|yearly|"
     rf"supported|different|derivative|public|publicly released|released|notable|leading|prominent|"
     rf"Chinese|American|U\.S\.|US|European|Western|domestic|foreign|global|[a-z]++-[a-z][a-z\-]*|[a-z]+ly [a-z]+ed)"
     rf"\s+){{0,2}}({_UNIT_RE})\b(?:\s*(?:per|/)\s*(token|second|hour|day|query|request|user|month|year))?",
@@ -822,7 +823,15 @@ class _Scan:
             end = m.end()
             nxt = _next_char(text, end)
         elif nxt in _MULTIPLE_STARTS and (m := _MULTIPLE_AFTER.match(text, end)):
-            self.unit, self.kind = "times", "multiple"
+            if self.scale >= 1e3 and m.group(0).lstrip().lower() == "times":
+                # "downloaded about 40 million times": how often, not a multiple of anything
+                self.unit, self.unit_text = (
+                    "downloads" if _DOWNLOADED.search(text, max(0, end - 150), end) else "times",
+                    "",
+                )
+                self.kind = "count"
+            else:
+                self.unit, self.kind = "times", "multiple"
             end = m.end()
             nxt = _next_char(text, end)
         if nxt in _PER_STARTS and self.kind == "number" and (m := _PER_MILLION.match(text, end)):
@@ -857,6 +866,7 @@ class _Scan:
 
 
 _PER_SCALES = {"m": "million", "k": "thousand", "b": "billion"}
+_DOWNLOADED = re.compile(r"\bdownload(?:ed|s)?\b", re.IGNORECASE)
 
 
 def _next_char(text: str, pos: int) -> str:
@@ -1087,9 +1097,39 @@ def _read_range(text: str, first: _Scan, q_start: int) -> Quantity | None:
     )
 
 
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+# "in fourth place overall", "ranked second", "ranks first on LMArena": a place spelled out.
+_ORDINAL_PLACE = re.compile(
+    rf"\b(?:(?P<placed>{'|'.join(_ORDINALS)})\s+place\b|(?:ranked|ranks|ranking)\s+(?P<ranked>{'|'.join(_ORDINALS)})\b)",
+    re.IGNORECASE,
+)
+
+
+def _ordinal_places(text: str, blocked: list[tuple[int, int]]) -> Iterator[Quantity]:
+    for m in _ORDINAL_PLACE.finditer(text):
+        word = m.group("placed") or m.group("ranked")
+        if _overlaps(m.start(), m.end(), blocked):
+            continue
+        start = m.start("placed") if m.group("placed") else m.start("ranked")
+        yield _quantity(
+            value=float(_ORDINALS[word.lower()]),
+            unit="rank",
+            qualifier=Qualifier.EXACT,
+            text=text[start : m.end()],
+            start=start,
+            end=m.end(),
+            kind="rank",
+        )
+
+
 def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
     """Ranks written with # or "top N", ratios, and spelled-out counts with a unit noun."""
     found: list[Quantity] = []
+    if "place" in text or "rank" in text or "Rank" in text:
+        found.extend(_ordinal_places(text, blocked))
     lower = text.lower()
     spelled = _spelled_hints(text)
     if not (spelled or "#" in text or "no." in lower or "number" in lower or "top" in lower or ":" in text):
@@ -1254,9 +1294,15 @@ def _spelled_counts(text: str, hints: list[int]) -> Iterator[re.Match[str]]:
 
 
 def may_hold_quantities(text: str) -> bool:
-    """False for text find_quantities finds nothing in, whatever it skips: no digit and no spelled
-    count ("five models"). Cheap, so that callers can spare the work they do for numbers."""
-    return _ANY_DIGIT.search(text) is not None or bool(_spelled_hints(text) and _SPELLED_RE.search(text))
+    """False for text find_quantities finds nothing in, whatever it skips: no digit, no spelled
+    count ("five models") and no spelled place ("in fourth place"). Cheap, so that callers can
+    spare the work they do for numbers."""
+    return (
+        _ANY_DIGIT.search(text) is not None
+        or bool(_spelled_hints(text) and _SPELLED_RE.search(text))
+        or ("place" in text or "rank" in text or "Rank" in text)
+        and _ORDINAL_PLACE.search(text) is not None
+    )
 
 
 def may_hold_date(text: str) -> bool:

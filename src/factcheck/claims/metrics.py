@@ -115,7 +115,9 @@ def _metric_for(
         board = where.group(1) if where else ""
         board = vocabulary.subject(board) or board
         return f"places in the top {q.unit.removeprefix('of top ')}" + (f" on {board}" if board else "")
-    inside = [m for m in metrics if m.start >= q.start and m.end <= q.end]
+    inside = [  # not "active" in "700 million monthly active users": a word of another unit
+        m for m in metrics if m.start >= q.start and m.end <= q.end and _unit_ok(q, vocabulary.metric_unit(m.name))
+    ]
     if inside and q.kind != "rank":
         return refine(extractor, inside[-1].name, q, text, span)
     after = [m for m in metrics if m.start >= q.end and _unit_ok(q, vocabulary.metric_unit(m.name))]
@@ -355,6 +357,9 @@ def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -
             return "input price"
         if text[max(0, q.start - 2) : q.start].rstrip().endswith("/"):
             return "output price"
+        own = re.search(r"\b(input|output)\b", q.unit_text.lower())  # "$0.55 per million input tokens"
+        if own:
+            return f"{own.group(1)} price"
         return "output price" if "output" in clause else "input price"
     near = text[max(0, q.start - 40) : q.start].lower()
     if q.kind == "currency" and re.search(r"\bcosts?\b|\btrain", near) and not re.search(r"pric", near):
