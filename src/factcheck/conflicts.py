@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from factcheck.compare import Relation, compare, interval, span
 from factcheck.models import DOCUMENT_SUBJECT, Claim, Finding, FindingKind, Qualifier, Quantity, Severity
 from factcheck.quantities import format_value
-from factcheck.vocabulary import Vocabulary, normalize_name
+from factcheck.vocabulary import PER_MODEL_METRICS, Vocabulary, normalize_name
 
 __all__ = ["find_conflicts", "fingerprint"]
 
@@ -48,7 +48,7 @@ _SHARED_BY_DESIGN = {
 _GENERIC_METRICS = {"date", "tokens", "amount", "multiple", "rank", "ratio", "reduction", "price", "growth"}
 # What a family (Qwen3, DeepSeek) is said to have varies by member: its sizes and release dates
 # are many, so they are compared for single models only.
-_PER_MODEL = {"total parameters", "active parameters", "model size", "release date", "context length"}
+_PER_MODEL = PER_MODEL_METRICS | {"release date"}
 
 
 def _comparable_group(subject: str, metric: str, vocabulary: Vocabulary | None) -> bool:

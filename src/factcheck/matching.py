@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from factcheck.compare import Relation, compare
 from factcheck.models import DOCUMENT_SUBJECT, Claim, Evidence, Qualifier, Quantity, Verdict, Verification
-from factcheck.vocabulary import Vocabulary
+from factcheck.vocabulary import PER_MODEL_METRICS, Vocabulary
 
 __all__ = ["Verdict", "Evidence", "Verification", "SourceClaims", "SourceIndex", "verify_claims"]
 
@@ -295,7 +295,7 @@ def _can_contradict(claim: Claim, stated: Claim, vocabulary: Vocabulary | None) 
     year is not evidence against a month)."""
     if vocabulary is not None and vocabulary.metric(claim.metric) is None:
         return False
-    if vocabulary is not None and _key(claim.metric) in _PER_MODEL and vocabulary.has_members(claim.subject):
+    if vocabulary is not None and _key(claim.metric) in PER_MODEL_METRICS and vocabulary.has_members(claim.subject):
         return False  # Llama 4's members have sizes of their own: one of them is no family's size
     if vocabulary is not None and any(m.startswith(claim.metric + " ") for m in vocabulary.metrics):
         return False  # "AIME" without its year may mean AIME 2024 or AIME 2025: it agrees or says nothing
@@ -305,9 +305,6 @@ def _can_contradict(claim: Claim, stated: Claim, vocabulary: Vocabulary | None) 
         return len(str(stated.quantity.value)) >= len(str(claim.quantity.value))
     return stated.quantity.precision <= claim.quantity.precision * 1.0000001
 
-
-# What each member of a family (Llama 4, Qwen3) has of its own, as conflicts.py compares them.
-_PER_MODEL = {"total parameters", "active parameters", "model size", "context length"}
 
 # Metrics a list legitimately gives several values of for one subject: a family's sizes.
 _LISTED_METRICS = {"total parameters", "model size range", "context length"}

@@ -63,6 +63,11 @@ _MEMBER_AFTER = re.compile(r"(?:['’]s)?\s+([A-Za-z]?\d[\w.\-]*|[A-Z][\w.\-]*\d
 _NAME_PUNCTUATION = re.compile(r"[\s\-_.'’]+")
 
 
+# What each member of a family (Llama 4, Qwen3) has of its own: a family's figure of these may be
+# any member's, so neither conflicts nor verification holds one member's against it.
+PER_MODEL_METRICS = frozenset({"total parameters", "active parameters", "model size", "context length"})
+
+
 @lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Case, spaces, hyphens, underscores and dots ignored: the key aliases are compared by."""
