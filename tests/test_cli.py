@@ -46,7 +46,7 @@ def test_a_second_audit_of_the_project_folder_does_not_read_its_own_output(
     assert (project / "reports" / "audit.md").exists() and (project / "claims" / "note.md.yaml").exists()
     capsys.readouterr()
     assert main(["audit", str(project)]) == 0
-    assert "1 document, 1 claim" in capsys.readouterr().err  # not its reports as documents
+    assert "1 document (1 unchanged since the last run), 1 claim" in capsys.readouterr().err  # not its reports
 
 
 def test_audit_without_documents_is_a_usage_error(project: Path) -> None:
@@ -91,7 +91,7 @@ def test_a_new_alias_reaches_the_claims_of_an_unchanged_document(
     assert main(["extract", str(doc)]) == 0
     capsys.readouterr()
     assert main(["extract", str(doc)]) == 0
-    assert "1 unchanged" in capsys.readouterr().err
+    assert "1 document (1 unchanged since the last run), 1 claim" in capsys.readouterr().err
     (project / "vocabulary.yaml").write_text("subjects:\n  Orion-70B: {aliases: [Orion Ultra]}\n", encoding="utf-8")
     (project / "factcheck.toml").write_text('vocabulary = ["vocabulary.yaml"]\n', encoding="utf-8")
     assert main(["extract", str(doc)]) == 0

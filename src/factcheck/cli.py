@@ -147,11 +147,11 @@ def _report_errors(result: ExtractionResult) -> None:
 
 
 def _summary(result: ExtractionResult) -> str:
-    return (
-        f"{_count(len(result.documents), 'document')}, {_count(len(result.claims), 'claim')}"
-        + (f", {len(result.unchanged)} unchanged" if result.unchanged else "")
-        + (f", {len(result.errors)} unreadable" if result.errors else "")
-    )
+    """ "5 documents (5 unchanged since the last run), 562 claims": the count of unchanged files
+    stands by the documents it counts, not after the claims, where it read as unchanged claims."""
+    unchanged = f" ({len(result.unchanged)} unchanged since the last run)" if result.unchanged else ""
+    unreadable = f", {len(result.errors)} unreadable" if result.errors else ""
+    return f"{_count(len(result.documents), 'document')}{unchanged}, {_count(len(result.claims), 'claim')}{unreadable}"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
