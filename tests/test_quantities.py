@@ -399,6 +399,39 @@ def test_text_that_may_hold_no_quantity_has_none(text: str) -> None:
         assert find_quantities(text, [(0, len(text))]) == []
 
 
+_RANK_PIECES = st.sampled_from(
+    [" ", "  ", "ranks ", "Ranked", "first ", "Third", "place", "#", "No.", "number ", "top ", "Top-", "3", "x", "ſ"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_RANK_PIECES, max_size=8).map("".join))
+def test_rank_patterns_tried_at_their_openers_find_what_a_full_scan_finds(text: str) -> None:
+    # _special_quantities tries its rank patterns only where str.find meets a word they open with.
+    assert_rank_scans_agree(text)
+
+
+@pytest.mark.parametrize("text", ["ranks first on LMArena", "in Third  place", "the #3 model", "No. 3", "top-3"])
+def test_rank_patterns_tried_at_their_openers_on_ranks(text: str) -> None:
+    assert_rank_scans_agree(text)
+
+
+def assert_rank_scans_agree(text: str) -> None:
+    from factcheck.quantities import (
+        _ORDINAL_PLACE,
+        _ORDINAL_PLACE_OPENERS,
+        _RANK_HASH,
+        _RANK_HASH_OPENERS,
+        _TOP_N,
+        _matches_from,
+    )
+
+    rank_patterns = ((_ORDINAL_PLACE, _ORDINAL_PLACE_OPENERS), (_RANK_HASH, _RANK_HASH_OPENERS), (_TOP_N, ("top",)))
+    for pattern, openers in rank_patterns:
+        spans = [m.span() for m in _matches_from(pattern, text, text.lower(), openers)]
+        assert spans == [m.span() for m in pattern.finditer(text)]
+
+
 @pytest.mark.parametrize("text", ["671B", "five models", "Qwen3 ships in ٣ sizes"])
 def test_text_with_a_figure_may_hold_quantities(text: str) -> None:
     assert may_hold_quantities(text)
