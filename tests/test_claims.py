@@ -133,6 +133,23 @@ def test_tables_both_ways(text: str, subject: str, metric: str, value: float) ->
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("| Model | MMLU Score |\n|---|---|\n| GLM-4.5 | 63.2 (avg 12 benchmarks) |", 12.0),
+        ("We report MATH accuracy over 64 samples per problem.", 64.0),
+        ("On AIME 2024 the model used 32,768 tokens of output.", 32768.0),
+    ],
+)
+def test_a_count_of_things_is_no_benchmark_score(text: str, value: float) -> None:
+    # A figure with its own unit noun counts benchmarks, samples or tokens; a score has none.
+    claims = _claims("## GLM-4.5\n" + text)
+    counted = [c for c in claims if c.value == value]
+    assert counted and all(c.metric not in ("MMLU", "MATH", "AIME 2024") for c in counted), [
+        (c.metric, c.value) for c in claims
+    ]
+
+
 def test_a_table_numbered_by_rank_takes_its_subjects_from_the_model_column() -> None:
     text = (
         "# Leaderboard\n| Rank | Model | Total params | Output $/M |\n|---|---|---|---|\n"

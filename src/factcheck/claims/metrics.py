@@ -28,6 +28,8 @@ def _unit_ok(quantity: Quantity, metric_unit: str) -> bool:
         return metric_unit in _COMPATIBLE[quantity.unit] or not metric_unit and quantity.unit not in ("rank", "date")
     if metric_unit in ("rank", "date", "times", "ratio"):
         return False
+    if metric_unit in ("score", "percent") and quantity.unit and quantity.unit not in ("points", "elo"):
+        return False  # "63.2 (avg 12 benchmarks)" under MMLU: a count of benchmarks is no score
     if quantity.unit and metric_unit and metric_unit not in ("score", "elo", "percent"):
         return quantity.unit == metric_unit or quantity.unit.split("_")[0] == metric_unit.split("_")[0]
     if metric_unit in ("USD", "percent"):
