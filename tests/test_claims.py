@@ -134,6 +134,18 @@ def test_tables_both_ways(text: str, subject: str, metric: str, value: float) ->
 
 
 @pytest.mark.parametrize(
+    ("line", "subject"),
+    [
+        ("**Status:** #2 on LMArena (Maverick variant)", "Llama 4 Maverick"),
+        ("**Status:** #2 on LMArena (Preview version)", "Llama 4"),  # no variant of Llama 4 is so named
+    ],
+)
+def test_a_variant_named_in_brackets_after_a_figure_owns_it(line: str, subject: str) -> None:
+    claims = _claims(f"### Meta Llama 4\n\n{line}\n")
+    assert [(c.subject, c.metric, c.value) for c in claims] == [(subject, "LMArena rank", 2.0)]
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("| Model | MMLU Score |\n|---|---|\n| GLM-4.5 | 63.2 (avg 12 benchmarks) |", 12.0),

@@ -25,6 +25,8 @@ _FREE_SUBJECT_AFTER = re.compile(
     r"^\s+(?:[a-z]+\s+)?(?:in|for|among)\s+(?:the\s+)?((?:[A-Z][\w\-]*\s?){1,3}(?:[a-z]+)?|[a-z][\w\-]+(?:\s+[a-z][\w\-]+)?)"
 )
 
+# A variant named in brackets after a figure, in the same clause: "#2 on LMArena (Maverick variant)".
+_VARIANT_ASIDE = re.compile(r"[^(),;.]{0,40}?\(\s*(?:the\s+)?([A-Z][\w.\-]*)\s+(?:variant|model|version|edition)\s*\)")
 _IN_NAME_AFTER = re.compile(
     r"^\s*(?:[A-Za-z%]+\s+){0,2}?(?:in|for|by|from|with|of|on)\s+(?:the\s+|all\s+)?$", re.IGNORECASE
 )  # "29 in Qwen 2.5", "100,000+ models built on Qwen"
@@ -207,6 +209,11 @@ def subject_for(
     )
     if variant:
         resolved = extractor.resolve_subject(variant.group(1), span.default_subject)
+        if resolved:
+            return resolved
+    aside = _VARIANT_ASIDE.match(text, q.end, span.end)
+    if aside:  # "#2 on LMArena (Maverick variant)": the figure is that variant's
+        resolved = extractor.resolve_subject(aside.group(1), span.default_subject)
         if resolved:
             return resolved
     short = re.search(r"\b([A-Z]\w{0,3}\d[\w.]*)\s*\(\s*$", text[max(0, q.start - 20) : q.start])
