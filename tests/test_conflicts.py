@@ -479,3 +479,27 @@ def test_an_active_count_written_as_the_size_is_a_low_finding() -> None:
 )
 def test_shares_and_changes_are_recomputed_whatever_they_count(text: str, severity: str) -> None:
     assert _kinds(_findings(text)) == ([("arithmetic", severity)] if severity else [])
+
+
+def test_a_model_size_and_a_total_parameter_count_are_one_measure() -> None:
+    findings = _findings(
+        "## Mistral\nMistral Large 2, released on July 24, 2024, is a 123B model.\n",
+        "## Notes\nMistral Large 2, a 132-billion-parameter model, fits on one node.\n",
+    )
+    assert [(f.kind.value, f.subject) for f in findings] == [("value", "Mistral Large 2")]
+
+
+def test_one_figure_for_two_sized_variants_of_a_family_is_an_attribution() -> None:
+    findings = _findings(
+        "## Meta\nLlama 3.1 405B alone used 30.84 million GPU hours.\n",
+        "## Notes\nLlama 3.1 70B consumed 30.84 million GPU hours on H100-80GB hardware.\n",
+    )
+    assert [(f.kind.value, f.subject) for f in findings] == [("attribution", "Llama-3.1-405B / Llama-3.1-70B")]
+
+
+def test_a_sentence_that_introduces_its_own_subject_takes_none_from_the_one_before() -> None:
+    findings = _findings(
+        "## Notes\nLlama 3.1 70B consumed 30.84 million GPU hours. A cluster of 2,048 H100s running for 30"
+        " days delivers 1,474,560 GPU hours.\n"
+    )
+    assert findings == []

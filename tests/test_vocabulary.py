@@ -56,6 +56,12 @@ def test_metric_aliases(spelling: str, canonical: str) -> None:
         ("Qwen Next/Omni/VL (Sep)", ["Qwen3-Next", "Qwen3-Omni", "Qwen3-VL"]),  # the family's short names
         ("Qwen Next/Foo (Sep)", ["Qwen3-Next"]),  # no such member
         ("Qwen3/config.json", ["Qwen3"]),  # a path, not a sibling
+        ("Qwen2.5-72B scores 86.1%", ["Qwen2.5-72B"]),  # unlisted, with a dotted version
+        ("Llama 3.1 70B consumed 30.84M GPU hours on H100-80GB", ["Llama-3.1-70B"]),  # no GPU is a model
+        ("Llama 3.1 70B reaches 86.0% and the 8B model 73.0%", ["Llama-3.1-70B", "Llama-3.1-8B"]),
+        ("Gemma 2 27B needs 54 GB; OLMo 2 32B is open", ["Gemma-2-27B", "OLMo-2-32B"]),
+        ("Qwen3 235B leads", ["Qwen3-235B-A22B"]),  # the vocabulary's own variant of that size
+        ("DeepSeek-V3 671B total, Qwen2.5 0.5B to 72B, Qwen3 8B / 4B", ["DeepSeek-V3", "Qwen2.5", "Qwen3"]),
     ],
 )
 def test_mentions_keep_variants_apart(text: str, names: list[str]) -> None:
@@ -111,3 +117,11 @@ def test_text_whose_lower_case_is_longer_keeps_its_positions() -> None:
         ("DeepSeek-V3", "DeepSeek-V3"),
         ("Qwen3-235B-A22B", "Qwen3-235B-A22B"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "family"),
+    [("Qwen2.5-72B", "Qwen2.5"), ("Llama-3.1-8B-Instruct", "Llama 3.1"), ("Gemma-2-27B", "Gemma 2"), ("Acme-7B", "")],
+)
+def test_an_unlisted_sized_name_belongs_to_the_model_it_sizes(name: str, family: str) -> None:
+    assert VOCABULARY.family(name) == family

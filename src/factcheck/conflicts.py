@@ -51,6 +51,11 @@ _GENERIC_METRICS = {"date", "tokens", "amount", "multiple", "rank", "ratio", "re
 _PER_MODEL = PER_MODEL_METRICS | {"release date"}
 
 
+# Names of one measure: a model's size is its total parameter count ("a 123B model" against "a
+# 132-billion-parameter model").
+_SAME_METRIC = {"model size": "total parameters"}
+
+
 def _comparable_group(subject: str, metric: str, vocabulary: Vocabulary | None) -> bool:
     if metric in _GENERIC_METRICS or metric.startswith("number of "):
         return False
@@ -985,7 +990,8 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in named:
         part = parts.get((c.document, c.line)) if c.metric.startswith("share of") else None
-        groups[(c.subject, c.metric.lower() + ("" if part is None else f"\x1f{part}"))].append(c)
+        metric = _SAME_METRIC.get(c.metric.lower(), c.metric.lower())
+        groups[(c.subject, metric + ("" if part is None else f"\x1f{part}"))].append(c)
     active = _active_sizes(named)
     findings: list[Finding] = []
     for (subject, metric), group in sorted(groups.items()):

@@ -29,7 +29,7 @@ __all__ = ["Mention", "Vocabulary", "load_vocabulary", "normalize_name"]
 # skips to capitals instead of trying each position: three times faster.
 _UNKNOWN_MODEL = re.compile(
     r"[A-Z](?<![\w.\-].)(?:"
-    r"[A-Za-z]*\d*(?:-[A-Za-z0-9.]*\d[A-Za-z0-9.]*)+(?![\w\-])"
+    r"[A-Za-z]*(?:\d+(?:\.\d+)?)?(?:-[A-Za-z0-9.]*\d[A-Za-z0-9.]*)+(?![\w\-])"
     # "Gemini 2.0: 71.7%" (not "Stage 1: 30T tokens", "Table 3: ...": _NOT_NAME_BEFORE_NUMBER)
     r"|(?P<word>[A-Za-z]+) \d+(?:\.\d+)?(?: [A-Z][a-z]+)?(?=:\s*[$~≈]?\d)"
     # Companies by their legal suffix: "Acme Corp", "Northwind Holdings Ltd."
@@ -53,6 +53,21 @@ def _unknown_models(text: str) -> Iterator[re.Match[str]]:
         yield m
         position = max(m.end(), m.start() + 1)
 
+
+# Accelerators, not models: "H100-80GB", "A100-40GB", "H800-SXM5", "MI300X".
+_HARDWARE = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Za-z]?(?:-(?:\d+\s?GB|SXM\d*|PCIe|NVL\d*|HBM\d*e?))*")
+# A size written after a model's name makes a sized variant of it ("Llama 3.1 70B", "Gemma 2 27B"),
+# unless the words after it say the size is a statement about the model ("DeepSeek-V3 671B total")
+# or the first of several sizes ("Qwen2.5 0.5B to 72B", "Qwen3 8B / 4B / 1.7B").
+_SIZE_AFTER = re.compile(
+    r"[ \-](\d+(?:\.\d+)?)B(?![\w\-.]|\s*(?:total|active|activated|param|parameters?|params|MoE|dense)\b"
+    r"|\s*(?:/|,|-|–|to|and|or|&)\s*\d)"
+)
+# "the 8B model", "the 405B variant": a size of the model named before.
+_SIZED_REFERENCE = re.compile(r"\bthe (\d+(?:\.\d+)?)B (?:model|variant|version)\b")
+# A sized name no vocabulary lists, and the name it sizes: "Qwen2.5-72B" → "Qwen2.5", "Llama-3.1-8B-Instruct"
+# → "Llama-3.1".
+_SIZED_VARIANT = re.compile(r"(.+?)[\s\-_](\d+(?:\.\d+)?)[Bb](?:[\s\-_].*)?")
 
 _SLASH_SIBLING = re.compile(r"/([A-Za-z][\w.\-]*)(?![\w\-/]*\.(?:com|ai|org|io)\b)")
 
@@ -252,14 +267,52 @@ class Vocabulary:
         """Subject mentions, known ones and (optionally) unlisted hyphenated model names."""
         found = self._slash_siblings([self._with_member(m, text) for m in self._find("subjects", text)], text)
         if unknown_models:
+            found = [self._sized(m, text) for m in found]
+            found = sorted(found + self._sized_back_references(found, text), key=lambda f: f.start)
             for m in _unknown_models(text):
                 if any(m.start() < f.end and f.start < m.end() for f in found):
                     continue
-                if normalize_name(m.group(0)) in self._matchers("metrics").by_key:
+                if normalize_name(m.group(0)) in self._matchers("metrics").by_key or _HARDWARE.fullmatch(m.group(0)):
                     continue
                 found.append(Mention(m.group(0), m.start(), m.end(), known=False))
             found.sort(key=lambda f: f.start)
         return self._possessors_dropped(found, text)
+
+    def _sized_back_references(self, found: list[Mention], text: str) -> list[Mention]:
+        """ "Llama 3.1 70B reaches 86.0% and the 8B model 73.0%": "the 8B model" after a model's
+        name is that model's (or, after a sized variant, its family's) variant of that size."""
+        if "B " not in text:
+            return []
+        named: list[Mention] = []
+        for m in _SIZED_REFERENCE.finditer(text):
+            before = [f for f in found if f.end <= m.start() and self.subject_kind(f.name) == "model"]
+            if not before:
+                continue
+            base = self.family(before[-1].name) if _SIZED_VARIANT.fullmatch(before[-1].name) else before[-1].name
+            if not base or self.subject_kind(base) != "model":
+                continue
+            stem = normalize_name(f"{base}{m.group(1)}b")
+            listed = [s for s in self.members(base) if normalize_name(s).startswith(stem)]
+            name = listed[0] if len(listed) == 1 else "-".join((*base.split(), f"{m.group(1)}B"))
+            named.append(Mention(name, m.start(), m.end(), known=len(listed) == 1))
+        return named
+
+    def _sized(self, mention: Mention, text: str) -> Mention:
+        """ "Llama 3.1 70B", "Gemma 2 27B": a model named with a size its name lacks is that sized
+        variant, the vocabulary's own (Qwen3 235B is Qwen3-235B-A22B) or, unlisted, the name
+        joined to the size (Llama-3.1-70B, whose family is Llama 3.1), and the size states the
+        variant's size."""
+        size = _SIZE_AFTER.match(text, mention.end)
+        if size is None or self.subject_kind(mention.name) != "model" or _SIZED_VARIANT.fullmatch(mention.name):
+            return mention
+        stem = normalize_name(f"{mention.name}{size.group(1)}b")
+        listed = [m for m in self.members(mention.name) if normalize_name(m).startswith(stem)]
+        # As written where that says more than the canonical name ("OLMo 2", an alias of OLMo).
+        written = text[mention.start : mention.end]
+        base = written if len(normalize_name(written)) > len(normalize_name(mention.name)) else mention.name
+        name = listed[0] if len(listed) == 1 else "-".join((*base.split(), f"{size.group(1)}B"))
+        # The mention keeps the name's own span: the size after it stays a figure, the variant's size.
+        return Mention(name, mention.start, mention.end, known=len(listed) == 1)
 
     def _possessors_dropped(self, found: list[Mention], text: str) -> list[Mention]:
         """ "Moonshot AI's Kimi K2", "Zhipu's GLM-4.5", "China's DeepSeek": the maker or country
@@ -330,8 +383,13 @@ class Vocabulary:
         return entry.unit if entry else ""
 
     def family(self, subject: str) -> str:
+        """The family a subject belongs to; for a sized name no vocabulary lists (Qwen2.5-72B), the
+        model it sizes."""
         entry = self.subjects.get(subject)
-        return entry.family if entry else ""
+        if entry:
+            return entry.family
+        sized = _SIZED_VARIANT.fullmatch(subject)
+        return (self.subject(sized.group(1)) or "") if sized else ""
 
     def subject_kind(self, subject: str) -> str:
         entry = self.subjects.get(subject)

@@ -84,6 +84,9 @@ _SEGMENT_END = re.compile(r"[);\]]|,\s(?=[A-Z])|$")
 _LABEL = re.compile(r"^\s*((?:[^:.!?]|\.(?=\d))(?:[^:.!?]|\.(?=\d)){0,47}?)\s*:\s+(?=\S)")  # "GLM-4.5: ..."
 
 
+_INTRODUCING = re.compile(r"\s*(?:A|An|Any|Suppose|Imagine|Say)\s")
+
+
 class Extractor:
     """The state of reading one document: its vocabulary and family context, the section subjects
     found so far, the subject a section carries from bullet to bullet, and the claims read."""
@@ -300,7 +303,9 @@ class Extractor:
                 label_subject=label_subject,
                 context_words=context_words,
                 default_metric=free_label if start <= content_start else "",
-                carried_subject=carried,
+                # "A cluster of 2,048 H100s delivers …": a sentence about something it introduces
+                # is not about the model named in the sentence before
+                carried_subject="" if _INTRODUCING.match(clean, max(start, body_start)) else carried,
                 label_end=content_start,
                 stage=stage_prefix,
                 section_metric=self.section_metric(block.section) if block.kind in ("bullet", "numbered") else "",
