@@ -133,6 +133,28 @@ def test_tables_both_ways(text: str, subject: str, metric: str, value: float) ->
     ]
 
 
+def test_more_than_a_figure_is_a_bound_not_a_comparison() -> None:
+    # "than" before a figure compares it with nobody: the GPUs are the same model's, a count of GPUs
+    claims = _claims("# Llama\n\nLlama 3.1 405B was trained on more than 15 trillion tokens using 16,000 H100 GPUs.\n")
+    assert [(c.subject, c.metric, c.value) for c in claims] == [
+        ("Llama-3.1-405B", "training tokens", 15e12),
+        ("Llama-3.1-405B", "training GPUs", 16000.0),
+    ]
+
+
+def test_a_rental_rate_is_an_hourly_price_and_a_node_of_gpus_no_subject_of_its_own() -> None:
+    claims = _claims(
+        "# GPU notes\n\nLambda lists the H100 SXM at $2.99 per GPU-hour, and an 8x H100 node at $23.92 per hour.\n\n"
+        "Mistral Large 2 fits on a single 8x H100 node.\n"
+    )
+    assert [(c.line, c.subject, c.metric, c.value) for c in claims] == [
+        (3, "(this document)", "hourly price", 2.99),
+        (3, "(this document)", "GPUs", 8.0),  # "8 GPUs" is anybody's: not Mistral Large 2's for saying it too
+        (3, "(this document)", "hourly price", 23.92),
+        (5, "Mistral Large 2", "GPUs", 8.0),
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "subject"),
     [

@@ -211,6 +211,23 @@ def test_kind(text: str, kind: str) -> None:
     assert q.kind == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind", "written"),
+    [
+        ("about $8.00 per hour", 8.0, "USD per hour", "price", "about $8.00 per hour"),
+        ("$2.99 per GPU-hour", 2.99, "USD per GPU hour", "price", "$2.99 per GPU-hour"),
+        ("a rental price of $2/hour, in all", 2.0, "USD per hour", "price", "$2/hour"),
+        ("an 8x H100 node", 8.0, "gpus", "count", "8x H100"),
+        ("on 8× NVIDIA H800 GPUs", 8.0, "gpus", "count", "8× NVIDIA H800 GPUs"),
+        ("10x cheaper than H100 rental", 10.0, "times", "multiple", "10x"),  # no accelerator right after
+        ("costs $30,000/month", 30000.0, "USD", "currency", "$30,000"),  # a month is no hour
+    ],
+)
+def test_rental_rates_and_counts_of_accelerators(text: str, value: float, unit: str, kind: str, written: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit, q.kind, q.text) == (value, unit, kind, written)
+
+
 def test_part_of_whole() -> None:
     part, whole = find_quantities("1,509 of the world's 3,755 models")
     assert (part.kind, whole.kind) == ("part", "whole")

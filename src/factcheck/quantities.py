@@ -831,9 +831,12 @@ class _Scan:
                     "",
                 )
                 self.kind = "count"
+            elif gpus := _GPUS_AFTER_TIMES.match(text, m.end()):
+                # "an 8x H100 node": eight of the accelerator, not eight times anything
+                self.unit, self.kind, self.unit_text = "gpus", "count", gpus.group(1)
             else:
                 self.unit, self.kind = "times", "multiple"
-            end = m.end()
+            end = gpus.end() if self.unit == "gpus" and gpus else m.end()
             nxt = _next_char(text, end)
         if nxt in _PER_STARTS and self.kind == "number" and (m := _PER_MILLION.match(text, end)):
             per_scale = m.group(1).lower()
@@ -867,6 +870,9 @@ class _Scan:
 
 
 _PER_SCALES = {"m": "million", "k": "thousand", "b": "billion"}
+_GPUS_AFTER_TIMES = re.compile(r"\s?((?:NVIDIA\s+)?(?:[A-Z]{1,2}\d{2,4}[A-Z]?|MI\d{3}X?)(?:\s+GPUs?)?)\b")
+# A rental rate after a price: "$2.99 per GPU-hour", "$8.00 per hour", "$23.92/hr".
+_PER_HOUR = re.compile(r"\s*(?:/|per\s+|an?\s+)(GPU[- ]?)?(?:hours?|hr)\b", re.IGNORECASE)
 _DOWNLOADED = re.compile(r"\bdownload(?:ed|s)?\b", re.IGNORECASE)
 
 
@@ -993,6 +999,9 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     if currency:
         scan.unit, scan.kind = _CURRENCY_PREFIX[currency.group(1).lower()], "currency"
         q_start = start - len(currency.group(0))
+    if currency and not scan.per and not scan.unit_text and (hourly := _PER_HOUR.match(text, scan.end)):
+        scan.per, scan.unit_text = ("GPU hour" if hourly.group(1) else "hour"), hourly.group(0).strip()
+        scan.end = hourly.end()
     if scan.per and scan.kind == "currency":
         scan.unit = f"{scan.unit} per {scan.per}"
         scan.kind = "price"

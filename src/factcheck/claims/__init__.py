@@ -108,7 +108,8 @@ def _restatements_named(claims: list[Claim], vocabulary: Vocabulary) -> list[Cla
 
     owners: dict[tuple[str, str, object, str], set[str]] = {}
     for c in claims:
-        digits = "".join(ch for ch in c.quantity.text if ch.isdigit()).strip("0")
+        stated = c.quantity.text.replace(c.quantity.unit_text, "") if c.quantity.unit_text else c.quantity.text
+        digits = "".join(ch for ch in stated if ch.isdigit()).strip("0")  # "8x H100": the 8, not the H100
         if c.subject != DOCUMENT_SUBJECT and c.quantity.kind not in ("date", "rank") and len(digits) >= 2:
             owners.setdefault(figure(c), set()).add(c.subject)
     named = []

@@ -353,6 +353,8 @@ def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -
         return "training GPU hours"
     if unit.startswith("gflops_per") or unit.startswith("flops_per"):
         return "compute per token"
+    if q.kind == "price" and q.unit.endswith(("per hour", "per GPU hour")):
+        return "hourly price"  # "$2.99 per GPU-hour": what renting it costs, not a price per token
     if q.kind == "price":
         # "$30/$60 per M tokens" states input and output in that order.
         if text[q.end : q.end + 2].lstrip().startswith("/"):

@@ -26,7 +26,8 @@ RELEASE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-COMPARISON = re.compile(r"\b(?:vs\.?|versus|compared (?:to|with)|against|than)\s", re.IGNORECASE)
+# "than" before a figure ("more than 15 trillion tokens") bounds it: no comparison with another subject.
+COMPARISON = re.compile(r"\b(?:vs\.?|versus|compared (?:to|with)|against|than(?!\s+[~$€£¥]?\d))\s", re.IGNORECASE)
 
 MARKER = re.compile(r"^(\s*(?:[-*+•▪◦]|\d{1,3}[.)])\s+)")
 
