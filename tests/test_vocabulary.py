@@ -61,6 +61,7 @@ def test_metric_aliases(spelling: str, canonical: str) -> None:
         ("Llama 3.1 70B reaches 86.0% and the 8B model 73.0%", ["Llama-3.1-70B", "Llama-3.1-8B"]),
         ("Gemma 2 27B needs 54 GB; OLMo 2 32B is open", ["Gemma-2-27B", "OLMo-2-32B"]),
         ("Qwen3 235B leads", ["Qwen3-235B-A22B"]),  # the vocabulary's own variant of that size
+        ("Llama 3.1 is open; its 405B version costs more", ["Llama 3.1", "Llama-3.1-405B"]),
         ("DeepSeek-V3 671B total, Qwen2.5 0.5B to 72B, Qwen3 8B / 4B", ["DeepSeek-V3", "Qwen2.5", "Qwen3"]),
     ],
 )

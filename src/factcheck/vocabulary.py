@@ -63,8 +63,8 @@ _SIZE_AFTER = re.compile(
     r"[ \-](\d+(?:\.\d+)?)B(?![\w\-.]|\s*(?:total|active|activated|param|parameters?|params|MoE|dense)\b"
     r"|\s*(?:/|,|-|–|to|and|or|&)\s*\d)"
 )
-# "the 8B model", "the 405B variant": a size of the model named before.
-_SIZED_REFERENCE = re.compile(r"\bthe (\d+(?:\.\d+)?)B (?:model|variant|version)\b")
+# "the 8B model", "its 405B version": a size of the model named before.
+_SIZED_REFERENCE = re.compile(r"\b(?:the|its) (\d+(?:\.\d+)?)B (?:model|variant|version)\b")
 # A sized name no vocabulary lists, and the name it sizes: "Qwen2.5-72B" → "Qwen2.5", "Llama-3.1-8B-Instruct"
 # → "Llama-3.1".
 _SIZED_VARIANT = re.compile(r"(.+?)[\s\-_](\d+(?:\.\d+)?)[Bb](?:[\s\-_].*)?")

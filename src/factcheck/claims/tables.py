@@ -84,6 +84,8 @@ def _subject_column(extractor: Extractor, block: Block) -> int:
     return 0
 
 
+_MONEY = re.compile(r"[$€£¥]\s?\d")
+
 def table_row(extractor: Extractor, block: Block) -> None:
     if not block.cells:
         return
@@ -146,6 +148,8 @@ def table_row(extractor: Extractor, block: Block) -> None:
         else:
             subject = row_named or section_subject or DOCUMENT_SUBJECT
             metric = row_metric if row_metric else extractor.cell_metric(column)
+        if metric in ("input", "output") and _MONEY.search(cell):
+            metric = f"{metric} price"  # "| Input | Output |" columns of dollar figures: token prices
         offset = block.cell_offsets[index] if index < len(block.cell_offsets) else 0
         clean = " " * offset + clean_markup(cell)
         known = metric in extractor.vocabulary.metrics or metric.endswith(("context length", "price"))
