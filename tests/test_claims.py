@@ -124,7 +124,7 @@ def test_repeated_identical_claims_get_distinct_ids() -> None:
             9.3,
         ),
         ("## Kimi K2\n| Benchmark | Score |\n|---|---|\n| MATH 500 | 96.2 |", "Kimi K2", "MATH-500", 96.2),
-        ("## Prices\n| Model | Input | Output |\n|---|---|---|\n| GPT-4o | $2.50 | $10 |", "GPT-4o", "output price", 10.0),
+        ("## Prices\n| Model | Input | Output |\n|---|---|---|\n| GPT-4o | $2.5 | $10 |", "GPT-4o", "output price", 10),
     ],
 )
 def test_tables_both_ways(text: str, subject: str, metric: str, value: float) -> None:

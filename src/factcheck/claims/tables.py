@@ -86,6 +86,7 @@ def _subject_column(extractor: Extractor, block: Block) -> int:
 
 _MONEY = re.compile(r"[$€£¥]\s?\d")
 
+
 def table_row(extractor: Extractor, block: Block) -> None:
     if not block.cells:
         return
