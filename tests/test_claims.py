@@ -134,6 +134,21 @@ def test_tables_both_ways(text: str, subject: str, metric: str, value: float) ->
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("Neoclouds rented the same GPU for $2.00 per hour, a 75% drop in two years.", "price reduction"),
+        ("Mistral Large 2's input price is 20% lower than GPT-4o's.", "price reduction"),
+        ("Qwen2.5-72B undercuts GPT-4o's $2.50 by 90%.", "price reduction"),
+        ("The new attention reduces the KV cache by 93.3%.", "KV cache reduction"),
+        ("Usage of open models saw a 30% rise.", "increase"),
+    ],
+)
+def test_a_percentage_that_states_a_change_is_a_claim(sentence: str, metric: str) -> None:
+    claims = _claims(f"# Notes\n\n{sentence}\n")
+    assert metric in [c.metric for c in claims if c.quantity.kind == "percent"], [(c.metric, c.value) for c in claims]
+
+
 def test_more_than_a_figure_is_a_bound_not_a_comparison() -> None:
     # "than" before a figure compares it with nobody: the GPUs are the same model's, a count of GPUs
     claims = _claims("# Llama\n\nLlama 3.1 405B was trained on more than 15 trillion tokens using 16,000 H100 GPUs.\n")

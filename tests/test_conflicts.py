@@ -503,3 +503,17 @@ def test_a_sentence_that_introduces_its_own_subject_takes_none_from_the_one_befo
         " days delivers 1,474,560 GPU hours.\n"
     )
     assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("stated", "kinds"),
+    [
+        ("by 90%", [("arithmetic", "medium")]),  # $0.40 against $2.50 is 84% less
+        ("by 84%", []),
+        ("by about 85%", []),
+    ],
+)
+def test_a_stated_reduction_between_two_prices_is_recomputed(stated: str, kinds: list[tuple[str, str]]) -> None:
+    sentence = f"At $0.40 per million input tokens, Qwen2.5-72B undercuts GPT-4o's $2.50 {stated}."
+    findings = _findings(f"## Prices\n{sentence}\n")
+    assert _kinds(findings) == kinds

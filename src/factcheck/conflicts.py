@@ -515,7 +515,9 @@ def _costs(volume: Claim, cost: Claim) -> bool:
     return at >= 0 and bool(_COSTS.fullmatch(cost.text[after_volume:at]))
 
 
-_CHANGE_METRIC = re.compile(r"\b(?:increase|decrease|growth|rise|drop|decline|gain|fall|jump|change)\b", re.I)
+_CHANGE_METRIC = re.compile(
+    r"\b(?:increase|decrease|growth|rise|drop|decline|gain|fall|jump|change|(?P<down>reduction|cut|discount))\b", re.I
+)
 
 
 def _derived_figures(here: Sequence[Claim]) -> Iterable[tuple[Claim, float, list[Claim]]]:
@@ -559,6 +561,9 @@ def _derived_figures(here: Sequence[Claim]) -> Iterable[tuple[Claim, float, list
         same_sentence = len({c.text for c in [*others, changes[0]]}) == 1
         if len(others) == 2 and same_sentence and len({(c.metric, c.quantity.unit) for c in others}) == 1:
             origin = [c for c in others if _FROM_FIGURE.search(_before_figure(c))]
+            if not origin and _CHANGE_METRIC.search(changes[0].metric).group("down"):  # type: ignore[union-attr]
+                # "Qwen undercuts GPT-4o's $2.50 by 90% at $0.40": a reduction is of the larger figure
+                origin = [max(others, key=lambda c: float(c.quantity.value))]
             if len(origin) == 1 and float(origin[0].quantity.value) > 0:
                 (target,) = [c for c in others if c is not origin[0]]
                 start = float(origin[0].quantity.value)

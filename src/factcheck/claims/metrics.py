@@ -262,11 +262,46 @@ def phrase_metric(extractor: Extractor, q: Quantity, text: str, span: Span) -> s
             return f"{noun} {'reduction' if changed.group('down') else 'increase'}"
     m = _NOUN_PHRASE_BEFORE.search(before)
     if not m:
-        return ""
+        return _relative_change(q, text, span, before)
     words = [w for w in m.group("np").lower().split() if w not in _NOT_METRIC_WORDS]
     while len(words) > 1 and words[0].endswith("ed"):
         words.pop(0)  # "reported revenue" → revenue
     return " ".join(words[-2:]) if words else ""
+
+
+# "a 75% drop", "20% lower than GPT-4o's", "undercuts GPT-4o's $2.50 by 90%": a percentage that
+# says how much one figure is below or above another.
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:(?P<down>drop|decrease|decline|fall|cut|reduction|discount|savings?|lower|less|cheaper|smaller|fewer)"
+    r"|(?P<up>increase|rise|gain|jump|growth|higher|more expensive|costlier|larger|greater))\b",
+    re.IGNORECASE,
+)
+_CHANGED_BY_VERB = re.compile(
+    r"\b(?:(?P<down>undercut|cut|reduc|lower|slash|drop)|(?P<up>rais|increas|boost|hik))\w*\s+"
+    r"(?P<what>(?:[^.;:]|\.\d){0,60}?)\s*\bby\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|over\s+|~\s*)?$",
+    re.IGNORECASE,
+)
+_OBJECT_NOUN = re.compile(r"(?:(?:the|its|their|our)\s+)?([A-Za-z][\w\-]*(?:\s+[a-z][\w\-]*)?)")
+_PRICE_WORDS = re.compile(r"\bpric|\bcheap|\bcost|\bexpensive|[$€£¥]", re.IGNORECASE)
+
+
+def _relative_change(q: Quantity, text: str, span: Span, before: str) -> str:
+    """ "price reduction" for "20% cheaper", "increase" for "a 30% rise": the change a percentage
+    states, priced where its sentence speaks of prices or costs; "" for any other percentage."""
+    if q.kind != "percent":
+        return ""
+    direction = "reduction" if (m := _CHANGE_AFTER.match(text, q.end)) and m.group("down") else "increase"
+    if m is None:
+        by_verb = _CHANGED_BY_VERB.search(before)
+        if by_verb is None:
+            return ""
+        direction = "reduction" if by_verb.group("down") else "increase"
+        what = by_verb.group("what")  # "reduces the KV cache by 93.3%": a KV cache reduction
+        noun = _OBJECT_NOUN.fullmatch(what)
+        if not _PRICE_WORDS.search(what) and noun:
+            return f"{noun.group(1)} {direction}"
+        return ("price " if _PRICE_WORDS.search(what) else "") + direction
+    return ("price " if _PRICE_WORDS.search(text, span.start, span.end) else "") + direction
 
 
 _ACTIVE_AFTER = re.compile(r"^\s*(?:parameters\s+|params\s+)?(?:are\s+|is\s+)?(active|activated)\b")  # "37B active"
