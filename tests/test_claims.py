@@ -149,6 +149,15 @@ def test_a_percentage_that_states_a_change_is_a_claim(sentence: str, metric: str
     assert metric in [c.metric for c in claims if c.quantity.kind == "percent"], [(c.metric, c.value) for c in claims]
 
 
+def test_sizes_listed_for_a_family_are_each_a_model_size() -> None:
+    claims = _claims("## Google\n\nGoogle's Gemma 2 arrived in 9B and 27B sizes. The 27B variant scores 75.2% on MMLU.\n")
+    assert [(c.subject, c.metric, c.value, c.quantity.unit) for c in claims] == [
+        ("Gemma 2", "model size", 9e9, "parameters"),
+        ("Gemma 2", "model size", 27e9, "parameters"),
+        ("Gemma-2-27B", "MMLU", 75.2, "percent"),
+    ]
+
+
 def test_more_than_a_figure_is_a_bound_not_a_comparison() -> None:
     # "than" before a figure compares it with nobody: the GPUs are the same model's, a count of GPUs
     claims = _claims("# Llama\n\nLlama 3.1 405B was trained on more than 15 trillion tokens using 16,000 H100 GPUs.\n")

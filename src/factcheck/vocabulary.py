@@ -64,7 +64,7 @@ _SIZE_AFTER = re.compile(
     r"|\s*(?:/|,|-|–|to|and|or|&)\s*\d)"
 )
 # "the 8B model", "its 405B version": a size of the model named before.
-_SIZED_REFERENCE = re.compile(r"\b(?:the|its) (\d+(?:\.\d+)?)B (?:model|variant|version)\b")
+_SIZED_REFERENCE = re.compile(r"\b(?:[Tt]he|[Ii]ts) (\d+(?:\.\d+)?)B (?:model|variant|version)\b")
 # A sized name no vocabulary lists, and the name it sizes: "Qwen2.5-72B" → "Qwen2.5", "Llama-3.1-8B-Instruct"
 # → "Llama-3.1".
 _SIZED_VARIANT = re.compile(r"(.+?)[\s\-_](\d+(?:\.\d+)?)[Bb](?:[\s\-_].*)?")

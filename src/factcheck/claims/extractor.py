@@ -463,7 +463,8 @@ class Extractor:
             return q
         if metric == "rank" and q.kind == "number" and isinstance(q.value, float) and q.value.is_integer():
             return replace(q, unit="rank", kind="rank")  # a "Rank" column's "1"
-        unit = self.vocabulary.metric_unit(metric)
+        # "model size" is no entry of its own (an alias of total parameters) but counts them too
+        unit = self.vocabulary.metric_unit(metric) or ("parameters" if metric == "model size" else "")
         if unit in ("score", "elo", "") or q.kind in ("part", "whole") and not unit:
             return q
         if unit == "percent" and q.scale != 1.0:

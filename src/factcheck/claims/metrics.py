@@ -323,6 +323,8 @@ def refine(extractor: Extractor, metric: str, q: Quantity, text: str, span: Span
     if metric in ("total parameters", "active parameters", "model size range"):
         if q.qualifier.value == "range" and metric == "total parameters":
             return "model size range"
+        if metric == "model size range" and q.qualifier.value != "range":
+            return "model size"  # "in 9B and 27B sizes": each is one size, the range is of them all
         if _ACTIVE_AFTER.match(tail) or "_per_" in q.unit:
             return "active parameters"
         if re.match(r"^\s*models?\b", tail) or q.unit == "models":
