@@ -150,7 +150,7 @@ def test_a_percentage_that_states_a_change_is_a_claim(sentence: str, metric: str
 
 
 def test_sizes_listed_for_a_family_are_each_a_model_size() -> None:
-    claims = _claims("## Google\n\nGoogle's Gemma 2 arrived in 9B and 27B sizes. The 27B variant scores 75.2% on MMLU.\n")
+    claims = _claims("## Google\n\nGemma 2 arrived in 9B and 27B sizes. The 27B variant scores 75.2% on MMLU.\n")
     assert [(c.subject, c.metric, c.value, c.quantity.unit) for c in claims] == [
         ("Gemma 2", "model size", 9e9, "parameters"),
         ("Gemma 2", "model size", 27e9, "parameters"),
