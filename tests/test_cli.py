@@ -136,6 +136,11 @@ def test_check_reports_file_and_line(project: Path, capsys: pytest.CaptureFixtur
     assert "manual.yaml:7:" in capsys.readouterr().out
 
 
+def test_check_of_a_path_that_is_not_there_is_a_usage_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(project / "claims" / "nope.yaml")]) == 2
+    assert "nope.yaml: no such file or folder" in capsys.readouterr().err
+
+
 def test_extracted_claim_files_pass_check(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = _copy_example(project)
     assert main(["extract", str(docs)]) == 0

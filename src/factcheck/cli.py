@@ -339,6 +339,11 @@ def check(ctx: click.Context, paths: tuple[Path, ...], fail_on: str | None) -> N
     conflicts between their claims and everything already known. The CI entry point for new and
     changed claim files."""
     settings = _settings(ctx, fail_on=fail_on)
+    missing = [path for path in paths if not path.exists()]
+    for path in missing:  # a path to check that is not there is a usage error, not a finding
+        _err.print(f"error: {path}: no such file or folder", style="red")
+    if missing:
+        ctx.exit(2)
     with Store(settings.database) as store:
         result = check_claims(list(paths), settings, store)
     for problem in result.problems:
