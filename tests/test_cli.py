@@ -53,6 +53,20 @@ def test_audit_without_documents_is_a_usage_error(project: Path) -> None:
     assert main(["audit"]) == 2
 
 
+def test_an_audit_with_nothing_readable_keeps_the_last_reports_and_says_so(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "good.md").write_text("# DeepSeek-V3\n- Cost: $5.6M training\n", encoding="utf-8")
+    assert main(["audit", str(project / "good.md")]) == 0
+    before = (project / "reports" / "audit.json").read_bytes()
+    (project / "bad").mkdir()
+    (project / "bad" / "empty.md").write_text("", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["audit", str(project / "bad")]) == 2
+    assert (project / "reports" / "audit.json").read_bytes() == before
+    assert "no document could be read: the reports in reports were left as they were" in capsys.readouterr().err
+
+
 def test_bad_documents_do_not_stop_the_others(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = project / "docs"
     docs.mkdir()

@@ -259,6 +259,8 @@ def audit(
         _err.print(_verdicts_summary(result.verifications, " verified"))
     for path in result.reports:
         _err.print(f"wrote {_shown(path)}")
+    if not result.extraction.documents:
+        _err.print(f"no document could be read: the reports in {_shown(settings.reports_dir)} were left as they were")
     ctx.exit(result.exit_code)
 
 
