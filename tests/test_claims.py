@@ -16,7 +16,7 @@ from factcheck.models import Claim, Document
 from factcheck.vocabulary import load_vocabulary
 
 from .conftest import EXAMPLE
-from .factories import markdown_document
+from .factories import markdown_document, pdf_with_text
 
 VOCABULARY = load_vocabulary()
 
@@ -739,3 +739,37 @@ def test_a_list_under_a_heading_that_names_a_benchmark_gives_its_scores() -> Non
 def test_places_counts_of_times_and_prices_in_prose(text: str, expected: list[tuple[str, str, float, str]]) -> None:
     claims = _claims(f"# Notes\n{text}\n")
     assert [(c.subject, c.metric, c.value, c.quantity.unit) for c in claims] == expected
+
+
+def test_a_pdf_table_laid_out_with_spaces_gives_each_column_its_model(tmp_path: Path) -> None:
+    # As technical reports set their comparison tables: a line of model names, then rows that end
+    # in one figure per model ("#" opens a row there, never a heading).
+    path = tmp_path / "report.pdf"
+    path.write_bytes(
+        pdf_with_text(
+            [
+                "Table 3: Comparison with the baselines.",
+                "Model Qwen2.5-72B Llama-4-Maverick DeepSeek-V3",
+                "Base Base Base",
+                "# Total Params 72B 402B 671B",
+                "# Attention Heads 64 40 128",
+                "General Tasks",
+                "MMLU 86.06 85.16 87.19",
+                "GPQA 45.9 - 41.2",
+                "The results show that the gap is small; 87.19 leads the board.",
+            ]
+        )
+    )
+    claims = extract_claims(read_document(path), VOCABULARY, default_subject="Qwen3")
+    by_line = Counter((c.line, c.subject, c.metric, c.value) for c in claims)
+    assert {
+        (4, "Qwen2.5-72B", "total parameters", 72e9),
+        (4, "Llama 4 Maverick", "total parameters", 402e9),
+        (4, "DeepSeek-V3", "total parameters", 671e9),
+        (5, "Llama 4 Maverick", "number of attention heads", 40.0),
+        (7, "Qwen2.5-72B", "MMLU", 86.06),
+        (7, "DeepSeek-V3", "MMLU", 87.19),
+        (8, "DeepSeek-V3", "GPQA", 41.2),
+    } <= set(by_line)
+    assert not any(c.line == 8 and c.subject == "Llama 4 Maverick" for c in claims)  # its "-" states nothing
+    assert not any(c.line == 9 and c.subject != "Qwen3" for c in claims)  # prose after the table

@@ -293,7 +293,7 @@ def read_document_bytes(
                 lines = [line.replace("\f", "") for line in lines]
     repaired = [repair_line(line) for line in lines]
     repairs = sum(1 for a, b in zip(lines, repaired, strict=True) if a != b)
-    blocks = parse_structure(repaired, pages=pages, line_numbers=line_numbers)
+    blocks = parse_structure(repaired, pages=pages, line_numbers=line_numbers, markdown=media_type != "application/pdf")
     return Document(
         path=path or name,
         name=name,
@@ -425,14 +425,19 @@ def _is_wrap(before: str, line: str) -> bool:
 
 
 def parse_structure(
-    lines: list[str], pages: list[int] | None = None, line_numbers: list[int] | None = None
+    lines: list[str],
+    pages: list[int] | None = None,
+    line_numbers: list[int] | None = None,
+    *,
+    markdown: bool = True,
 ) -> list[Block]:
     """The blocks of a Markdown or plain-text document, each with its heading path.
 
     `line_numbers` maps each of `lines` to its line in the original file where they differ
-    (text extracted from HTML); by default line i is line i + 1.
+    (text extracted from HTML); by default line i is line i + 1. With `markdown` False (text
+    from a PDF) a line that opens with "#" is no heading: "# Total Params 72B 271B" is a table row.
     """
-    blocks = list(_walk(lines, pages))
+    blocks = list(_walk(lines, pages, markdown=markdown))
     if line_numbers is None:
         return blocks
     return [replace(b, line=line_numbers[b.line - 1]) for b in blocks]
@@ -531,7 +536,7 @@ def _html_table_blocks(
         yield Block("table_row", index + 1, text, section, cells=cells, header=header, cell_offsets=offsets, page=page)
 
 
-def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
+def _walk(lines: list[str], pages: list[int] | None, *, markdown: bool = True) -> Iterator[Block]:
     outline = _Outline()
     header: tuple[str, ...] = ()
     table_kind = ""
@@ -539,7 +544,7 @@ def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
     last_text = ""
     prose_line = 0  # the line of the last paragraph or list item, which the next may wrap
     in_code = False  # inside a fenced code block, where lines are set as they are, never wrapped
-    plain = not any(_HEADING.match(line) for line in lines[:400])
+    plain = not markdown or not any(_HEADING.match(line) for line in lines[:400])
     html_tables = _html_tables(lines) if any("<t" in line.lower() for line in lines) else {}
     inside_html_table_until = -1
     for i, line in enumerate(lines):
@@ -562,7 +567,7 @@ def _walk(lines: list[str], pages: list[int] | None) -> Iterator[Block]:
             continue
         if stripped.startswith(("```", "~~~")):
             in_code = not in_code
-        m = _HEADING.match(line)
+        m = _HEADING.match(line) if markdown else None
         if m:
             title = _clean_heading(m.group(2))
             outline.push_markdown(len(m.group(1)), title)

@@ -29,7 +29,9 @@ __all__ = ["Mention", "Vocabulary", "load_vocabulary", "normalize_name"]
 # skips to capitals instead of trying each position: three times faster.
 _UNKNOWN_MODEL = re.compile(
     r"[A-Z](?<![\w.\-].)(?:"
-    r"[A-Za-z]*(?:\d+(?:\.\d+)?)?(?:-[A-Za-z0-9.]*\d[A-Za-z0-9.]*)+(?![\w\-])"
+    r"[A-Za-z]*(?:\d+(?:\.\d+)?)?(?:-[A-Za-z0-9.]*\d[A-Za-z0-9.]*)+(?:-[A-Za-z][A-Za-z0-9.]*)*(?![\w\-])"
+    # "Qwen2.5-Plus", "K2-Instruct": a versioned name and the words of its edition
+    r"|[A-Za-z]+\d+(?:\.\d+)?(?:-[A-Za-z][A-Za-z0-9.]*)+(?![\w\-])"
     # "Gemini 2.0: 71.7%" (not "Stage 1: 30T tokens", "Table 3: ...": _NOT_NAME_BEFORE_NUMBER)
     r"|(?P<word>[A-Za-z]+) \d+(?:\.\d+)?(?: [A-Z][a-z]+)?(?=:\s*[$~≈]?\d)"
     # Companies by their legal suffix: "Acme Corp", "Northwind Holdings Ltd."
@@ -54,8 +56,8 @@ def _unknown_models(text: str) -> Iterator[re.Match[str]]:
         position = max(m.end(), m.start() + 1)
 
 
-# Accelerators, not models: "H100-80GB", "A100-40GB", "H800-SXM5", "MI300X".
-_HARDWARE = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Za-z]?(?:-(?:\d+\s?GB|SXM\d*|PCIe|NVL\d*|HBM\d*e?))*")
+# Accelerators, not models: "H100-80GB", "A100-40GB", "H800-SXM5", "MI300X", "H100-class".
+_HARDWARE = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Za-z]?(?:-|$)")  # matched at the name's start
 # A size written after a model's name makes a sized variant of it ("Llama 3.1 70B", "Gemma 2 27B"),
 # unless the words after it say the size is a statement about the model ("DeepSeek-V3 671B total")
 # or the first of several sizes ("Qwen2.5 0.5B to 72B", "Qwen3 8B / 4B / 1.7B").
@@ -272,7 +274,7 @@ class Vocabulary:
             for m in _unknown_models(text):
                 if any(m.start() < f.end and f.start < m.end() for f in found):
                     continue
-                if normalize_name(m.group(0)) in self._matchers("metrics").by_key or _HARDWARE.fullmatch(m.group(0)):
+                if normalize_name(m.group(0)) in self._matchers("metrics").by_key or _HARDWARE.match(m.group(0)):
                     continue
                 found.append(Mention(m.group(0), m.start(), m.end(), known=False))
             found.sort(key=lambda f: f.start)

@@ -15,7 +15,7 @@ from factcheck.claims.context import Context, Span, document_year, leaderboard, 
 from factcheck.claims.metrics import metric_for
 from factcheck.claims.rankings import place_above, rank_item, ranking_continued, whole_top
 from factcheck.claims.subjects import is_reference, joint_subject, model_family_for_top, subject_for
-from factcheck.claims.tables import read_cell_metric, read_cell_subject, table_row
+from factcheck.claims.tables import aligned_table_rows, read_cell_metric, read_cell_subject, table_row
 from factcheck.claims.text import (
     COMPARISON,
     GENERIC_LABEL_NOUNS,
@@ -84,6 +84,7 @@ _SEGMENT_END = re.compile(r"[);\]]|,\s(?=[A-Z])|$")
 _LABEL = re.compile(r"^\s*((?:[^:.!?]|\.(?=\d))(?:[^:.!?]|\.(?=\d)){0,47}?)\s*:\s+(?=\S)")  # "GLM-4.5: ..."
 
 
+_EXAMPLE_LEAD = re.compile(r":|\b(?:using|such as|like|including|e\.g\.|for example|via|with)\b", re.IGNORECASE)
 _INTRODUCING = re.compile(r"\s*(?:A|An|Any|Suppose|Imagine|Say)\s")
 
 
@@ -152,8 +153,14 @@ class Extractor:
         blocks = self.document.blocks
         not_claims: dict[tuple[str, ...], bool] = {}  # by section: blocks share their headings
         self._wraps = _wrapped_lines(blocks)
+        aligned = aligned_table_rows(self, blocks) if self.document.name.lower().endswith((".pdf", ".txt")) else {}
         for index, block in enumerate(blocks):
             if block.kind == "heading":
+                continue
+            if block in aligned:
+                row = aligned[block]
+                if row is not None:
+                    table_row(self, row)
                 continue
             if block.section not in not_claims:
                 not_claims[block.section] = any(_NOT_CLAIMS.match(h) for h in block.section)
@@ -318,7 +325,10 @@ class Extractor:
                 and self.vocabulary.subject_kind(m.name) != "organisation"
                 and not is_reference(clean, m, span.start)
             ]
-            carried = named[0].name if named else carried
+            # A model given as an example or instrument ("using domain-specific models: Qwen2.5-Math")
+            # is no subject that the next sentence goes on about.
+            subject_named = [m for m in named if not _EXAMPLE_LEAD.search(clean, max(start, body_start), m.start)]
+            carried = subject_named[0].name if subject_named else "" if named else carried
             if start < content_start < end and label_subject:
                 span.label_subject = label_subject
             self.read_span(block, span, dates=dates)

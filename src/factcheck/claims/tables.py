@@ -4,6 +4,7 @@ cells, and rows headed by a licence that list the models released under it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -226,10 +227,17 @@ def read_cell_subject(extractor: Extractor, cell: str) -> str:
     return ""
 
 
+_COUNT_SIGN = re.compile(r"#\s*(?=[A-Za-z])")
+
+
 def read_cell_metric(extractor: Extractor, cell: str) -> str:
     """The metric a table cell names, "" if none (through Extractor.cell_metric)."""
     text = re.sub(r"\s*\([^)]*\)\s*$", "", clean_markup(cell)).strip()
     text = _SCORE_WORDS.sub("", text).strip() or text  # "MMLU Score" is MMLU
+    counted = _COUNT_SIGN.match(text)
+    if counted:  # "# Total Parameters" is total parameters, "# Attention Heads" the number of them
+        rest = text[counted.end() :]
+        return extractor.vocabulary.metric(rest) or f"number of {rest.lower()}"
     if not text or normalize_name(text) in _GENERIC_HEADER_KEYS:
         exact = extractor.vocabulary.metric(clean_markup(cell).strip())
         return exact or ""
@@ -249,3 +257,71 @@ def read_cell_metric(extractor: Extractor, cell: str) -> str:
     if _RANK_HEADER.match(text):
         return "rank"
     return text.lower() if not any(ch.isdigit() for ch in text) or len(text) > 3 else ""
+
+
+# A figure cell of a table whose columns PDF text lays out with spaces: "86.06", "72B", "37.5%", "-".
+_ALIGNED_VALUE = re.compile(r"[~≈<>]?[-+]?[$€£¥]?\d[\d,.]*(?:%|[KMBT]|x|×)?[*†‡]*|[-–—]|N/A", re.IGNORECASE)
+_ALIGNED_TOKEN = re.compile(r"\S+")
+
+
+def aligned_table_rows(extractor: Extractor, blocks: Sequence[Block]) -> dict[Block, Block | None]:
+    """Tables that PDF text lays out with spaces alone, as technical reports set them:
+
+        Qwen2.5-72B Qwen2.5-Plus Llama-4-Maverick DeepSeek-V3 Qwen3-235B-A22B
+        MMLU 86.06 85.02 85.16 87.19 87.81
+
+    A line of model names and nothing else heads the columns; each line after it that ends in as
+    many figures as there are names is a row, read as a table row (86.06 is Qwen2.5-72B's MMLU).
+    Lines without figures in between (a "Base Base Base" line, a group title) keep the table
+    going; anything else ends it. Returns each row's table block, and None for each header line."""
+    found: dict[Block, Block | None] = {}
+    columns: tuple[str, ...] = ()
+    for block in blocks:
+        if block.kind not in ("paragraph", "label", "bullet"):
+            columns = ()
+            continue
+        text = block.text.rstrip()
+        names = _column_names(extractor, text)
+        if names:
+            columns = names
+            found[block] = None
+            continue
+        if not columns:
+            continue
+        tokens = list(_ALIGNED_TOKEN.finditer(text))
+        values = 0
+        while values < len(tokens) and _ALIGNED_VALUE.fullmatch(tokens[-1 - values].group()):
+            values += 1
+        label = tokens[: len(tokens) - values]
+        if values == len(columns) and label and len(label) <= 8:
+            cells = (" ".join(t.group() for t in label), *(t.group() for t in tokens[len(label) :]))
+            offsets = (label[0].start(), *(t.start() for t in tokens[len(label) :]))
+            found[block] = replace(block, kind="table_row", cells=cells, header=("", *columns), cell_offsets=offsets)
+        elif values or len(text) > 80:
+            columns = ()  # a figure or a sentence that is no row of the table
+    return found
+
+
+def _column_names(extractor: Extractor, text: str) -> tuple[str, ...]:
+    """The models a line names when it names two or more and says nothing else (but "Base",
+    "Inst.", "Chat", which tell versions of a model apart, and a word or two before them that
+    heads the label column, "Model" or "Benchmark")."""
+    if len(text) > 200:
+        return ()
+    mentions = [
+        m for m in extractor.vocabulary.find_subjects(text) if extractor.vocabulary.subject_kind(m.name) == "model"
+    ]
+    if len(mentions) < 2:
+        return ()
+    corner = text[: mentions[0].start].split()  # the label column's own header: "Model", "Benchmark"
+    rest = text[mentions[0].start :]
+    for m in reversed(mentions):
+        rest = rest[: m.start - mentions[0].start] + " " + rest[m.end - mentions[0].start :]
+    if len(corner) > 2 or any(ch.isdigit() for ch in "".join(corner)):
+        return ()
+    if any(word not in _VERSION_WORDS for word in rest.split()):
+        return ()
+    return tuple(m.name for m in mentions)
+
+
+_VERSION_WORDS = frozenset({"Base", "Inst.", "Instruct", "Chat", "-Base", "-Instruct", "-Chat", "(ours)", "|"})
