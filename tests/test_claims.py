@@ -773,3 +773,48 @@ def test_a_pdf_table_laid_out_with_spaces_gives_each_column_its_model(tmp_path: 
     } <= set(by_line)
     assert not any(c.line == 8 and c.subject == "Llama 4 Maverick" for c in claims)  # its "-" states nothing
     assert not any(c.line == 9 and c.subject != "Qwen3" for c in claims)  # prose after the table
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a forecast is no release, and the successor's date is not the model's it succeeds
+        (
+            "Mistral plans to release Mistral Large 2 in Q3 2025.",
+            [("Mistral Large 2", "expected release date", "2025-Q3")],
+        ),
+        ("We expect Mistral AI to release a successor to Mixtral 8x22B in early 2025.", []),
+        # money raised is funding, whoever of two short sentences raised it
+        (
+            "Mistral AI has raised roughly $1.2 billion. Cohere has raised $445 million in funding.",
+            [("Mistral", "funding", 1.2e9), ("Cohere", "funding", 445e6)],
+        ),
+        # the whole of what a model activates is its total
+        (
+            "Mixtral 8x22B activates 39B of its 141B parameters per token.",
+            [("Mixtral 8x22B", "active parameters", 39e9), ("Mixtral 8x22B", "total parameters", 141e9)],
+        ),
+        # the price compared with is a price, not another multiple
+        (
+            "Command R+ costs $0.50 per million input tokens, about 4x less than Mixtral 8x22B at $2.00.",
+            [("Command R+", "input price", 0.5), ("Command R+", "reduction", 4), ("Mixtral 8x22B", "input price", 2)],
+        ),
+        # where downloads are counted is no subject; a share of the market is a market share
+        ("01.AI's Yi-34B has passed over 1 million downloads on Hugging Face.", [("Yi-34B", "downloads", 1e6)]),
+        ("Qwen holds 30% of the global open-model market.", [("Qwen", "market share", 30.0)]),
+        # a family's sized model
+        ("TII's Falcon 180B was trained on 3.5 trillion tokens.", [("Falcon-180B", "training tokens", 3.5e12)]),
+    ],
+)
+def test_what_and_whose_a_figure_is(text: str, expected: list[tuple[object, ...]]) -> None:
+    claims = _claims(f"# Notes\n\n{text}\n")
+    assert [(c.subject, c.metric, c.value) for c in claims if c.metric != "model size"] == expected
+    assert all(c.subject == "Falcon-180B" and c.value == 180e9 for c in claims if c.metric == "model size")
+
+
+def test_a_name_made_of_experts_states_no_total() -> None:
+    from factcheck.claims import sizes_in_names
+
+    document = _doc("# Mistral\n\nMixtral 8x22B and Qwen3-30B-A3B are open.\n")
+    stated = {(c.subject, c.metric, c.value) for c in sizes_in_names(document, VOCABULARY)}
+    assert stated == {("Qwen3-30B-A3B", "total parameters", 30e9), ("Qwen3-30B-A3B", "active parameters", 3e9)}

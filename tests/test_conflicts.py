@@ -517,3 +517,20 @@ def test_a_stated_reduction_between_two_prices_is_recomputed(stated: str, kinds:
     sentence = f"At $0.40 per million input tokens, Qwen2.5-72B undercuts GPT-4o's $2.50 {stated}."
     findings = _findings(f"## Prices\n{sentence}\n")
     assert _kinds(findings) == kinds
+
+
+def test_a_round_price_shared_by_two_models_is_no_attribution() -> None:
+    # "$2.00" is $2: many models cost that much
+    findings = _findings(
+        "## Prices\nMistral Large 2 is priced at $2.00 per million input tokens.\n",
+        "## More\nMixtral 8x22B is priced at $2.00 per million input tokens.\n",
+    )
+    assert findings == []
+
+
+def test_ranks_on_our_index_and_the_index_are_one_board() -> None:
+    findings = _findings(
+        "## A\nDeepSeek-V2 ranked #1 on our cost-efficiency index.\n",
+        "## B\nDeepSeek-V2 ranked third on the cost-efficiency index.\n",
+    )
+    assert [(f.kind.value, f.subject) for f in findings] == [("value", "DeepSeek-V2")]

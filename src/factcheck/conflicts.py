@@ -271,7 +271,7 @@ def _value_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Findin
 def _distinctive(q: Quantity) -> bool:
     """A figure specific enough that two subjects sharing it is a sign of a mix-up, not chance:
     written with a decimal ("5.6M", "45.9B") or three or more significant digits ("671B", "1,417"),
-    and not a round number. 32B or 17B are stated by many models and prove nothing."""
+    and not a round number ("$2.00" is $2). 32B or 17B are stated by many models and prove nothing."""
     if q.is_date or q.kind in ("rank", "ratio") or not isinstance(q.value, float):
         return False
     digits = q.text.replace(",", "")
@@ -282,6 +282,8 @@ def _distinctive(q: Quantity) -> bool:
         if "." not in mantissa
         else mantissa.replace(".", "").lstrip("0")
     )
+    if "." in mantissa and not mantissa.split(".")[1].strip("0"):
+        mantissa, significant = mantissa.split(".")[0], mantissa.split(".")[0].strip("0")  # "$2.00" is round
     return "." in mantissa or len(significant) >= 3
 
 

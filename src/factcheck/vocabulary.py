@@ -65,6 +65,7 @@ _SIZE_AFTER = re.compile(
     r"[ \-](\d+(?:\.\d+)?)B(?![\w\-.]|\s*(?:total|active|activated|param|parameters?|params|MoE|dense)\b"
     r"|\s*(?:/|,|-|–|to|and|or|&)\s*\d)"
 )
+_SIZED_KINDS = ("model", "family")  # "Falcon 180B" is a model of the Falcon family; "Meta 70B" is nothing
 # "the 8B model", "its 405B version": a size of the model named before.
 _SIZED_REFERENCE = re.compile(r"\b(?:[Tt]he|[Ii]ts) (\d+(?:\.\d+)?)B (?:model|variant|version)\b")
 # A sized name no vocabulary lists, and the name it sizes: "Qwen2.5-72B" → "Qwen2.5", "Llama-3.1-8B-Instruct"
@@ -287,11 +288,11 @@ class Vocabulary:
             return []
         named: list[Mention] = []
         for m in _SIZED_REFERENCE.finditer(text):
-            before = [f for f in found if f.end <= m.start() and self.subject_kind(f.name) == "model"]
+            before = [f for f in found if f.end <= m.start() and self.subject_kind(f.name) in _SIZED_KINDS]
             if not before:
                 continue
             base = self.family(before[-1].name) if _SIZED_VARIANT.fullmatch(before[-1].name) else before[-1].name
-            if not base or self.subject_kind(base) != "model":
+            if not base or self.subject_kind(base) not in _SIZED_KINDS:
                 continue
             stem = normalize_name(f"{base}{m.group(1)}b")
             listed = [s for s in self.members(base) if normalize_name(s).startswith(stem)]
@@ -305,7 +306,11 @@ class Vocabulary:
         joined to the size (Llama-3.1-70B, whose family is Llama 3.1), and the size states the
         variant's size."""
         size = _SIZE_AFTER.match(text, mention.end)
-        if size is None or self.subject_kind(mention.name) != "model" or _SIZED_VARIANT.fullmatch(mention.name):
+        if (
+            size is None
+            or self.subject_kind(mention.name) not in _SIZED_KINDS
+            or _SIZED_VARIANT.fullmatch(mention.name)
+        ):
             return mention
         stem = normalize_name(f"{mention.name}{size.group(1)}b")
         listed = [m for m in self.members(mention.name) if normalize_name(m).startswith(stem)]

@@ -30,8 +30,11 @@ from factcheck.vocabulary import Vocabulary
 
 __all__ = ["extract_claims", "claim_id", "extraction_rules", "reading_order", "sizes_in_names"]
 
-# "Qwen3-235B-A22B", "Llama-3.1-405B", "Qwen3-0.6B": the size a model's name states.
-_SIZED_NAME = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?B(?:-A(\d+(?:\.\d+)?)B)?(?:-(?:Base|Instruct|Chat|FP8))?$", re.I)
+# "Qwen3-235B-A22B", "Llama-3.1-405B", "Qwen3-0.6B": the size a model's name states ("Mixtral 8x22B" states
+# no total: eight experts of 22B each share their attention layers).
+_SIZED_NAME = re.compile(
+    r"(?<![\d.x×])(\d+(?:\.\d+)?)\s?B(?:-A(\d+(?:\.\d+)?)B)?(?:-(?:Base|Instruct|Chat|FP8))?$", re.I
+)
 
 
 def reading_order(claims: Iterable[Claim], vocabulary: Vocabulary) -> list[Claim]:

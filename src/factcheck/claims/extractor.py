@@ -28,7 +28,7 @@ from factcheck.claims.text import (
 )
 from factcheck.models import DOCUMENT_SUBJECT, Block, Claim, Document, Qualifier, Quantity
 from factcheck.quantities import find_quantities, may_hold_date, may_hold_quantities, parse_date
-from factcheck.vocabulary import Mention, Vocabulary
+from factcheck.vocabulary import Mention, Vocabulary, normalize_name
 
 _DIGIT = re.compile(r"\d")
 _BROKEN_WORD = re.compile(r"[A-Za-z0-9]-$")
@@ -85,6 +85,18 @@ _LABEL = re.compile(r"^\s*((?:[^:.!?]|\.(?=\d))(?:[^:.!?]|\.(?=\d)){0,47}?)\s*:\
 
 
 _EXAMPLE_LEAD = re.compile(r":|\b(?:using|such as|like|including|e\.g\.|for example|via|with)\b", re.IGNORECASE)
+
+
+def _sized_by(mention: Mention, q: Quantity, text: str) -> bool:
+    """Whether the figure is the size written after a model's name that makes it a sized variant."""
+    return (
+        mention.end <= q.start
+        and not text[mention.end : q.start].strip(" -")
+        and normalize_name(mention.name).endswith(normalize_name(q.text))
+    )
+
+
+_KIND_GROUP = {"price": "currency", "count": "number", "part": "number", "whole": "number"}
 _INTRODUCING = re.compile(r"\s*(?:A|An|Any|Suppose|Imagine|Say)\s")
 
 
@@ -361,15 +373,20 @@ class Extractor:
             )
             for m in COMPARISON.finditer(text, span.start)
         ]
-        previous_metric = whole_metric = ""
+        previous_metric = whole_metric = previous_kind = ""
         for q in quantities:
             in_comparison = next(((a, b) for a, b in comparisons if a <= q.start < b), None)
             subject = subject_for(self, q, span, subjects, in_comparison, text)
-            metric = metric_for(self, q, span, metrics, text, previous_metric if in_comparison else "")
+            # "$0.50, about 4x less than Mixtral at $2.00": the price compared with is a price, not
+            # another multiple; a compared figure takes the metric of one of its own kind only
+            alike = _KIND_GROUP.get(q.kind, q.kind) == _KIND_GROUP.get(previous_kind, previous_kind)
+            metric = metric_for(self, q, span, metrics, text, previous_metric if in_comparison and alike else "")
             if q.kind == "percent" and whole_metric and _SHARE_OF_WHOLE.search(text, max(0, q.start - 10), q.start):
                 metric = "share of " + whole_metric.removeprefix("number of ")  # "1,509 of 3,755 LLMs (40%)"
             elif q.kind == "percent" and whole_metric and _OF_THE_TOTAL.match(text, q.end):
                 metric = "share of " + whole_metric.removeprefix("number of ")  # "300 of 3,755, or 8% of the total"
+            if q.kind == "number" and any(_sized_by(m, q, text) for m in subjects):
+                metric = "model size"  # "Falcon 180B was trained on …": the size its name gives it
             if q.kind == "whole" and metric:
                 whole_metric = metric
             if metric and span.stage and not metric.startswith(span.stage) and q.kind != "date":
@@ -377,7 +394,7 @@ class Extractor:
             if not subject or not metric:
                 continue
             if not in_comparison:
-                previous_metric = metric
+                previous_metric, previous_kind = metric, q.kind
             quote = text[span.start : span.end].strip()
             q = self.with_unit(q, metric)
             subject = joint_subject(self, subject, q, subjects, text)

@@ -248,6 +248,8 @@ def phrase_metric(extractor: Extractor, q: Quantity, text: str, span: Span) -> s
     for figures that say what kind of number they are (money, a share, a multiple, a scale)."""
     if not (q.kind in ("currency", "percent", "price", "multiple") or q.scale != 1.0):
         return ""
+    if q.kind == "percent" and _OF_THE_MARKET.match(text, q.end):
+        return "market share"  # "took 45% of the market for self-hosted inference"
     before = text[max(span.start, q.start - 60) : q.start]
     change = re.search(r"\b(up|down)\s*$", before, re.IGNORECASE)
     previous = next((c[3] for c in reversed(extractor.claims[-8:]) if c[1].kind != "date"), "")
@@ -325,6 +327,8 @@ def refine(extractor: Extractor, metric: str, q: Quantity, text: str, span: Span
             return "model size range"
         if metric == "model size range" and q.qualifier.value != "range":
             return "model size"  # "in 9B and 27B sizes": each is one size, the range is of them all
+        if q.kind == "whole":
+            return "total parameters"  # "activates 39B of its 141B parameters": the whole is the total
         if _ACTIVE_AFTER.match(tail) or "_per_" in q.unit:
             return "active parameters"
         if re.match(r"^\s*models?\b", tail) or q.unit == "models":
@@ -346,8 +350,22 @@ def rank_metric(extractor: Extractor, q: Quantity, metrics: Sequence[Mention], t
         return f"{row} rank"  # "| Average (12 tests) | 63.2 | 3rd globally |": third on that average
     if re.search(r"\bglobal(?:ly)?\b|\boverall\b", text[q.end : q.end + 30], re.IGNORECASE):
         return f"{extractor.leaderboard} rank" if extractor.leaderboard else "global rank"
-    words = re.match(r"^\s*(?:on|in|among|of)\s+(?:the\s+)?([\w\- ]{3,30}?)(?=[,.;)]|$)", text[q.end :])
+    words = re.match(
+        r"^\s*(?:on|in|among|of)\s+(?:(?:the|our|its|their|this|that)\s+)?([\w\- ]{3,30}?)(?=[,.;)]|$)", text[q.end :]
+    )
     return f"{words.group(1).strip()} rank" if words else ("rank" + scope)
+
+
+_OF_THE_MARKET = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,2}?market\b", re.IGNORECASE)
+_MONEY_RAISED = re.compile(
+    r"\b(?:rais(?:ed|es|ing)|funding|funded|investment|(?:seed|series [a-f]) round|(?P<valued>valued at|valuation))\b",
+    re.IGNORECASE,
+)
+_FORECAST = re.compile(
+    r"\b(?:expect\w*|plan(?:s|ned|ning)?\s+to|will|is set to|are set to|slated|upcoming|anticipated|rumou?r\w*|"
+    r"forecast\w*|projected|likely to|could|may|might)\b",
+    re.IGNORECASE,
+)
 
 
 def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -> str:
@@ -357,6 +375,8 @@ def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -
         # The event word must lead up to the date ("launched in January 2025", "Released: 2025"),
         # not merely share its sentence ("By mid-2025, ... publicly released LLMs").
         lead = text[max(span.start, q.start - 60) : q.start] + " " + span.context_words
+        if RELEASE_WORDS.search(lead) and _FORECAST.search(text, max(span.start, q.start - 80), q.start):
+            return "expected release date"  # "We expect Mistral to release a successor in early 2025"
         if RELEASE_WORDS.search(lead) or re.search(r"[\w.]\s*\(\s*$", text[max(0, q.start - 4) : q.start]):
             return "release date"
         # "R1 in January 2025", "the Qwen 3 suite in April 2025": a model and a date it is "in".
@@ -403,6 +423,10 @@ def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -
             return f"{own.group(1)} price"
         return "output price" if "output" in clause else "input price"
     near = text[max(0, q.start - 40) : q.start].lower()
+    if q.kind == "currency":
+        money = _MONEY_RAISED.search(text, max(span.start, q.start - 40), min(span.end, q.end + 40))
+        if money:  # "has raised roughly $1.2 billion in funding", "valued at $6 billion"
+            return "valuation" if money.group("valued") else "funding"
     if q.kind == "currency" and re.search(r"\bcosts?\b|\btrain", near) and not re.search(r"pric", near):
         return "training cost"  # "...rental price of $2/hour, our total training costs amount to $5.576M"
     if q.kind == "currency" and re.search(r"/\s*m\b|per (?:1)?m|per million|price", clause):

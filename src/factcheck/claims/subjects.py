@@ -27,6 +27,9 @@ _FREE_SUBJECT_AFTER = re.compile(
 
 # A variant named in brackets after a figure, in the same clause: "#2 on LMArena (Maverick variant)".
 _VARIANT_ASIDE = re.compile(r"[^(),;.]{0,40}?\(\s*(?:the\s+)?([A-Z][\w.\-]*)\s+(?:variant|model|version|edition)\s*\)")
+# "1 million downloads on Hugging Face": where the figure was counted, not whose it is.
+_PLATFORMS = frozenset({"Hugging Face", "GitHub", "ModelScope", "LMArena"})
+_ON_PLATFORM = re.compile(r"\b(?:on|at|via|from)\s+(?:the\s+)?$")
 _IN_NAME_AFTER = re.compile(
     r"^\s*(?:[A-Za-z%]+\s+){0,2}?(?:in|for|by|from|with|of|on)\s+(?:the\s+|all\s+)?$", re.IGNORECASE
 )  # "29 in Qwen 2.5", "100,000+ models built on Qwen"
@@ -49,6 +52,7 @@ _COMPARED_BEFORE = re.compile(
     r"\b(?:compared (?:to|with)|consistent with|similar to|in line with|than|vs\.?|versus|against|unlike|"
     r"surpass\w*|outpac\w*|overt(?:ak\w*|ook)|outperform\w*|ahead of|trail\w*|lags?\s+behind|falls?\s+behind|"
     r"matching|rivall?ing|on (?:a )?par with|comparable (?:to|with)|competitive with|"
+    r"(?:successor|follow-up|predecessor|replacement)s?\s+(?:to|of|for)|"
     r"(?:based|built|developed)\s+(?:up)?on\s+(?:our|its|their)\s+(?:previous|earlier|prior)?)"
     # the maker of the model compared with may stand before it: "matching OpenAI's o1"
     r"\s+(?:the\s+|those\s+(?:of|from)\s+(?:the\s+)?)?(?:[A-Z][\w.\-]*(?:\s+AI)?['’]s\s+)?$",
@@ -189,6 +193,7 @@ def subject_for(
         and q.kind != "part"
         and _IN_NAME_AFTER.match(text[q.end : after[0].start])
         and (segment is not None or after[0].start - q.end < 20)
+        and not (after[0].name in _PLATFORMS and _ON_PLATFORM.search(text, q.end, after[0].start))
     ):
         return extractor.context.specific(after[0].name)
     if segment is not None:
