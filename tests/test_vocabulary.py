@@ -62,6 +62,7 @@ def test_metric_aliases(spelling: str, canonical: str) -> None:
         ("Gemma 2 27B needs 54 GB; OLMo 2 32B is open", ["Gemma-2-27B", "OLMo-2-32B"]),
         ("Qwen3 235B leads", ["Qwen3-235B-A22B"]),  # the vocabulary's own variant of that size
         ("Llama 3.1 is open; its 405B version costs more", ["Llama 3.1", "Llama-3.1-405B"]),
+        ("GPT-4o-mini. Qwen2.5-Plus. Open-Source-Two", ["GPT-4o-mini", "Qwen2.5-Plus"]),  # no digit: no name
         ("DeepSeek-V3 671B total, Qwen2.5 0.5B to 72B, Qwen3 8B / 4B", ["DeepSeek-V3", "Qwen2.5", "Qwen3"]),
     ],
 )

@@ -306,7 +306,12 @@ def _column_names(extractor: Extractor, text: str) -> tuple[str, ...]:
     """The models a line names when it names two or more and says nothing else (but "Base",
     "Inst.", "Chat", which tell versions of a model apart, and a word or two before them that
     heads the label column, "Model" or "Benchmark")."""
-    if len(text) > 200:
+    words = text.split()
+    # Cheap first: a line of names has no sentence's punctuation, and each word opens with a
+    # capital or holds a digit ("Model GLM-4.5 Kimi K2", "o3"): most lines are prose, spared the name search.
+    if len(text) > 200 or len(words) < 2 or _PROSE_MARK.search(text):
+        return ()
+    if not all(w[0].isupper() or w[0] in "(#|" or any(ch.isdigit() for ch in w) or w in _VERSION_WORDS for w in words):
         return ()
     mentions = [
         m for m in extractor.vocabulary.find_subjects(text) if extractor.vocabulary.subject_kind(m.name) == "model"
@@ -324,4 +329,5 @@ def _column_names(extractor: Extractor, text: str) -> tuple[str, ...]:
     return tuple(m.name for m in mentions)
 
 
+_PROSE_MARK = re.compile(r"[,;:!?]|\.(?:\s|$)")
 _VERSION_WORDS = frozenset({"Base", "Inst.", "Instruct", "Chat", "-Base", "-Instruct", "-Chat", "(ours)", "|"})
