@@ -489,3 +489,17 @@ def test_quantities_built_past_the_dataclass_init_are_the_same_values() -> None:
 def test_a_numbered_list_marker_is_no_quantity(text: str, figures: list[str]) -> None:
     # "1. Kimi K2" numbers an item of a list; the claim extractor blanks the marker likewise.
     assert [q.text for q in find_quantities(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "written"),
+    [
+        ("At least three new models shipped.", Qualifier.LOWER_BOUND, "At least three new models"),
+        ("trained in less than two months", Qualifier.UPPER_BOUND, "less than two months"),
+        ("about five models", Qualifier.APPROX, "about five models"),
+        ("We tracked twelve models", Qualifier.EXACT, "twelve models"),
+    ],
+)
+def test_a_spelled_count_keeps_its_qualifier(text: str, qualifier: Qualifier, written: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.qualifier, q.text) == (qualifier, written)

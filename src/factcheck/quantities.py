@@ -1235,14 +1235,19 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
     for m in _spelled_counts(text, spelled) if spelled else ():
         if _overlaps(m.start(), m.end(), blocked):
             continue
+        value = float(_SPELLED[m.group(1).lower()])
+        qualifier, left = _left_qualifier(text, m.start())  # "at least three new models"
+        start = m.start() - left
         found.append(
             _quantity(
-                value=float(_SPELLED[m.group(1).lower()]),
+                value=value,
                 unit=_UNIT_NOUNS[m.group(2).lower()],
-                qualifier=Qualifier.EXACT,
-                text=m.group(0),
-                start=m.start(),
+                qualifier=qualifier,
+                text=text[start : m.end()],
+                start=start,
                 end=m.end(),
+                low=value if qualifier is Qualifier.LOWER_BOUND else None,
+                high=value if qualifier is Qualifier.UPPER_BOUND else None,
                 unit_text=m.group(2),
                 kind="count",
             )
