@@ -804,6 +804,7 @@ def test_a_pdf_table_laid_out_with_spaces_gives_each_column_its_model(tmp_path: 
         ("Qwen holds 30% of the global open-model market.", [("Qwen", "market share", 30.0)]),
         # a family's sized model
         ("TII's Falcon 180B was trained on 3.5 trillion tokens.", [("Falcon-180B", "training tokens", 3.5e12)]),
+        ("Cohere shipped Command R+ in March 2024.", [("Command R+", "release date", "2024-03")]),
     ],
 )
 def test_what_and_whose_a_figure_is(text: str, expected: list[tuple[object, ...]]) -> None:

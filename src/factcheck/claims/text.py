@@ -22,7 +22,7 @@ GENERIC_LABEL_NOUNS = re.compile(r"\s+(?:model|models|variant|variants|version|e
 
 RELEASE_WORDS = re.compile(
     r"\b(?:releas\w*|launch\w*|introduc\w*|debut\w*|unveil\w*|publish\w*|inception|"
-    r"announc\w*|open-sourced|arriv\w*|dropped)\b",
+    r"announc\w*|open-sourced|arriv\w*|dropped|shipp(?:ed|ing)|ships)\b",
     re.IGNORECASE,
 )
 
