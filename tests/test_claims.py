@@ -142,11 +142,41 @@ def test_tables_both_ways(text: str, subject: str, metric: str, value: float) ->
         ("Qwen2.5-72B undercuts GPT-4o's $2.50 by 90%.", "price reduction"),
         ("The new attention reduces the KV cache by 93.3%.", "KV cache reduction"),
         ("Usage of open models saw a 30% rise.", "increase"),
+        ("Qwen3 lowered training costs by 40%.", "training cost reduction"),
     ],
 )
 def test_a_percentage_that_states_a_change_is_a_claim(sentence: str, metric: str) -> None:
     claims = _claims(f"# Notes\n\n{sentence}\n")
     assert metric in [c.metric for c in claims if c.quantity.kind == "percent"], [(c.metric, c.value) for c in claims]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 40% fall under the Apache 2.0 licence.",  # a share that falls under something
+        "Qwen3 scores 40% higher on AIME while costing less.",  # no price is compared
+    ],
+)
+def test_a_percentage_that_states_no_price_change_is_none(sentence: str) -> None:
+    claims = _claims(f"# Notes\n\n{sentence}\n")
+    assert not any(c.metric.endswith("price reduction") or c.metric == "reduction" for c in claims), [
+        (c.metric, c.value) for c in claims
+    ]
+
+
+def test_a_model_named_as_instrument_or_example_is_not_carried_on() -> None:
+    text = (
+        "# Data\n\nThe pre-training of Qwen3 uses synthetic data from domain-specific models: Qwen2.5-Math for"
+        " maths and Qwen2.5-Coder for code. The first stage trains on about 30 trillion tokens.\n"
+    )
+    claims = _claims(text)
+    assert [(c.subject, c.metric) for c in claims if c.value == 30e12] == [("Qwen3", "training tokens")]
+
+
+def test_a_later_sentence_about_the_same_model_keeps_its_subject() -> None:
+    # "A month later" continues about the model; "A cluster of …" introduces something else
+    claims = _claims("# Notes\n\nKimi K2 was released in July 2025. A month later it ranked #1 on LMArena.\n")
+    assert ("Kimi K2", "LMArena rank", 1.0) in [(c.subject, c.metric, c.value) for c in claims]
 
 
 def test_sizes_listed_for_a_family_are_each_a_model_size() -> None:
@@ -756,6 +786,7 @@ def test_a_pdf_table_laid_out_with_spaces_gives_each_column_its_model(tmp_path: 
                 "General Tasks",
                 "MMLU 86.06 85.16 87.19",
                 "GPQA 45.9 - 41.2",
+                "AIME 2024 16.0 39.2 23.3",  # a label that ends in a number
                 "The results show that the gap is small; 87.19 leads the board.",
             ]
         )
@@ -770,9 +801,11 @@ def test_a_pdf_table_laid_out_with_spaces_gives_each_column_its_model(tmp_path: 
         (7, "Qwen2.5-72B", "MMLU", 86.06),
         (7, "DeepSeek-V3", "MMLU", 87.19),
         (8, "DeepSeek-V3", "GPQA", 41.2),
+        (9, "Qwen2.5-72B", "AIME 2024", 16.0),
+        (9, "DeepSeek-V3", "AIME 2024", 23.3),
     } <= set(by_line)
     assert not any(c.line == 8 and c.subject == "Llama 4 Maverick" for c in claims)  # its "-" states nothing
-    assert not any(c.line == 9 and c.subject != "Qwen3" for c in claims)  # prose after the table
+    assert not any(c.line == 10 and c.subject != "Qwen3" for c in claims)  # prose after the table
 
 
 @pytest.mark.parametrize(
@@ -805,6 +838,21 @@ def test_a_pdf_table_laid_out_with_spaces_gives_each_column_its_model(tmp_path: 
         # a family's sized model
         ("TII's Falcon 180B was trained on 3.5 trillion tokens.", [("Falcon-180B", "training tokens", 3.5e12)]),
         ("Cohere shipped Command R+ in March 2024.", [("Command R+", "release date", "2024-03")]),
+        # "could" or "May" elsewhere in the sentence is no forecast of the release
+        (
+            "Mistral Large 2, which may beat GPT-4o, arrived in July 2024.",
+            [("Mistral Large 2", "release date", "2024-07")],
+        ),
+        # funding named before the figure, in a digression
+        ("Labs need more funding (e.g., beyond Ai2's $100M) to compete.", [("Ai2", "funding", 1e8)]),
+        ("Mistral AI is valued at $6 billion.", [("Mistral", "valuation", 6e9)]),
+        # money near the word "funding" is not always funding
+        ("After its funding round, Cohere bought GPUs worth $40M.", [("Cohere", "amount", 4e7)]),
+        # a bound on a figure ("more than $2.50") is no comparison; "cheaper than $2.50 for GPT-4o" is
+        (
+            "Qwen2.5-72B costs $0.40 per million input tokens, cheaper than $2.50 for GPT-4o.",
+            [("Qwen2.5-72B", "input price", 0.4), ("GPT-4o", "input price", 2.5)],
+        ),
     ],
 )
 def test_what_and_whose_a_figure_is(text: str, expected: list[tuple[object, ...]]) -> None:
@@ -819,3 +867,85 @@ def test_a_name_made_of_experts_states_no_total() -> None:
     document = _doc("# Mistral\n\nMixtral 8x22B and Qwen3-30B-A3B are open.\n")
     stated = {(c.subject, c.metric, c.value) for c in sizes_in_names(document, VOCABULARY)}
     assert stated == {("Qwen3-30B-A3B", "total parameters", 30e9), ("Qwen3-30B-A3B", "active parameters", 3e9)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a period after a figure's scale letter ends the sentence ("72B. The flagship …")
+        (
+            "# Qwen2.5\n\nQwen2.5 comes in sizes from 0.5B to 72B. The flagship Qwen2.5-72B-Instruct was"
+            " pre-trained on 18T tokens.\n",
+            ("Qwen2.5-72B-Instruct", "training tokens", 18e12),
+        ),
+        # a member named after its family is the more specific subject
+        (
+            "# Notes\n\nDeepSeek's technical report states that the DeepSeek-V3 training run consumed 2.788M"
+            " H800 GPU hours.\n",
+            ("DeepSeek-V3", "training GPU hours", 2.788e6),
+        ),
+        # the section's short name with a possessive: "V3's $1.10"
+        (
+            "# DeepSeek pricing\n\nR1's output price is roughly double V3's $1.10 per million output tokens.\n",
+            ("DeepSeek-V3", "output price", 1.1),
+        ),
+        # a figure compared "well above" another takes its metric
+        (
+            "# The DeepSeek baseline\n\nGLM-4.5's 23T training tokens are well above V3's 14.8T.\n",
+            ("DeepSeek-V3", "training tokens", 14.8e12),
+        ),
+        # a count of a family's derivatives is the family's
+        (
+            "# Hubs\n\nHugging Face counted 74,300 Qwen-derived models as of March 2025.\n",
+            ("Qwen", "derivative models", 74300.0),
+        ),
+        (
+            "# Prices\n\n- Input (cache hit): $0.07 per million tokens\n",
+            ("(this document)", "cached input price", 0.07),
+        ),
+    ],
+)
+def test_whose_figure_in_a_briefing(text: str, expected: tuple[str, str, float]) -> None:
+    claims = _claims(text)
+    assert expected in [(c.subject, c.metric, c.value) for c in claims], [
+        (c.subject, c.metric, c.value) for c in claims
+    ]
+
+
+def test_a_class_of_models_is_nobodys_size() -> None:
+    claims = _claims("# Phi\n\nOn GPQA Diamond, Phi-4 scores 48.2, ahead of many 70B-class models.\n")
+    assert [(c.subject, c.metric, c.value) for c in claims] == [("Phi-4", "GPQA Diamond", 48.2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a model named as the one followed, or as a cited author, is not what the text goes on about
+        (
+            "We adopt a similar approach to DeepSeek-V2 (DeepSeek-AI, 2024c) for long context in DeepSeek-V3."
+            " The second phase extends the context window to 128K.",
+            ("DeepSeek-V3", "context length", 128e3),
+        ),
+        (
+            "The YaRN setup is consistent with that used in DeepSeek-V2. The context window then grows to 128K tokens.",
+            ("(this document)", "context length", 128e3),
+        ),
+        # "with" governs only the name right after it
+        (
+            "With 119K GPU hours for context extension, DeepSeek-V3 costs only 2.788M GPU hours in all."
+            " Our total training costs amount to only $5.576M.",
+            ("DeepSeek-V3", "training cost", 5.576e6),
+        ),
+        # a member named after its series
+        (
+            "We are launching two models in the Llama 4 series, Llama 4 Scout, a 17 billion parameter model"
+            " with 16 experts, and Llama 4 Maverick, with 128 experts.",
+            ("Llama 4 Scout", "number of experts", 16.0),
+        ),
+    ],
+)
+def test_whom_the_text_goes_on_about(text: str, expected: tuple[str, str, float]) -> None:
+    claims = _claims(f"# Notes\n\n{text}\n")
+    assert expected in [(c.subject, c.metric, c.value) for c in claims], [
+        (c.subject, c.metric, c.value) for c in claims
+    ]

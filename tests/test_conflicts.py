@@ -534,3 +534,53 @@ def test_ranks_on_our_index_and_the_index_are_one_board() -> None:
         "## B\nDeepSeek-V2 ranked third on the cost-efficiency index.\n",
     )
     assert [(f.kind.value, f.subject) for f in findings] == [("value", "DeepSeek-V2")]
+
+
+def test_two_changes_of_one_subject_are_no_conflict() -> None:
+    # a rise in one thing and a rise in another, each from its own baseline
+    findings = _findings(
+        "## A\nDeepSeek-V3 saw a 30% rise in API usage.\n", "## B\nDeepSeek-V3 saw a 50% rise in revenue.\n"
+    )
+    assert findings == []
+
+
+def test_a_saving_that_does_not_follow_from_the_two_prices() -> None:
+    findings = _findings("## Prices\nKimi K2's $0.60 input price against Claude Sonnet 4's $3.00 is a 90% saving.\n")
+    assert _kinds(findings) == [("arithmetic", "medium")]
+    assert "80%" in findings[0].explanation
+
+
+def test_an_unmistakable_figure_given_to_two_unrelated_models() -> None:
+    findings = _findings(
+        "## A\nThe DeepSeek-V3 training run consumed 2.788M H800 GPU hours.\n",
+        "## B\nThe Kimi K2 pre-training run took 2.788M H800 GPU hours.\n",
+    )
+    assert [(f.kind.value, f.subject) for f in findings] == [("attribution", "DeepSeek-V3 / Kimi K2")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("GPT-4o scores 88.7 on MMLU.", "Llama 3.1 405B scores 88.7 on MMLU."),  # scores bunch together
+        ("Mistral AI has raised $1.2 billion.", "Cohere has raised $1.2 billion."),  # two digits: chance
+        ("DeepSeek-V3 needs 2,448 GFLOPS per token.", "Dense models need 2,448 GFLOPS per token."),  # no model
+    ],
+)
+def test_figures_unrelated_subjects_may_share(first: str, second: str) -> None:
+    assert [f for f in _findings(f"## A\n{first}\n", f"## B\n{second}\n") if f.kind.value == "attribution"] == []
+
+
+def test_cached_and_uncached_input_prices_are_two_prices() -> None:
+    findings = _findings(
+        "# DeepSeek-V3\n\n- Input (cache miss): $0.27 per million tokens\n"
+        "- Input (cache hit): $0.07 per million tokens\n"
+    )
+    assert findings == []
+
+
+def test_an_exact_count_below_a_stated_lower_bound() -> None:
+    findings = _findings(
+        "## A\nHugging Face listed more than 90,000 Qwen-derived models as of March 2025.\n",
+        "## B\nHugging Face counted 74,300 Qwen-derived models as of March 2025.\n",
+    )
+    assert [(f.kind.value, f.subject, f.metric) for f in findings] == [("value", "Qwen", "derivative models")]

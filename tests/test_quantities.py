@@ -220,6 +220,9 @@ def test_kind(text: str, kind: str) -> None:
         ("an 8x H100 node", 8.0, "gpus", "count", "8x H100"),
         ("on 8× NVIDIA H800 GPUs", 8.0, "gpus", "count", "8× NVIDIA H800 GPUs"),
         ("10x cheaper than H100 rental", 10.0, "times", "multiple", "10x"),  # no accelerator right after
+        ("a 1 x A10 card", 1.0, "gpus", "count", "1 x A10"),
+        ("2x FP16 throughput", 2.0, "times", "multiple", "2x"),  # a number format is no accelerator
+        ("3x BF16 speed", 3.0, "times", "multiple", "3x"),
         ("costs $30,000/month", 30000.0, "USD", "currency", "$30,000"),  # a month is no hour
     ],
 )

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from factcheck.compare import Relation, compare, interval, span
 from factcheck.models import DOCUMENT_SUBJECT, Claim, Finding, FindingKind, Qualifier, Quantity, Severity
 from factcheck.quantities import format_value
-from factcheck.vocabulary import PER_MODEL_METRICS, Vocabulary, normalize_name
+from factcheck.vocabulary import PER_MODEL_METRICS, SAME_MEASURE, Vocabulary, normalize_name
 
 __all__ = ["find_conflicts", "fingerprint"]
 
@@ -44,16 +44,15 @@ _SHARED_BY_DESIGN = {
 
 
 # Metrics too generic to compare: two "date" or "amount" claims about one subject are usually
-# about different things.
-_GENERIC_METRICS = {"date", "tokens", "amount", "multiple", "rank", "ratio", "reduction", "price", "growth"}
+# about different things, and so are two changes ("a 30% rise", "20% cheaper") measured from
+# different baselines.
+_GENERIC_METRICS = {
+    "date", "tokens", "amount", "multiple", "rank", "ratio", "price", "growth",
+    "reduction", "increase", "price reduction", "price increase",
+}  # fmt: skip
 # What a family (Qwen3, DeepSeek) is said to have varies by member: its sizes and release dates
 # are many, so they are compared for single models only.
 _PER_MODEL = PER_MODEL_METRICS | {"release date"}
-
-
-# Names of one measure: a model's size is its total parameter count ("a 123B model" against "a
-# 132-billion-parameter model").
-_SAME_METRIC = {"model size": "total parameters"}
 
 
 def _comparable_group(subject: str, metric: str, vocabulary: Vocabulary | None) -> bool:
@@ -268,23 +267,36 @@ def _value_finding(subject: str, metric: str, claims: Sequence[Claim]) -> Findin
     return None
 
 
+def _significant_digits(q: Quantity) -> tuple[int, bool]:
+    """How many significant digits a figure is written with, and whether with a decimal that is
+    not all zeros ("2.788M": 4 and True; "$2.00": 1 and False; "1,417": 4 and False)."""
+    digits = q.text.replace(",", "")
+    mantissa = next((part for part in digits.split() if any(ch.isdigit() for ch in part)), "")
+    mantissa = "".join(ch for ch in mantissa if ch.isdigit() or ch == ".").strip(".")
+    whole, _, fraction = mantissa.partition(".")
+    if fraction.strip("0"):
+        return len((whole + fraction).lstrip("0")), True
+    return len(whole.strip("0")), False
+
+
 def _distinctive(q: Quantity) -> bool:
     """A figure specific enough that two subjects sharing it is a sign of a mix-up, not chance:
     written with a decimal ("5.6M", "45.9B") or three or more significant digits ("671B", "1,417"),
     and not a round number ("$2.00" is $2). 32B or 17B are stated by many models and prove nothing."""
     if q.is_date or q.kind in ("rank", "ratio") or not isinstance(q.value, float):
         return False
-    digits = q.text.replace(",", "")
-    mantissa = next((part for part in digits.split() if any(ch.isdigit() for ch in part)), "")
-    mantissa = "".join(ch for ch in mantissa if ch.isdigit() or ch == ".").strip(".")
-    significant = (
-        mantissa.replace(".", "").lstrip("0").rstrip("0")
-        if "." not in mantissa
-        else mantissa.replace(".", "").lstrip("0")
-    )
-    if "." in mantissa and not mantissa.split(".")[1].strip("0"):
-        mantissa, significant = mantissa.split(".")[0], mantissa.split(".")[0].strip("0")  # "$2.00" is round
-    return "." in mantissa or len(significant) >= 3
+    significant, decimal = _significant_digits(q)
+    return decimal or significant >= 3
+
+
+# Kinds of figure that two unrelated models share by chance: scores and shares bunch together.
+_CHANCE_UNITS = frozenset({"", "score", "percent", "percentage_points", "elo", "rank"})
+
+
+def _unmistakable(q: Quantity) -> bool:
+    """A figure that even two unrelated models (DeepSeek-V3, Kimi K2) do not share by chance: an
+    amount, count or cost given to four significant digits ("2.788M GPU hours", "$5.576M")."""
+    return q.unit not in _CHANCE_UNITS and q.kind != "percent" and _significant_digits(q)[0] >= 4
 
 
 def _related(vocabulary: Vocabulary | None, a: str, b: str) -> bool:
@@ -295,6 +307,16 @@ def _related(vocabulary: Vocabulary | None, a: str, b: str) -> bool:
     if a in chain_b or b in chain_a:
         return False
     return bool(set(chain_a) & set(chain_b))
+
+
+def _unrelated_models(vocabulary: Vocabulary | None, a: str, b: str) -> bool:
+    """Two models of different families, each known to be a model (of some family: "dense models"
+    is no model's name)."""
+    if vocabulary is None:
+        return False
+    chain_a, chain_b = vocabulary.ancestors(a), vocabulary.ancestors(b)
+    kinds = {vocabulary.subject_kind(a), vocabulary.subject_kind(b)}
+    return kinds == {"model"} and bool(chain_a) and bool(chain_b) and not set(chain_a) & set(chain_b)
 
 
 def _subject_in_doubt(c: Claim, vocabulary: Vocabulary | None) -> bool:
@@ -322,7 +344,13 @@ def _attribution_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None
     findings = []
     for (metric, _unit, _value), group in sorted(by_figure.items(), key=lambda item: item[0][:2]):
         subjects = sorted({c.subject for c in group})
-        pairs = [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :] if _related(vocabulary, a, b)]
+        unmistakable = any(_unmistakable(c.quantity) for c in group)
+        pairs = [
+            (a, b)
+            for i, a in enumerate(subjects)
+            for b in subjects[i + 1 :]
+            if _related(vocabulary, a, b) or unmistakable and _unrelated_models(vocabulary, a, b)
+        ]
         if not pairs:
             continue
         named = sorted({s for pair in pairs for s in pair})
@@ -997,7 +1025,7 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in named:
         part = parts.get((c.document, c.line)) if c.metric.startswith("share of") else None
-        metric = _SAME_METRIC.get(c.metric.lower(), c.metric.lower())
+        metric = SAME_MEASURE.get(c.metric.lower(), c.metric.lower())
         groups[(c.subject, metric + ("" if part is None else f"\x1f{part}"))].append(c)
     active = _active_sizes(named)
     findings: list[Finding] = []

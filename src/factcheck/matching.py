@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from factcheck.compare import Relation, compare
 from factcheck.models import DOCUMENT_SUBJECT, Claim, Evidence, Qualifier, Quantity, Verdict, Verification
-from factcheck.vocabulary import PER_MODEL_METRICS, Vocabulary
+from factcheck.vocabulary import PER_MODEL_METRICS, SAME_MEASURE, Vocabulary
 
 __all__ = ["Verdict", "Evidence", "Verification", "SourceClaims", "SourceIndex", "verify_claims"]
 
@@ -38,13 +38,9 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-# Metrics that are one metric where a figure is checked: a model's size is its total parameters.
-_SAME_METRIC = {"model size": "total parameters", "parameters": "total parameters"}
-
-
 def _metric_key(metric: str) -> str:
     key = _key(metric)
-    return _SAME_METRIC.get(key, key)
+    return SAME_MEASURE.get(key, key)
 
 
 def _head_metric(metric: str) -> str:

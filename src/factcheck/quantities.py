@@ -831,12 +831,14 @@ class _Scan:
                     "",
                 )
                 self.kind = "count"
+                end = m.end()
             elif gpus := _GPUS_AFTER_TIMES.match(text, m.end()):
                 # "an 8x H100 node": eight of the accelerator, not eight times anything
                 self.unit, self.kind, self.unit_text = "gpus", "count", gpus.group(1)
+                end = gpus.end()
             else:
                 self.unit, self.kind = "times", "multiple"
-            end = gpus.end() if self.unit == "gpus" and gpus else m.end()
+                end = m.end()
             nxt = _next_char(text, end)
         if nxt in _PER_STARTS and self.kind == "number" and (m := _PER_MILLION.match(text, end)):
             per_scale = m.group(1).lower()
@@ -870,7 +872,8 @@ class _Scan:
 
 
 _PER_SCALES = {"m": "million", "k": "thousand", "b": "billion"}
-_GPUS_AFTER_TIMES = re.compile(r"\s?((?:NVIDIA\s+)?(?:[A-Z]{1,2}\d{2,4}[A-Z]?|MI\d{3}X?)(?:\s+GPUs?)?)\b")
+# Accelerator names: "H100", "A10", "B200", "L40S", "MI300X" (not number formats: "2x FP16", "BF16").
+_GPUS_AFTER_TIMES = re.compile(r"\s?((?:NVIDIA\s+)?(?:(?!FP|BF|TF)[A-Z]{1,2}\d{2,4}[A-Z]?|MI\d{3}X?)(?:\s+GPUs?)?)\b")
 # A rental rate after a price: "$2.99 per GPU-hour", "$8.00 per hour", "$23.92/hr".
 _PER_HOUR = re.compile(r"\s*(?:/|per\s+|an?\s+)(GPU[- ]?)?(?:hours?|hr)\b", re.IGNORECASE)
 _DOWNLOADED = re.compile(r"\bdownload(?:ed|s)?\b", re.IGNORECASE)

@@ -22,7 +22,7 @@ import yaml
 
 from factcheck.errors import ConfigError
 
-__all__ = ["Mention", "Vocabulary", "load_vocabulary", "normalize_name"]
+__all__ = ["Mention", "Vocabulary", "load_vocabulary", "normalize_name", "PER_MODEL_METRICS", "SAME_MEASURE"]
 
 # Hyphenated names with a digit that no vocabulary lists: "Qwen3-4B", "GPT-OSS-120B", "Yi-9B". Every
 # form starts with a capital letter, matched first (the lookbehind after it) so that the regex engine
@@ -45,7 +45,9 @@ _NOT_NAME_BEFORE_NUMBER = frozenset({
 
 
 def _unknown_models(text: str) -> Iterator[re.Match[str]]:
-    """_UNKNOWN_MODEL's matches, less a numbered part of a document taken for a name ("Table 3:")."""
+    """_UNKNOWN_MODEL's matches, less a numbered part of a document taken for a name ("Table 3:")
+    and a word hyphened to a name or format ("FP8-quantized", "Web3-native": the digit stands only
+    before the first hyphen and a part after it is lower-case)."""
     position = 0
     while (m := _UNKNOWN_MODEL.search(text, position)) is not None:
         word = m.group("word")
@@ -54,12 +56,17 @@ def _unknown_models(text: str) -> Iterator[re.Match[str]]:
             word is not None
             and m.group(0)[0] + word in _NOT_NAME_BEFORE_NUMBER
             or hyphened is not None
-            and not any(ch.isdigit() for ch in hyphened)
+            and (not any(ch.isdigit() for ch in hyphened) or _compound_word(hyphened))
         ):
             position = m.start() + 1
             continue
         yield m
         position = max(m.end(), m.start() + 1)
+
+
+def _compound_word(hyphened: str) -> bool:
+    head, *parts = hyphened.split("-")
+    return not any(ch.isdigit() for part in parts for ch in part) and any(part[:1].islower() for part in parts)
 
 
 # Accelerators, not models: "H100-80GB", "A100-40GB", "H800-SXM5", "MI300X", "H100-class".
@@ -68,7 +75,7 @@ _HARDWARE = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Za-z]?(?:-|$)")  # matched at the n
 # unless the words after it say the size is a statement about the model ("DeepSeek-V3 671B total")
 # or the first of several sizes ("Qwen2.5 0.5B to 72B", "Qwen3 8B / 4B / 1.7B").
 _SIZE_AFTER = re.compile(
-    r"[ \-](\d+(?:\.\d+)?)B(?![\w\-.]|\s*(?:total|active|activated|param|parameters?|params|MoE|dense)\b"
+    r"[ \-](\d+(?:\.\d+)?)B(?![\w\-]|\.\d|\s*(?:total|active|activated|param|parameters?|params|MoE|dense)\b"
     r"|\s*(?:/|,|-|–|to|and|or|&)\s*\d)"
 )
 _SIZED_KINDS = ("model", "family")  # "Falcon 180B" is a model of the Falcon family; "Meta 70B" is nothing
@@ -90,6 +97,9 @@ _NAME_PUNCTUATION = re.compile(r"[\s\-_.'’]+")
 # What each member of a family (Llama 4, Qwen3) has of its own: a family's figure of these may be
 # any member's, so neither conflicts nor verification holds one member's against it.
 PER_MODEL_METRICS = frozenset({"total parameters", "active parameters", "model size", "context length"})
+# Names of one measure, wherever figures are compared (conflicts, verification): a model's size is
+# its total parameter count ("a 123B model" against "a 132-billion-parameter model").
+SAME_MEASURE = {"model size": "total parameters", "parameters": "total parameters"}
 
 
 @lru_cache(maxsize=65536)
@@ -297,14 +307,28 @@ class Vocabulary:
             before = [f for f in found if f.end <= m.start() and self.subject_kind(f.name) in _SIZED_KINDS]
             if not before:
                 continue
-            base = self.family(before[-1].name) if _SIZED_VARIANT.fullmatch(before[-1].name) else before[-1].name
+            sized = _SIZED_VARIANT.fullmatch(before[-1].name) is not None
+            base = self.family(before[-1].name) if sized else before[-1].name
             if not base or self.subject_kind(base) not in _SIZED_KINDS:
                 continue
-            stem = normalize_name(f"{base}{m.group(1)}b")
-            listed = [s for s in self.members(base) if normalize_name(s).startswith(stem)]
-            name = listed[0] if len(listed) == 1 else "-".join((*base.split(), f"{m.group(1)}B"))
-            named.append(Mention(name, m.start(), m.end(), known=len(listed) == 1))
+            name, known = self._variant(base, m.group(1), base)
+            # Only what comes in sizes has "the 8B model": a family, a model of a listed size, one
+            # named with its size or whose sizes the text has given ("Gemma 2 arrived in 9B and 27B
+            # sizes. The 27B variant …"); "GPT-4o … the 8B model" is no GPT-4o-8B.
+            stated = re.search(rf"(?<![\d.]){re.escape(m.group(1))}\s?B\b", text[before[-1].end : m.start()])
+            if known or sized or stated or self.subject_kind(base) == "family":
+                named.append(Mention(name, m.start(), m.end(), known=known))
         return named
+
+    def _variant(self, base: str, size: str, written: str) -> tuple[str, bool]:
+        """The variant of `base` of a size in billions: the vocabulary's own when it lists exactly one
+        (Qwen3 235B is Qwen3-235B-A22B), else the name as `written` joined to the size
+        (Llama-3.1-70B); and whether the vocabulary listed it."""
+        stem = normalize_name(f"{base}{size}b")
+        listed = [m for m in self.members(base) if normalize_name(m).startswith(stem)]
+        if len(listed) == 1:
+            return listed[0], True
+        return "-".join((*written.split(), f"{size}B")), False
 
     def _sized(self, mention: Mention, text: str) -> Mention:
         """ "Llama 3.1 70B", "Gemma 2 27B": a model named with a size its name lacks is that sized
@@ -318,14 +342,13 @@ class Vocabulary:
             or _SIZED_VARIANT.fullmatch(mention.name)
         ):
             return mention
-        stem = normalize_name(f"{mention.name}{size.group(1)}b")
-        listed = [m for m in self.members(mention.name) if normalize_name(m).startswith(stem)]
         # As written where that says more than the canonical name ("OLMo 2", an alias of OLMo).
         written = text[mention.start : mention.end]
-        base = written if len(normalize_name(written)) > len(normalize_name(mention.name)) else mention.name
-        name = listed[0] if len(listed) == 1 else "-".join((*base.split(), f"{size.group(1)}B"))
+        if len(normalize_name(written)) <= len(normalize_name(mention.name)):
+            written = mention.name
+        name, known = self._variant(mention.name, size.group(1), written)
         # The mention keeps the name's own span: the size after it stays a figure, the variant's size.
-        return Mention(name, mention.start, mention.end, known=len(listed) == 1)
+        return Mention(name, mention.start, mention.end, known=known)
 
     def _possessors_dropped(self, found: list[Mention], text: str) -> list[Mention]:
         """ "Moonshot AI's Kimi K2", "Zhipu's GLM-4.5", "China's DeepSeek": the maker or country

@@ -84,7 +84,24 @@ _SEGMENT_END = re.compile(r"[);\]]|,\s(?=[A-Z])|$")
 _LABEL = re.compile(r"^\s*((?:[^:.!?]|\.(?=\d))(?:[^:.!?]|\.(?=\d)){0,47}?)\s*:\s+(?=\S)")  # "GLM-4.5: ..."
 
 
-_EXAMPLE_LEAD = re.compile(r":|\b(?:using|such as|like|including|e\.g\.|for example|via|with)\b", re.IGNORECASE)
+# A model given as an example or instrument ("using domain-specific models: Qwen2.5-Math … and
+# Qwen2.5-Coder", "judged with GPT-4o") is no subject that the next sentence goes on about; the
+# lead governs every name after it in its sentence (a wrong subject carried on is worse than none),
+# but "with" only the name right after it ("with 119K GPU hours for …, DeepSeek-V3 costs …").
+_EXAMPLE_LEAD = re.compile(
+    r"\b(?:models?:|using|such as|like|including|e\.g\.|for example|via|(?:judged|graded|rated|scored) by)\s",
+    re.IGNORECASE,
+)
+_WITH_LEAD = re.compile(r"\bwith\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+# "A cluster of 2,048 H100s delivers …": a sentence about something it introduces is not about the
+# model named in the sentence before (but "A month later it ranked #1" is).
+_INTRODUCING = re.compile(
+    r"\s*(?:(?:A|An)\s+(?!(?:month|week|year|day|decade|few|couple|short|little|while)\b)|(?:Any|Suppose|Imagine|Say)\s)"
+)
+_CLASS_OF_MODELS = re.compile(r"[-\s]class\b", re.IGNORECASE)
+# Kinds of figure alike enough that one compared with another takes its metric ("$0.50 … than
+# Mixtral at $2.00"), and a multiple's does not pass to a price.
+_KIND_GROUP = {"price": "currency", "count": "number", "part": "number", "whole": "number"}
 
 
 def _sized_by(mention: Mention, q: Quantity, text: str) -> bool:
@@ -94,10 +111,6 @@ def _sized_by(mention: Mention, q: Quantity, text: str) -> bool:
         and not text[mention.end : q.start].strip(" -")
         and normalize_name(mention.name).endswith(normalize_name(q.text))
     )
-
-
-_KIND_GROUP = {"price": "currency", "count": "number", "part": "number", "whole": "number"}
-_INTRODUCING = re.compile(r"\s*(?:A|An|Any|Suppose|Imagine|Say)\s")
 
 
 class Extractor:
@@ -165,7 +178,8 @@ class Extractor:
         blocks = self.document.blocks
         not_claims: dict[tuple[str, ...], bool] = {}  # by section: blocks share their headings
         self._wraps = _wrapped_lines(blocks)
-        aligned = aligned_table_rows(self, blocks) if self.document.name.lower().endswith((".pdf", ".txt")) else {}
+        plain_text = self.document.media_type in ("application/pdf", "text/plain")  # tables set with spaces
+        aligned = aligned_table_rows(self, blocks) if plain_text else {}
         for index, block in enumerate(blocks):
             if block.kind == "heading":
                 continue
@@ -322,8 +336,6 @@ class Extractor:
                 label_subject=label_subject,
                 context_words=context_words,
                 default_metric=free_label if start <= content_start else "",
-                # "A cluster of 2,048 H100s delivers …": a sentence about something it introduces
-                # is not about the model named in the sentence before
                 carried_subject="" if _INTRODUCING.match(clean, max(start, body_start)) else carried,
                 label_end=content_start,
                 stage=stage_prefix,
@@ -337,9 +349,12 @@ class Extractor:
                 and self.vocabulary.subject_kind(m.name) != "organisation"
                 and not is_reference(clean, m, span.start)
             ]
-            # A model given as an example or instrument ("using domain-specific models: Qwen2.5-Math")
-            # is no subject that the next sentence goes on about.
-            subject_named = [m for m in named if not _EXAMPLE_LEAD.search(clean, max(start, body_start), m.start)]
+            subject_named = [
+                m
+                for m in named
+                if not _EXAMPLE_LEAD.search(clean, max(start, body_start), m.start)
+                and not _WITH_LEAD.search(clean, max(start, body_start, m.start - 30), m.start)
+            ]
             carried = subject_named[0].name if subject_named else "" if named else carried
             if start < content_start < end and label_subject:
                 span.label_subject = label_subject
@@ -375,10 +390,10 @@ class Extractor:
         ]
         previous_metric = whole_metric = previous_kind = ""
         for q in quantities:
+            if _CLASS_OF_MODELS.match(text, q.end):
+                continue  # "ahead of many 70B-class models": a class of others, nobody's figure
             in_comparison = next(((a, b) for a, b in comparisons if a <= q.start < b), None)
             subject = subject_for(self, q, span, subjects, in_comparison, text)
-            # "$0.50, about 4x less than Mixtral at $2.00": the price compared with is a price, not
-            # another multiple; a compared figure takes the metric of one of its own kind only
             alike = _KIND_GROUP.get(q.kind, q.kind) == _KIND_GROUP.get(previous_kind, previous_kind)
             metric = metric_for(self, q, span, metrics, text, previous_metric if in_comparison and alike else "")
             if q.kind == "percent" and whole_metric and _SHARE_OF_WHOLE.search(text, max(0, q.start - 10), q.start):
@@ -490,8 +505,8 @@ class Extractor:
             return q
         if metric == "rank" and q.kind == "number" and isinstance(q.value, float) and q.value.is_integer():
             return replace(q, unit="rank", kind="rank")  # a "Rank" column's "1"
-        # "model size" is no entry of its own (an alias of total parameters) but counts them too
-        unit = self.vocabulary.metric_unit(metric) or ("parameters" if metric == "model size" else "")
+        # "model size" is no entry of its own but an alias: of total parameters, counted in parameters
+        unit = self.vocabulary.metric_unit(metric) or self.vocabulary.metric_unit(self.vocabulary.metric(metric) or "")
         if unit in ("score", "elo", "") or q.kind in ("part", "whole") and not unit:
             return q
         if unit == "percent" and q.scale != 1.0:

@@ -272,38 +272,51 @@ def phrase_metric(extractor: Extractor, q: Quantity, text: str, span: Span) -> s
 
 
 # "a 75% drop", "20% lower than GPT-4o's", "undercuts GPT-4o's $2.50 by 90%": a percentage that
-# says how much one figure is below or above another.
-_CHANGE_AFTER = re.compile(
-    r"\s*(?:(?P<down>drop|decrease|decline|fall|cut|reduction|discount|savings?|lower|less|cheaper|smaller|fewer)"
-    r"|(?P<up>increase|rise|gain|jump|growth|higher|more expensive|costlier|larger|greater))\b",
+# says how much one figure is below or above another. A change named by a noun needs its article
+# ("a 30% rise"; in "40% fall under the licence" the 40% is a share that falls under something).
+_COMPARATIVE_AFTER = re.compile(
+    r"\s*(?:(?P<down>lower|less|cheaper|smaller|fewer)|(?P<up>higher|more expensive|costlier|larger|greater))\b",
     re.IGNORECASE,
 )
+_CHANGE_NOUN_AFTER = re.compile(
+    r"\s*(?:(?P<down>drop|decrease|decline|fall|cut|reduction|discount|savings?)|(?P<up>increase|rise|gain|jump|growth))\b",
+    re.IGNORECASE,
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _CHANGED_BY_VERB = re.compile(
     r"\b(?:(?P<down>undercut|cut|reduc|lower|slash|drop)|(?P<up>rais|increas|boost|hik))\w*\s+"
     r"(?P<what>(?:[^.;:]|\.\d){0,60}?)\s*\bby\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|over\s+|~\s*)?$",
     re.IGNORECASE,
 )
 _OBJECT_NOUN = re.compile(r"(?:(?:the|its|their|our)\s+)?([A-Za-z][\w\-]*(?:\s+[a-z][\w\-]*)?)")
+_CACHE_HIT = re.compile(r"\bcache[ds]?\s*hits?\b|\bcached\b", re.IGNORECASE)
+_BARE_SAVING = frozenset({"saving", "savings", "reduction", "decrease"})
 _PRICE_WORDS = re.compile(r"\bpric|\bcheap|\bcost|\bexpensive|[$€£¥]", re.IGNORECASE)
 
 
 def _relative_change(q: Quantity, text: str, span: Span, before: str) -> str:
-    """ "price reduction" for "20% cheaper", "increase" for "a 30% rise": the change a percentage
-    states, priced where its sentence speaks of prices or costs; "" for any other percentage."""
+    """What change a percentage states: "price reduction" for "20% cheaper" in a sentence about
+    prices, "KV cache reduction" for "reduces the KV cache by 93.3%", "increase" for "a 30% rise";
+    "" for any other percentage."""
     if q.kind != "percent":
         return ""
-    direction = "reduction" if (m := _CHANGE_AFTER.match(text, q.end)) and m.group("down") else "increase"
-    if m is None:
-        by_verb = _CHANGED_BY_VERB.search(before)
-        if by_verb is None:
-            return ""
-        direction = "reduction" if by_verb.group("down") else "increase"
-        what = by_verb.group("what")  # "reduces the KV cache by 93.3%": a KV cache reduction
-        noun = _OBJECT_NOUN.fullmatch(what)
-        if not _PRICE_WORDS.search(what) and noun:
-            return f"{noun.group(1)} {direction}"
-        return ("price " if _PRICE_WORDS.search(what) else "") + direction
-    return ("price " if _PRICE_WORDS.search(text, span.start, span.end) else "") + direction
+    change = _COMPARATIVE_AFTER.match(text, q.end) or (
+        _CHANGE_NOUN_AFTER.match(text, q.end) if _ARTICLE_BEFORE.search(text, max(0, q.start - 4), q.start) else None
+    )
+    if change is not None:
+        direction = "reduction" if change.group("down") else "increase"
+        return ("price " if _PRICE_WORDS.search(text, span.start, span.end) else "") + direction
+    by_verb = _CHANGED_BY_VERB.search(before)
+    if by_verb is None:
+        return ""
+    direction = "reduction" if by_verb.group("down") else "increase"
+    what = by_verb.group("what")
+    noun = _OBJECT_NOUN.fullmatch(what)
+    if noun and not any(ch.isdigit() for ch in what):  # "lowered training costs by 40%": a training cost reduction
+        words = noun.group(1).split()
+        words[-1] = words[-1][:-1] if words[-1].endswith("s") and not words[-1].endswith("ss") else words[-1]
+        return f"{' '.join(words)} {direction}"
+    return ("price " if _PRICE_WORDS.search(what) else "") + direction  # "undercuts GPT-4o's $2.50 by 90%"
 
 
 _ACTIVE_AFTER = re.compile(r"^\s*(?:parameters\s+|params\s+)?(?:are\s+|is\s+)?(active|activated)\b")  # "37B active"
@@ -357,13 +370,22 @@ def rank_metric(extractor: Extractor, q: Quantity, metrics: Sequence[Mention], t
 
 
 _OF_THE_MARKET = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,2}?market\b", re.IGNORECASE)
-_MONEY_RAISED = re.compile(
-    r"\b(?:rais(?:ed|es|ing)|funding|funded|investment|(?:seed|series [a-f]) round|(?P<valued>valued at|valuation))\b",
+_RAISED_BEFORE = re.compile(
+    r"\b(?:(?:rais(?:ed|es|ing)|funding of|investment of|(?P<valued>valued at|valuation of))\s+"
+    r"(?:about\s+|roughly\s+|some\s+|nearly\s+|over\s+|more than\s+|~\s*)?"
+    r"|funding\b(?:[^$€£¥\d;]|(?<=[A-Za-z])\d){0,30})$",  # "more funding (e.g., beyond Ai2's $100M)"
     re.IGNORECASE,
 )
+_FUNDING_AFTER = re.compile(
+    r"\s+(?:in\s+(?:\w+\s+)?(?:funding|investment|venture capital)|(?:seed|series [a-f])\s+round)\b(?P<valued>(?!))?",
+    re.IGNORECASE,
+)
+# A forecast governs the release it speaks of: "We expect Mistral AI to release …", "plans to
+# launch", "the upcoming release" (not a "could" or the month May elsewhere in the sentence).
 _FORECAST = re.compile(
-    r"\b(?:expect\w*|plan(?:s|ned|ning)?\s+to|will|is set to|are set to|slated|upcoming|anticipated|rumou?r\w*|"
-    r"forecast\w*|projected|likely to|could|may|might)\b",
+    r"\b(?:expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|(?:is|are) set|slated|likely|rumou?red|anticipated|upcoming|"
+    r"forecast|projected|will)\s+(?:to\s+)?(?:[\w.\-]+\s+){0,3}?(?:to\s+)?"
+    r"(?:releas|launch|ship|unveil|announc|debut|open-sourc|arriv)\w*",
     re.IGNORECASE,
 )
 
@@ -421,12 +443,18 @@ def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -
         own = re.search(r"\b(input|output)\b", q.unit_text.lower())  # "$0.55 per million input tokens"
         if own:
             return f"{own.group(1)} price"
-        return "output price" if "output" in clause else "input price"
+        if "output" in clause:
+            return "output price"
+        # "Input (cache hit): $0.07": what a repeated prompt costs is a price of its own
+        return "cached input price" if _CACHE_HIT.search(clause) else "input price"
     near = text[max(0, q.start - 40) : q.start].lower()
     if q.kind == "currency":
-        money = _MONEY_RAISED.search(text, max(span.start, q.start - 40), min(span.end, q.end + 40))
-        if money:  # "has raised roughly $1.2 billion in funding", "valued at $6 billion"
-            return "valuation" if money.group("valued") else "funding"
+        # "has raised roughly $1.2 billion", "$445 million in funding", "valued at $6 billion"
+        raised = _RAISED_BEFORE.search(text, max(span.start, q.start - 45), q.start) or _FUNDING_AFTER.match(
+            text, q.end
+        )
+        if raised:
+            return "valuation" if raised.group("valued") else "funding"
     if q.kind == "currency" and re.search(r"\bcosts?\b|\btrain", near) and not re.search(r"pric", near):
         return "training cost"  # "...rental price of $2/hour, our total training costs amount to $5.576M"
     if q.kind == "currency" and re.search(r"/\s*m\b|per (?:1)?m|per million|price", clause):
@@ -459,7 +487,10 @@ def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -
     if q.kind == "percent":
         after = _NOUN_PHRASE_AFTER.match(text[q.end : q.end + 60])
         if after and after.group(1).split()[0] not in _NOT_METRIC_HEADS:
-            return " ".join(after.group(1).split())
+            noun = " ".join(after.group(1).split())
+            if noun in _BARE_SAVING and _PRICE_WORDS.search(text, span.start, span.end):
+                return "price reduction"  # "$0.60 against $3.00 is a 90% saving": a change of price
+            return noun
     if q.kind == "ratio":
         return "ratio"
     if not unit and q.kind == "number" and q.scale >= 1e9 and re.match(r"^[\d.,]+\s?[BT](?:-[\d.,]+\s?[BT])?$", q.text):

@@ -49,13 +49,16 @@ _DATED_AFTER = re.compile(r"^\s*(?:suite|family|series|models?|variants?|release
 # "Compared to Llama, Qwen 3 offers ...", "downloads from Chinese labs surpassed those from the
 # United States", "developed based on our previous MiniMax-Text-01 model".
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:compared (?:to|with)|consistent with|similar to|in line with|than|vs\.?|versus|against|unlike|"
+    r"\b(?:compared (?:to|with)|consistent with|(?:similar|identical) (?:[\w\-]+ )?to|(?:the )?same (?:[\w\-]+ )?as|"
+    r"in line with|than|vs\.?|versus|against|unlike|"
     r"surpass\w*|outpac\w*|overt(?:ak\w*|ook)|outperform\w*|ahead of|trail\w*|lags?\s+behind|falls?\s+behind|"
     r"matching|rivall?ing|on (?:a )?par with|comparable (?:to|with)|competitive with|"
     r"(?:successor|follow-up|predecessor|replacement)s?\s+(?:to|of|for)|"
     r"(?:based|built|developed)\s+(?:up)?on\s+(?:our|its|their)\s+(?:previous|earlier|prior)?)"
     # the maker of the model compared with may stand before it: "matching OpenAI's o1"
-    r"\s+(?:the\s+|those\s+(?:of|from)\s+(?:the\s+)?)?(?:[A-Z][\w.\-]*(?:\s+AI)?['’]s\s+)?$",
+    r"\s+(?:the\s+|those\s+(?:of|from)\s+(?:the\s+)?"
+    r"|(?:that|those|the ones?)\s+(?:used|adopted|described|reported)\s+(?:in|by|for)\s+)?"  # "that used in"
+    r"(?:[A-Z][\w.\-]*(?:\s+AI)?['’]s\s+)?$",
     re.IGNORECASE,
 )
 
@@ -67,7 +70,10 @@ _MEASURED_AGAINST = re.compile(
     r"on (?:a )?par with|comparable|competitive with|such as|like)\b",
     re.IGNORECASE,
 )
-_CITED_AUTHOR = re.compile(r"\s+et\s+al\b")  # "(MiniMax et al., 2025)"
+_DERIVED_FROM = re.compile(r"(?<=[\d+KMk])\s+([A-Z][\w.]*)-(?:derived|based)\s+(?:models|fine-tunes|variants)\b")
+_AS_FAMILY = re.compile(r"\s+(?:series|family|lineup|line-up|models)\b", re.IGNORECASE)
+# "(MiniMax et al., 2025)", "(DeepSeek-AI, 2024c)"
+_CITED_AUTHOR = re.compile(r"\s+et\s+al\b|,\s*(?:19|20)\d\d[a-z]?\)")
 
 
 def is_reference(text: str, mention: Mention, since: int = 0) -> bool:
@@ -165,6 +171,11 @@ def subject_for(
     segment: tuple[int, int] | None,
     text: str,
 ) -> str:
+    derived = _DERIVED_FROM.search(text, q.start, q.end + 40)
+    if derived and derived.start() < q.end:  # "74,300 Qwen-derived models": a count of the family's derivatives
+        resolved = extractor.resolve_subject(derived.group(1), span.default_subject)
+        if resolved:
+            return resolved
     before = [m for m in subjects if m.end <= q.start]
     after = [m for m in subjects if m.start >= q.end]
     if before and (
@@ -221,7 +232,8 @@ def subject_for(
         resolved = extractor.resolve_subject(aside.group(1), span.default_subject)
         if resolved:
             return resolved
-    short = re.search(r"\b([A-Z]\w{0,3}\d[\w.]*)\s*\(\s*$", text[max(0, q.start - 20) : q.start])
+    # a short name of the section's family right before: "V3 ($0.27)", "V3's $1.10"
+    short = re.search(r"\b([A-Z]\w{0,3}\d[\w.]*)(?:\s*\(|['’]s)\s*$", text[max(0, q.start - 20) : q.start])
     if short:
         resolved = extractor.resolve_subject(short.group(1), span.default_subject)
         if resolved:
@@ -245,7 +257,16 @@ def subject_for(
     if in_clause:
         return in_clause[0].name
     if models or outside:
-        return (models or outside)[0].name
+        first = (models or outside)[0]
+        # "DeepSeek's report says the DeepSeek-V3 run took …", "in the Llama 4 series, Llama 4
+        # Scout, a 17B model": a member named after its family is the more specific subject (but
+        # "GLM-4.5 … GLM-4.5-Air" names a model and its variant, two subjects)
+        if extractor.vocabulary.subject_kind(first.name) in ("family", "organisation") or _AS_FAMILY.match(
+            text, first.end
+        ):
+            member = next((m.name for m in models if first.name in extractor.vocabulary.ancestors(m.name)), "")
+            return member or first.name
+        return first.name
     if span.carried_subject:
         return span.carried_subject
     if span.default_subject == DOCUMENT_SUBJECT and not span.table:

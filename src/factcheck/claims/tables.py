@@ -271,7 +271,8 @@ def aligned_table_rows(extractor: Extractor, blocks: Sequence[Block]) -> dict[Bl
         MMLU 86.06 85.02 85.16 87.19 87.81
 
     A line of model names and nothing else heads the columns; each line after it that ends in as
-    many figures as there are names is a row, read as a table row (86.06 is Qwen2.5-72B's MMLU).
+    many figures as there are names is a row, read as a table row (86.06 is Qwen2.5-72B's MMLU);
+    a whole number or two before those figures belongs to the label ("AIME 2024").
     Lines without figures in between (a "Base Base Base" line, a group title) keep the table
     going; anything else ends it. Returns each row's table block, and None for each header line."""
     found: dict[Block, Block | None] = {}
@@ -292,6 +293,12 @@ def aligned_table_rows(extractor: Extractor, blocks: Sequence[Block]) -> dict[Bl
         values = 0
         while values < len(tokens) and _ALIGNED_VALUE.fullmatch(tokens[-1 - values].group()):
             values += 1
+        # "AIME 2024 16.0 39.2 23.3" under three names: a label may end in a whole number of its own
+        extra = values - len(columns)
+        if 0 < extra <= 2 and all(
+            t.group().isdigit() for t in tokens[len(tokens) - values : len(tokens) - values + extra]
+        ):
+            values = len(columns)
         label = tokens[: len(tokens) - values]
         if values == len(columns) and label and len(label) <= 8:
             cells = (" ".join(t.group() for t in label), *(t.group() for t in tokens[len(label) :]))

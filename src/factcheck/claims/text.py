@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
+from typing import Any
 
 from factcheck.vocabulary import normalize_name
 
@@ -26,8 +27,15 @@ RELEASE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-# "than" before a figure ("more than 15 trillion tokens") bounds it: no comparison with another subject.
-COMPARISON = re.compile(r"\b(?:vs\.?|versus|compared (?:to|with)|against|than(?!\s+[~$€£¥]?\d))\s", re.IGNORECASE)
+# "more than 15 trillion tokens", "fewer than three": a bound on the figure, no comparison with
+# another subject ("cheaper than $2.50 for GPT-4o" and "more than GPT-4o" are comparisons).
+COMPARISON = re.compile(
+    r"\b(?:vs\.?|versus|compared (?:to|with)|against|(?:well|far) (?:above|below)|"
+    r"(?<!\bmore )(?<!\bless )(?<!\bfewer )(?<!\bgreater )than"
+    r"|(?:(?<=\bmore )|(?<=\bless )|(?<=\bfewer )|(?<=\bgreater ))than"
+    r"(?!\s+(?:[~$€£¥]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|a hundred|a thousand)\b)))\s",
+    re.IGNORECASE,
+)
 
 MARKER = re.compile(r"^(\s*(?:[-*+•▪◦]|\d{1,3}[.)])\s+)")
 
@@ -40,10 +48,16 @@ _ESCAPE = re.compile(r"\\(?=[$*_#\[\]()|`~>.\-])")
 
 @lru_cache(maxsize=1)
 def _sentencizer() -> object:
-    """spaCy's rule-based sentencizer on a blank English pipeline (no trained model needed)."""
+    """spaCy's rule-based sentencizer on a blank English pipeline (no trained model needed). Its
+    tokenizer keeps the period of "72B." as part of the token, like an abbreviation's, so that no
+    sentence would end there: a period after a figure's scale letter is split off."""
     import spacy
+    from spacy.util import compile_suffix_regex
 
     nlp = spacy.blank("en")
+    suffixes = [*(nlp.Defaults.suffixes or ()), r"(?<=[0-9][KMBTkmbt])\."]
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer (compiled, without type stubs)
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.add_pipe("sentencizer")
     return nlp
 
