@@ -584,3 +584,16 @@ def test_an_exact_count_below_a_stated_lower_bound() -> None:
         "## B\nHugging Face counted 74,300 Qwen-derived models as of March 2025.\n",
     )
     assert [(f.kind.value, f.subject, f.metric) for f in findings] == [("value", "Qwen", "derivative models")]
+
+
+def test_a_figure_under_a_heading_of_two_models_given_to_one_of_them_is_a_low_attribution() -> None:
+    findings = _findings(
+        "### GLM-4.5 / GLM-4.6\n\n| Benchmark | Score |\n|---|---|\n| MMLU-Pro | 84.6% |\n",
+        "## Coding\n\n- GLM-4.6: 84.6% on MMLU-Pro\n",
+    )
+    assert [(f.kind.value, f.severity.value, f.subject) for f in findings] == [
+        ("attribution", "low", "GLM-4.5 / GLM-4.6")
+    ]
+    assert "names both" in findings[0].explanation
+    firm = _findings("## A\n\n- GLM-4.5: 84.6% on MMLU-Pro\n", "## B\n\n- GLM-4.6: 84.6% on MMLU-Pro\n")
+    assert [(f.kind.value, f.severity.value) for f in firm] == [("attribution", "high")]

@@ -334,10 +334,13 @@ def _subject_in_doubt(c: Claim, vocabulary: Vocabulary | None) -> bool:
 
 def _attribution_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> list[Finding]:
     by_figure: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
+    in_doubt: set[str] = set()
     for c in claims:
         q = c.quantity
-        if c.metric in _SHARED_BY_DESIGN or not _distinctive(q) or _subject_in_doubt(c, vocabulary):
+        if c.metric in _SHARED_BY_DESIGN or not _distinctive(q):
             continue
+        if _subject_in_doubt(c, vocabulary):
+            in_doubt.add(c.id)
         # Figures are keyed at the stated precision, so "$5.6M" and "~$5.6 million" meet.
         step = q.precision or 1.0
         by_figure[(c.metric, q.unit, round(float(q.value) / step) * step)].append(c)
@@ -360,8 +363,15 @@ def _attribution_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None
             f"The {metric} {figure} is attributed to {', '.join(named[:-1])} and {named[-1]}: "
             "one figure, different models."
         )
+        # A figure under a heading that names two models ("GLM-4.5 / GLM-4.6") is only guessed to
+        # be the first one's: that it is also given to the other is a hint, not a mix-up shown.
+        firm = {c.subject for c in involved if c.id not in in_doubt}
+        severity = Severity.HIGH
+        if not any(a in firm and b in firm for a, b in pairs):
+            severity = Severity.LOW
+            explanation += " One of them stands under a heading that names both, so which it is about is unclear."
         subject = " / ".join(named)
-        findings.append(_finding(FindingKind.ATTRIBUTION, Severity.HIGH, subject, metric, explanation, involved))
+        findings.append(_finding(FindingKind.ATTRIBUTION, severity, subject, metric, explanation, involved))
     return findings
 
 
