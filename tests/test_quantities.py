@@ -506,3 +506,18 @@ def test_a_numbered_list_marker_is_no_quantity(text: str, figures: list[str]) ->
 def test_a_spelled_count_keeps_its_qualifier(text: str, qualifier: Qualifier, written: str) -> None:
     (q,) = find_quantities(text)
     assert (q.qualifier, q.text) == (qualifier, written)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "written"),
+    [
+        ("DeepSeek-V3 was trained over 57 days.", Qualifier.EXACT, "57 days"),  # during them
+        ("Data was collected over 3 months.", Qualifier.EXACT, "3 months"),
+        ("The run lasted over 57 days.", LOWER, "over 57 days"),  # more than that
+        ("It took over 57 days.", LOWER, "over 57 days"),
+        ("Qwen3 was downloaded over 2 million times.", LOWER, "over 2 million times"),  # no period
+    ],
+)
+def test_over_a_period_is_during_it_after_a_verb_of_doing(text: str, qualifier: Qualifier, written: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.qualifier, q.text) == (qualifier, written)

@@ -743,6 +743,12 @@ def _is_version_of_name(text: str, start: int, number_text: str, end: int) -> bo
     return not _UNIT_NOUN_AHEAD.match(rest)
 
 
+_DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
+# A verb done over a period: "trained over 57 days", "collected over three months" ("took over
+# 57 days" and "lasted over a year" say more than that: no -ed verb of doing before "over").
+_OVER_A_PERIOD = re.compile(r"\b(?!(?:last|need|requir|tak|spend)ed\b)[a-z]+ed\s+over\s*$")
+
+
 def _left_qualifier(text: str, q_start: int) -> tuple[Qualifier, int]:
     """The qualifier in the 25 characters before a figure ("about", "over", "~"), and how far left
     it reaches; the character right before the figure rules out most figures without a copy."""
@@ -1032,6 +1038,8 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
         qualifier = Qualifier.LOWER_BOUND
     elif scan.est:
         qualifier = Qualifier.APPROX
+    elif left and scan.unit in _DURATIONS and _OVER_A_PERIOD.search(text, max(0, q_start - left - 20), q_start):
+        qualifier, left = Qualifier.EXACT, 0  # "trained over 57 days": during them, not more than
     q_start -= left
     low = value if qualifier is Qualifier.LOWER_BOUND else None
     high = value if qualifier is Qualifier.UPPER_BOUND else None
