@@ -43,7 +43,7 @@ _SPENT_ON = re.compile(
 
 # "… twice as large as Orion-7B, which has 7 billion parameters": the clause is about the name it follows.
 _RELATIVE_CLAUSE = re.compile(r"^\s*,\s*(?:which|who)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-_DATED_AFTER = re.compile(r"^\s*(?:suite|family|series|models?|variants?|release|launch)?\s*(?:in|on)\s*$", re.I)
+_DATED_AFTER = re.compile(r"^\s*(?:suite|family|series|models?|variants?|release|launch)?\s*(?:in|on|by)\s*$", re.I)
 
 # A name that something is measured against or built from is not what the sentence is about:
 # "Compared to Llama, Qwen 3 offers ...", "downloads from Chinese labs surpassed those from the
@@ -264,8 +264,8 @@ def subject_for(
         if extractor.vocabulary.subject_kind(first.name) in ("family", "organisation") or _AS_FAMILY.match(
             text, first.end
         ):
-            member = next((m.name for m in models if first.name in extractor.vocabulary.ancestors(m.name)), "")
-            return member or first.name
+            members = [m.name for m in models if first.name in extractor.vocabulary.ancestors(m.name)]
+            return members[-1] if members else first.name  # the nearest of several
         return first.name
     if span.carried_subject:
         return span.carried_subject
