@@ -597,3 +597,17 @@ def test_a_figure_under_a_heading_of_two_models_given_to_one_of_them_is_a_low_at
     assert "names both" in findings[0].explanation
     firm = _findings("## A\n\n- GLM-4.5: 84.6% on MMLU-Pro\n", "## B\n\n- GLM-4.6: 84.6% on MMLU-Pro\n")
     assert [(f.kind.value, f.severity.value) for f in firm] == [("attribution", "high")]
+
+
+@pytest.mark.parametrize(
+    ("stated", "kinds"),
+    [
+        ("3x less", [("arithmetic", "medium")]),  # $0.50 against $2.00 is 4x: "3x" rounds no 4
+        ("three times less", [("arithmetic", "medium")]),
+        ("4x less", []),
+        ("about 4x less", []),
+    ],
+)
+def test_a_multiple_between_two_prices_is_recomputed(stated: str, kinds: list[tuple[str, str]]) -> None:
+    sentence = f"Command R+ costs $0.50 per million input tokens, {stated} than Mixtral 8x22B at $2.00."
+    assert _kinds(_findings(f"## Prices\n{sentence}\n")) == kinds

@@ -521,3 +521,23 @@ def test_a_spelled_count_keeps_its_qualifier(text: str, qualifier: Qualifier, wr
 def test_over_a_period_is_during_it_after_a_verb_of_doing(text: str, qualifier: Qualifier, written: str) -> None:
     (q,) = find_quantities(text)
     assert (q.qualifier, q.text) == (qualifier, written)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "written"),
+    [
+        ("Kimi K2 is three times cheaper than Claude.", 3.0, Qualifier.EXACT, "three times"),
+        ("Qwen3 decodes twice as fast as Llama.", 2.0, Qualifier.EXACT, "twice"),
+        ("It has about twice the number of parameters.", 2.0, Qualifier.APPROX, "about twice"),
+        ("It has more than twice the total.", 2.0, LOWER, "more than twice"),
+        ("A context eight times that of DeepSeek-R1.", 8.0, Qualifier.EXACT, "eight times"),
+    ],
+)
+def test_spelled_multiples_in_comparisons(text: str, value: float, qualifier: Qualifier, written: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.value, q.kind, q.qualifier, q.text) == (value, "multiple", qualifier, written)
+
+
+@pytest.mark.parametrize("text", ["We tried three times.", "If it takes him twice that long, how long?"])
+def test_spelled_multiples_need_a_comparison(text: str) -> None:
+    assert find_quantities(text) == []

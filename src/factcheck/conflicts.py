@@ -530,10 +530,13 @@ def _as_stated(value: float, q: Quantity) -> str:
 
 
 def _stated_band(q: Quantity) -> tuple[float, float]:
-    """What a derived figure may round from: its own interval, and never tighter than ±5%."""
+    """What a derived figure may round from: its own interval, and never tighter than ±5% (and,
+    for a percentage, half a point more: "40%" of a share written from 40.4%). A multiple's own
+    interval is its rounding: "3x" holds 2.5 to 3.5, not the 4x of $0.50 against $2.00."""
     low, high = interval(q)
     value = float(q.value)
-    return min(low, value * 0.95) - 0.5, max(high, value * 1.05) + 0.5
+    slack = 0.0 if q.kind == "multiple" else 0.5
+    return min(low, value * 0.95) - slack, max(high, value * 1.05) + slack
 
 
 _FROM_FIGURE = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|~\s*)?$", re.IGNORECASE)

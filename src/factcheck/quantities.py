@@ -293,8 +293,16 @@ def _opener(pattern: re.Pattern[str], kind: str) -> str:
 _DATE_FORMS = tuple((pattern, kind, _opener(pattern, kind)) for pattern, kind in _DATE_PATTERNS)
 _SPELLED_WORDS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "fifteen", "twenty", "thirty", "fifty", "hundred", "dozen",
+    "fifteen", "twenty", "thirty", "fifty", "hundred", "dozen", "twice", "thrice",
 )  # fmt: skip
+# A multiple spelled out, as "3x" or "3 times" is read, where a comparison follows: "twice as fast",
+# "three times cheaper", "ten-fold more" (not "tried three times").
+_SPELLED_MULTIPLE = re.compile(
+    r"\b(?:(twice|thrice)|(two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)[\s-](?:times|fold))"
+    r"(?=\s+(?:as|the|that\s+of|more|less|fewer|over|[a-z]+er)\b)",
+    re.IGNORECASE,
+)
+_TWICE = {"twice": 2.0, "thrice": 3.0}
 
 
 def _at_word_start(words: Iterable[str]) -> str:
@@ -1263,6 +1271,26 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
                 kind="count",
             )
         )
+    for m in _SPELLED_MULTIPLE.finditer(text) if spelled else ():
+        if _overlaps(m.start(), m.end(), blocked) or any(q.start <= m.start() < q.end for q in found):
+            continue
+        times = m.group(1)
+        value = _TWICE[times.lower()] if times else float(_SPELLED[m.group(2).lower()])
+        qualifier, left = _left_qualifier(text, m.start())  # "about twice", "more than twice"
+        start = m.start() - left
+        found.append(
+            _quantity(
+                value=value,
+                unit="times",
+                qualifier=qualifier,
+                text=text[start : m.end()],
+                start=start,
+                end=m.end(),
+                low=value if qualifier is Qualifier.LOWER_BOUND else None,
+                high=value if qualifier is Qualifier.UPPER_BOUND else None,
+                kind="multiple",
+            )
+        )
     return found
 
 
@@ -1349,7 +1377,7 @@ def may_hold_quantities(text: str) -> bool:
     spare the work they do for numbers."""
     return (
         _ANY_DIGIT.search(text) is not None
-        or bool(_spelled_hints(text) and _SPELLED_RE.search(text))
+        or bool(_spelled_hints(text) and (_SPELLED_RE.search(text) or _SPELLED_MULTIPLE.search(text)))
         or ("place" in text or "rank" in text or "Rank" in text)
         and _ORDINAL_PLACE.search(text) is not None
     )
@@ -1368,7 +1396,11 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     """
     marker = _LIST_MARKER.match(text)
     resume = marker.end() if marker else 0  # the marker's number is no figure: the scan starts after it
-    if not (_ANY_DIGIT.search(text, resume) or _spelled_hints(text) and _SPELLED_RE.search(text)):
+    if not (
+        _ANY_DIGIT.search(text, resume)
+        or _spelled_hints(text)
+        and (_SPELLED_RE.search(text) or _SPELLED_MULTIPLE.search(text))
+    ):
         return []  # may_hold_quantities, the marker left out
     taken = _blocked_spans(text, skip)
     found = _special_quantities(text, taken)
