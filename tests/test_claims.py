@@ -955,3 +955,34 @@ def test_whom_the_text_goes_on_about(text: str, expected: tuple[str, str, object
     assert expected in [(c.subject, c.metric, c.value) for c in claims], [
         (c.subject, c.metric, c.value) for c in claims
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a maker and its model in a label: the model's; "14B dense" is its size; "1,920 H100s" GPUs
+        (
+            "- Microsoft Phi-4: 14B dense, trained on 9,800B tokens using 1,920 H100s.",
+            {("Phi-4", "model size", 14e9), ("Phi-4", "training tokens", 9.8e12), ("Phi-4", "training GPUs", 1920.0)},
+            set(),
+        ),
+        # the side named before a price change is both prices' side; a price cut's date is no release
+        (
+            "- Price cut (Sep 2024): Mistral Small output from $0.90 to $0.30 per M tokens.",
+            {("Mistral Small", "output price", 0.9), ("Mistral Small", "output price", 0.3)},
+            {("Mistral Small", "release date", "2024-09")},
+        ),
+        # an announcement is an event of its own
+        (
+            "Gemma 3n was first announced as a preview at Google I/O in May 2025.",
+            {("Gemma 3n", "announcement date", "2025-05")},
+            {("Gemma 3n", "release date", "2025-05")},
+        ),
+        # a citation's year in brackets dates no model
+        ("Wang, Ke et al. Measuring reasoning with a dataset. In: arXiv preprint (2024).", set(), {"release date"}),
+    ],
+)
+def test_what_a_memo_line_states(text: str, expected: set[tuple[str, str, object]], absent: set[object]) -> None:
+    got = {(c.subject, c.metric, c.value) for c in _claims(f"# Notes\n\n{text}\n")}
+    assert expected <= got, got
+    assert not any(a in got or a in {m for _, m, _ in got} for a in absent), got

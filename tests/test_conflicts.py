@@ -611,3 +611,51 @@ def test_a_figure_under_a_heading_of_two_models_given_to_one_of_them_is_a_low_at
 def test_a_multiple_between_two_prices_is_recomputed(stated: str, kinds: list[tuple[str, str]]) -> None:
     sentence = f"Command R+ costs $0.50 per million input tokens, {stated} than Mixtral 8x22B at $2.00."
     assert _kinds(_findings(f"## Prices\n{sentence}\n")) == kinds
+
+
+def test_one_model_at_two_places_of_the_documents_own_ranking() -> None:
+    findings = _findings(
+        "## The Top 10\n\nComposite score out of 100:\n\n1. Kimi K2 (China) - 91.5\n2. Qwen3-235B-A22B (China) - 90.2\n"
+        "3. GLM-4.5 (China) - 89.7\n\nGLM-4.5 came in second on my composite ranking, just behind Kimi K2.\n"
+    )
+    assert [(f.kind.value, f.severity.value, f.subject) for f in findings] == [("ranking", "high", "GLM-4.5")]
+
+
+def test_a_share_of_a_whole_named_first_with_a_long_noun_phrase() -> None:
+    findings = _findings(
+        "## Hub\n\nOf the 2,400 new fine-tunes uploaded to Hugging Face last week, 960 (48%) were Qwen.\n"
+    )
+    assert _kinds(findings) == [("arithmetic", "medium")]
+    assert "40%" in findings[0].explanation
+
+
+def test_a_price_cut_that_does_not_follow_from_its_prices() -> None:
+    findings = _findings("- Price cut: Mistral Small output from $0.90 to $0.30 per M tokens, an 80% reduction.\n")
+    assert _kinds(findings) == [("arithmetic", "medium")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kinds"),
+    [
+        # a training run's data to three digits is no chance for two families
+        (
+            "DeepSeek-V3 was pre-trained on 14.8T tokens.",
+            "Kimi K2 was trained on 14.8T tokens.",
+            [("attribution", "high")],
+        ),
+        # a context length is shared by many
+        ("DeepSeek-V3 has a 128K context window.", "Llama 3.1 405B has a 128K context window.", []),
+        # within one family the data is shared by design (R1 is trained from V3)
+        ("DeepSeek-V3 was pre-trained on 14.8T tokens.", "DeepSeek-R1 builds on 14.8T training tokens.", []),
+    ],
+)
+def test_figures_of_a_training_run_across_families(first: str, second: str, kinds: list[tuple[str, str]]) -> None:
+    assert _kinds(_findings(f"## A\n{first}\n", f"## B\n{second}\n")) == kinds
+
+
+def test_an_announcement_and_a_release_are_two_events() -> None:
+    findings = _findings(
+        "## A\nGemma 3n was first announced as a preview at Google I/O in May 2025.\n",
+        "## B\nThe Gemma 3n open weights were fully released in June 2025.\n",
+    )
+    assert findings == []

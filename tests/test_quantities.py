@@ -541,3 +541,25 @@ def test_spelled_multiples_in_comparisons(text: str, value: float, qualifier: Qu
 @pytest.mark.parametrize("text", ["We tried three times.", "If it takes him twice that long, how long?"])
 def test_spelled_multiples_need_a_comparison(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier", "written"),
+    [
+        ("trained on 9,800B tokens using 1,920 H100s.", 1920.0, "gpus", Qualifier.EXACT, "1,920 H100s"),
+        ("trained on 9.8 trillion tokens over 21 days", 21.0, "days", Qualifier.EXACT, "21 days"),
+        ("It was released over 3 years ago.", 3.0, "years", LOWER, "over 3 years"),
+    ],
+)
+def test_accelerator_plurals_and_periods(
+    text: str, value: float, unit: str, qualifier: Qualifier, written: str
+) -> None:
+    q = find_quantities(text)[-1]
+    assert (q.value, q.unit, q.qualifier, q.text) == (value, unit, qualifier, written)
+
+
+def test_a_place_spelled_without_digits_is_read() -> None:
+    (q,) = find_quantities("It finished third overall.")
+    assert (q.value, q.kind) == (3.0, "rank")
+    (q,) = find_quantities("GLM-4.5 came in second on my composite ranking")
+    assert (q.value, q.kind, q.text) == (2.0, "rank", "second")

@@ -293,10 +293,21 @@ def _distinctive(q: Quantity) -> bool:
 _CHANCE_UNITS = frozenset({"", "score", "percent", "percentage_points", "elo", "rank"})
 
 
-def _unmistakable(q: Quantity) -> bool:
+# What a training run is measured in: its data, compute and cost, which no two runs share to
+# three significant digits by chance ("14.8T tokens", "$5.58M"), as context lengths (128K) and
+# prices may.
+_TRAINING_RUN_METRICS = frozenset({"training tokens", "training GPU hours", "training cost", "training compute"})
+
+
+def _unmistakable(c: Claim) -> bool:
     """A figure that even two unrelated models (DeepSeek-V3, Kimi K2) do not share by chance: an
-    amount, count or cost given to four significant digits ("2.788M GPU hours", "$5.576M")."""
-    return q.unit not in _CHANCE_UNITS and q.kind != "percent" and _significant_digits(q)[0] >= 4
+    amount, count or cost given to four significant digits ("2.788M GPU hours", "1,417"), or a
+    training run's tokens, GPU hours or cost to three ("14.8T tokens")."""
+    q = c.quantity
+    if q.unit in _CHANCE_UNITS or q.kind in ("percent", "price"):
+        return False
+    digits = _significant_digits(q)[0]
+    return digits >= 4 or digits >= 3 and c.metric in _TRAINING_RUN_METRICS
 
 
 def _related(vocabulary: Vocabulary | None, a: str, b: str) -> bool:
@@ -337,7 +348,7 @@ def _attribution_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None
     in_doubt: set[str] = set()
     for c in claims:
         q = c.quantity
-        if c.metric in _SHARED_BY_DESIGN or not _distinctive(q):
+        if not _distinctive(q) or c.metric in _SHARED_BY_DESIGN and not _unmistakable(c):
             continue
         if _subject_in_doubt(c, vocabulary):
             in_doubt.add(c.id)
@@ -347,12 +358,13 @@ def _attribution_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None
     findings = []
     for (metric, _unit, _value), group in sorted(by_figure.items(), key=lambda item: item[0][:2]):
         subjects = sorted({c.subject for c in group})
-        unmistakable = any(_unmistakable(c.quantity) for c in group)
+        unmistakable = any(_unmistakable(c) for c in group)
+        by_design = metric in _SHARED_BY_DESIGN  # shared within a family, not across families
         pairs = [
             (a, b)
             for i, a in enumerate(subjects)
             for b in subjects[i + 1 :]
-            if _related(vocabulary, a, b) or unmistakable and _unrelated_models(vocabulary, a, b)
+            if _related(vocabulary, a, b) and not by_design or unmistakable and _unrelated_models(vocabulary, a, b)
         ]
         if not pairs:
             continue
@@ -414,22 +426,44 @@ def _ranking_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) ->
             findings.append(
                 _finding(FindingKind.RANKING, Severity.HIGH, held.subject, held.metric, explanation, involved)
             )
+    # One model at two places of one document's own ranking ("3. GLM-4.5" in its list, "GLM-4.5
+    # came in second on my ranking" in its prose): a generic "rank" is compared within a document
+    # only, where it is the one ranking the writer gives.
+    placed: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in ranks:
+        kind = vocabulary.subject_kind(c.subject)
+        if c.metric == "rank" and c.quantity.qualifier is Qualifier.EXACT and kind not in ("family", "organisation"):
+            placed[(c.document, c.subject)].append(c)
+    twice_placed: set[str] = set()
+    for (document, subject), group in sorted(placed.items()):
+        positions = sorted({float(c.quantity.value) for c in group})
+        if len(positions) > 1:
+            stated = " and ".join(f"#{p:g}" for p in positions)
+            explanation = f"{subject} is placed {stated} on {_board('rank')} in {document}: it cannot be both."
+            findings.append(_finding(FindingKind.RANKING, Severity.HIGH, subject, "rank", explanation, group))
+            twice_placed.update(c.id for c in group)
+    # Two models at one place (the one placed twice above already explains its own).
     shared: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
     for c in ranks:
         if c.quantity.qualifier is Qualifier.EXACT and vocabulary.subject_kind(c.subject) not in ("country", "region"):
             shared[(c.document, c.metric, float(c.quantity.value))].append(c)
     for (document, metric, place), group in sorted(shared.items()):
         subjects = sorted({c.subject for c in group})
+        if any(c.id in twice_placed for c in group):
+            continue
         if len(subjects) > 1 and not any(
             vocabulary.ancestors(a) and b in vocabulary.ancestors(a) for a in subjects for b in subjects
         ):
-            explanation = (
-                f"{' and '.join(subjects)} are both placed #{place:g} on {metric.removesuffix(' rank')} in {document}."
-            )
+            explanation = f"{' and '.join(subjects)} are both placed #{place:g} on {_board(metric)} in {document}."
             findings.append(
                 _finding(FindingKind.RANKING, Severity.MEDIUM, " / ".join(subjects), metric, explanation, group)
             )
     return findings
+
+
+def _board(metric: str) -> str:
+    """A ranking's name in a sentence: "LMArena" for "LMArena rank", the document's own for "rank"."""
+    return metric.removesuffix(" rank") if metric != "rank" else "the document's ranking"
 
 
 # A family's licence is its members' unless they say otherwise; its architecture is not: Qwen3

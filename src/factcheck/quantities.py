@@ -751,10 +751,11 @@ def _is_version_of_name(text: str, start: int, number_text: str, end: int) -> bo
     return not _UNIT_NOUN_AHEAD.match(rest)
 
 
+_AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
 _DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
 # A verb done over a period: "trained over 57 days", "collected over three months" ("took over
 # 57 days" and "lasted over a year" say more than that: no -ed verb of doing before "over").
-_OVER_A_PERIOD = re.compile(r"\b(?!(?:last|need|requir|tak|spend)ed\b)[a-z]+ed\s+over\s*$")
+_OVER_A_PERIOD = re.compile(r"\b(?!(?:last|need|requir|tak|spend)ed\b)[a-z]+ed\b(?:\s+[^\s,;]+){0,5}?\s+over\s*$")
 
 
 def _left_qualifier(text: str, q_start: int) -> tuple[Qualifier, int]:
@@ -879,6 +880,10 @@ class _Scan:
             nxt = _next_char(text, end)
             if text[end : end + 1] == "+":  # "5 GPUs+": a lower bound, the "+" left outside the figure
                 self.plus = True
+        elif self.kind == "number" and nxt.isalpha() and (m := _ACCELERATORS_AFTER.match(text, end)):
+            self.unit, self.unit_text = "gpus", m.group(1)  # "1,920 H100s": that many of the accelerator
+            end = m.end()
+            nxt = _next_char(text, end)
         if nxt in _EST_STARTS and (m := _EST_AFTER.match(text, end)):
             self.est = True
             end = m.end()
@@ -886,6 +891,8 @@ class _Scan:
 
 
 _PER_SCALES = {"m": "million", "k": "thousand", "b": "billion"}
+# "1,920 H100s", "2,048 H800s": an accelerator's name in the plural after a count of them.
+_ACCELERATORS_AFTER = re.compile(r"\s((?:NVIDIA\s+)?(?:[A-Z]{1,2}\d{2,4}[A-Z]?|MI\d{3}X?)s)\b")
 # Accelerator names: "H100", "A10", "B200", "L40S", "MI300X" (not number formats: "2x FP16", "BF16").
 _GPUS_AFTER_TIMES = re.compile(r"\s?((?:NVIDIA\s+)?(?:(?!FP|BF|TF)[A-Z]{1,2}\d{2,4}[A-Z]?|MI\d{3}X?)(?:\s+GPUs?)?)\b")
 # A rental rate after a price: "$2.99 per GPU-hour", "$8.00 per hour", "$23.92/hr".
@@ -1046,7 +1053,12 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
         qualifier = Qualifier.LOWER_BOUND
     elif scan.est:
         qualifier = Qualifier.APPROX
-    elif left and scan.unit in _DURATIONS and _OVER_A_PERIOD.search(text, max(0, q_start - left - 20), q_start):
+    elif (
+        left
+        and scan.unit in _DURATIONS
+        and _OVER_A_PERIOD.search(text, max(0, q_start - left - 60), q_start)
+        and not _AGO.match(text, scan.end)  # "released over 3 years ago" is more than 3 years ago
+    ):
         qualifier, left = Qualifier.EXACT, 0  # "trained over 57 days": during them, not more than
     q_start -= left
     low = value if qualifier is Qualifier.LOWER_BOUND else None
@@ -1132,12 +1144,16 @@ _ORDINALS = {
 }  # fmt: skip
 # "in fourth place overall", "ranked second", "ranks first on LMArena": a place spelled out.
 _ORDINAL_PLACE = re.compile(
-    rf"\b(?:(?P<placed>{'|'.join(_ORDINALS)})\s+place\b|(?:ranked|ranks|ranking)\s+(?P<ranked>{'|'.join(_ORDINALS)})\b)",
+    rf"\b(?:(?P<placed>{'|'.join(_ORDINALS)})\s+place\b|(?:ranked|ranks|ranking)\s+(?P<ranked>{'|'.join(_ORDINALS)})\b"
+    # "GLM-4.5 came in second on my ranking", "finished third overall"
+    rf"|(?:came|comes|finished|finishes)\s+(?:in\s+)?(?P<came>{'|'.join(_ORDINALS)})\b"
+    r"(?=\s+(?:on|in|among|overall|place|behind|with)\b))",
     re.IGNORECASE,
 )
 
 
-_ORDINAL_PLACE_OPENERS = (*_ORDINALS, "rank")
+_ORDINAL_PLACE_OPENERS = (*_ORDINALS, "rank", "came", "comes", "finish")
+_PLACE_WORDS = ("place", "rank", "Rank", "came", "comes", "finish")
 
 
 def _matches_from(pattern: re.Pattern[str], text: str, lower: str, openers: Iterable[str]) -> Iterator[re.Match[str]]:
@@ -1163,10 +1179,10 @@ def _matches_from(pattern: re.Pattern[str], text: str, lower: str, openers: Iter
 
 def _ordinal_places(text: str, lower: str, blocked: list[tuple[int, int]]) -> Iterator[Quantity]:
     for m in _matches_from(_ORDINAL_PLACE, text, lower, _ORDINAL_PLACE_OPENERS):
-        word = m.group("placed") or m.group("ranked")
+        word = m.group("placed") or m.group("ranked") or m.group("came")
         if _overlaps(m.start(), m.end(), blocked):
             continue
-        start = m.start("placed") if m.group("placed") else m.start("ranked")
+        start = m.start("placed") if m.group("placed") else m.start("ranked") if m.group("ranked") else m.start("came")
         yield _quantity(
             value=float(_ORDINALS[word.lower()]),
             unit="rank",
@@ -1182,7 +1198,7 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
     """Ranks written with # or "top N", ratios, and spelled-out counts with a unit noun."""
     found: list[Quantity] = []
     lower = text.lower()
-    if "place" in text or "rank" in text or "Rank" in text:
+    if any(word in text for word in _PLACE_WORDS):
         found.extend(_ordinal_places(text, lower, blocked))
     spelled = _spelled_hints(text)
     if not (spelled or "#" in text or "no." in lower or "number" in lower or "top" in lower or ":" in text):
@@ -1310,7 +1326,8 @@ _PART_OF = re.compile(r"\s+(?:of|out of)\s+(?:the\s+)?(?:[\w'’]+\s*){0,2}")
 # "Of the 3,755 models, 1,200 ...", "Out of 3,755 releases, 1,509": the whole named first, at the
 # start of a sentence or clause, and the part right after its comma.
 _WHOLE_FIRST = re.compile(r"(?:^|[.;:(]\s*|,\s+)(?:of|out of|among)\s+(?:the\s+|these\s+|those\s+|all\s+)?$", re.I)
-_THEN_PART = re.compile(r"(?:\s+[\w'’\-]+){0,3}\s*,\s*")
+# "Of the 2,400 new fine-tunes uploaded to Hugging Face last week, 960": up to eight words, no figure
+_THEN_PART = re.compile(r"(?:\s+(?!\d)[\w'’\-]+){0,8}\s*,\s*")
 
 
 def _mark_parts(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -1378,7 +1395,7 @@ def may_hold_quantities(text: str) -> bool:
     return (
         _ANY_DIGIT.search(text) is not None
         or bool(_spelled_hints(text) and (_SPELLED_RE.search(text) or _SPELLED_MULTIPLE.search(text)))
-        or ("place" in text or "rank" in text or "Rank" in text)
+        or any(word in text for word in _PLACE_WORDS)
         and _ORDINAL_PLACE.search(text) is not None
     )
 
@@ -1400,6 +1417,8 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
         _ANY_DIGIT.search(text, resume)
         or _spelled_hints(text)
         and (_SPELLED_RE.search(text) or _SPELLED_MULTIPLE.search(text))
+        or any(word in text for word in _PLACE_WORDS)
+        and _ORDINAL_PLACE.search(text)
     ):
         return []  # may_hold_quantities, the marker left out
     taken = _blocked_spans(text, skip)

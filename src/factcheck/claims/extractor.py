@@ -104,6 +104,12 @@ _CLASS_OF_MODELS = re.compile(r"[-\s]class\b", re.IGNORECASE)
 _KIND_GROUP = {"price": "currency", "count": "number", "part": "number", "whole": "number"}
 
 
+def _ranking_list(block: Block) -> bool:
+    """A numbered list that ranks: its title says so, or the heading right above it ("## The Top 10")
+    when its title only says how it is scored."""
+    return bool(_RANK_LIST.search(block.list_title) or block.section and _RANK_LIST.search(block.section[-1]))
+
+
 def _sized_by(mention: Mention, q: Quantity, text: str) -> bool:
     """Whether the figure is the size written after a model's name that makes it a sized variant."""
     return (
@@ -132,6 +138,7 @@ class Extractor:
         self.section_metric: Callable[[tuple[str, ...]], str] = cache(self._read_section_metric)
         self._carry: tuple[tuple[str, ...], str] = ((), "")
         self._last_rank: tuple[Block, int, str] | None = None  # the ranking list item just read
+        self.own_ranking = ""  # the metric of the document's last ranking list ("my ranking" in prose)
         self.document_year = document_year(document)
         self._scanned: tuple[str, tuple[list[Mention], list[Mention], list[Quantity]]] = ("\0", ([], [], []))
         # Hard-wrapped prose: the lines that go on with each block, and while a block is read with
@@ -292,8 +299,10 @@ class Extractor:
                 if not mentions and section_subject
                 else ""
             )
-            if mentions and mentions[0].end - mentions[0].start >= len(label_text) - 12:
-                label_subject = mentions[0].name
+            # "Microsoft Phi-4:": of a maker and its model the label names, the model
+            named = [m for m in mentions if self.vocabulary.subject_kind(m.name) != "organisation"] or mentions
+            if mentions and mentions[-1].end - mentions[0].start >= len(label_text) - 12:
+                label_subject = named[0].name
             elif relative:
                 label_subject = relative
             else:
@@ -306,7 +315,7 @@ class Extractor:
                 if stage:
                     stage_prefix = f"{stage.group(0).lower()} "
             content_start = body_start + label.end()
-        if block.kind == "numbered" and block.number is not None and _RANK_LIST.search(block.list_title):
+        if block.kind == "numbered" and block.number is not None and _ranking_list(block):
             rank_item(self, block, clean, body_start)
         licence_subject = label_subject or (
             section_subject if label and LICENCE_LABEL.match(label.group(1)) or not label else ""

@@ -105,6 +105,7 @@ def metric_for(
     return metric
 
 
+_ARCHITECTURE_AFTER = re.compile(r"\s*(?:dense|MoE|sparse)\b", re.IGNORECASE)
 _PARAMETER_METRICS = frozenset({"total parameters", "active parameters", "model size", "model size range"})
 
 
@@ -157,6 +158,8 @@ def _metric_for(
         and not (q.unit == "" and q.scale >= 1e9 and q.kind == "number")
     ):
         return span.default_metric
+    if q.kind == "number" and not q.unit and q.scale >= 1e9 and _ARCHITECTURE_AFTER.match(text, q.end):
+        return "model size"  # "14B dense, trained on 9,800B tokens": the model's size, not its data
     near_after = [m for m in after if m.start - q.end <= 14]
     if near_after:
         return refine(extractor, near_after[0].name, q, text, span)
@@ -346,8 +349,11 @@ def refine(extractor: Extractor, metric: str, q: Quantity, text: str, span: Span
             return "active parameters"
         if re.match(r"^\s*models?\b", tail) or q.unit == "models":
             return "model size"
-    if metric in ("input price", "output price") and side:
-        return f"{side.group(1)} price"
+    if metric in ("input price", "output price"):
+        # "Mistral Small output from $0.90 to $0.30 per M tokens": the side named shortly before
+        sides = side or list(re.finditer(r"\b(input|output)\b", text[max(span.start, q.start - 40) : q.start], re.I))
+        if sides:
+            return f"{(side or sides[-1]).group(1).lower()} price"  # type: ignore[union-attr]
     return metric
 
 
@@ -363,10 +369,17 @@ def rank_metric(extractor: Extractor, q: Quantity, metrics: Sequence[Mention], t
         return f"{row} rank"  # "| Average (12 tests) | 63.2 | 3rd globally |": third on that average
     if re.search(r"\bglobal(?:ly)?\b|\boverall\b", text[q.end : q.end + 30], re.IGNORECASE):
         return f"{extractor.leaderboard} rank" if extractor.leaderboard else "global rank"
-    words = re.match(
-        r"^\s*(?:on|in|among|of)\s+(?:(?:the|our|its|their|this|that)\s+)?([\w\- ]{3,30}?)(?=[,.;)]|$)", text[q.end :]
-    )
-    return f"{words.group(1).strip()} rank" if words else ("rank" + scope)
+    words = _RANKED_ON.match(text, q.end)
+    if words and words.group("own") and extractor.own_ranking:
+        return extractor.own_ranking  # "came in second on my composite ranking": the list the writer gave
+    return f"{words.group('board').strip()} rank" if words else ("rank" + scope)
+
+
+# "second on the cost-efficiency index", "among open models"; "my/our … ranking" is the writer's own.
+_RANKED_ON = re.compile(
+    r"\s*(?:on|in|among|of)\s+(?:(?P<own>my|our)\s+|(?:the|its|their|this|that)\s+)?"
+    r"(?P<board>[\w\- ]{3,30}?)(?=[,.;)]|$)"
+)
 
 
 _OF_THE_MARKET = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,2}?market\b", re.IGNORECASE)
@@ -390,6 +403,28 @@ _FORECAST = re.compile(
 )
 
 
+_ANNOUNCED = re.compile(r"\b(?:announc\w*|unveil\w*|preview\w*|teas(?:ed|er))\b", re.IGNORECASE)
+_RELEASED = re.compile(
+    r"\b(?:releas\w*|launch\w*|available|open-sourc\w*|shipp?\w*|dropped|arriv\w*|debut\w*)\b", re.IGNORECASE
+)
+
+
+def _named_before_paren(extractor: Extractor, text: str, span: Span, q: Quantity) -> bool:
+    """ "DeepSeek-V3 (Dec 2024)": a date in brackets right after a model's name dates the model, and
+    so does one that closes a model's item ("Yi-1.5: Enhanced coding, math (May 2024)"); "Price
+    cut (Sep 2024)" dates the cut."""
+    paren = re.search(r"[\w.+]\s*\(\s*$", text[max(0, q.start - 4) : q.start])
+    if not paren:
+        return False
+    if span.label_subject and re.fullmatch(r"\s*\)[\s.;]*", text[q.end : span.end]):
+        return extractor.vocabulary.subject_kind(span.label_subject) not in ("organisation", "country", "region")
+    before = text[max(span.start, q.start - 60) : q.start].rstrip(" (")
+    return any(
+        m.end == len(before) and extractor.vocabulary.subject_kind(m.name) not in ("organisation", "country", "region")
+        for m in extractor.vocabulary.find_subjects(before)
+    )
+
+
 def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -> str:
     clause = (text[span.start : span.end] + " " + span.context_words).lower()
     unit = q.unit
@@ -399,7 +434,11 @@ def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -
         lead = text[max(span.start, q.start - 60) : q.start] + " " + span.context_words
         if RELEASE_WORDS.search(lead) and _FORECAST.search(text, max(span.start, q.start - 80), q.start):
             return "expected release date"  # "We expect Mistral to release a successor in early 2025"
-        if RELEASE_WORDS.search(lead) or re.search(r"[\w.]\s*\(\s*$", text[max(0, q.start - 4) : q.start]):
+        if RELEASE_WORDS.search(lead) or _named_before_paren(extractor, text, span, q):
+            # "first announced as a preview at Google I/O in May 2025": the announcement, an event
+            # of its own beside the release of the weights
+            if _ANNOUNCED.search(lead) and not _RELEASED.search(lead):
+                return "announcement date"
             return "release date"
         # "R1 in January 2025", "the Qwen 3 suite in April 2025": a model and a date it is "in".
         close = text[max(span.start, q.start - 30) : q.start]

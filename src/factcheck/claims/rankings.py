@@ -66,6 +66,7 @@ def rank_item(extractor: Extractor, block: Block, clean: str, body_start: int) -
     )
     extractor.add(block, rank, subject, metric, block.text.strip())
     extractor._last_rank = (block, int(block.number or 0), metric)
+    extractor.own_ranking = metric
 
 
 def whole_top(extractor: Extractor, block: Block) -> None:
