@@ -1153,7 +1153,12 @@ _ORDINAL_PLACE = re.compile(
 
 
 _ORDINAL_PLACE_OPENERS = (*_ORDINALS, "rank", "came", "comes", "finish")
-_PLACE_WORDS = ("place", "rank", "Rank", "came", "comes", "finish")
+# Every spelled place holds one of these ("fourth place", "ranked second", "came in third"); as
+# lower-cased words of a line (_wordy_figure) and as a search of any line.
+_PLACE_HINT = re.compile("place|rank|Rank|came|comes|finish")
+_PLACE_WORD_BYTES = frozenset(
+    {b"place", b"rank", b"ranks", b"ranked", b"ranking", b"came", b"comes", b"finished", b"finishes"}
+)
 
 
 def _matches_from(pattern: re.Pattern[str], text: str, lower: str, openers: Iterable[str]) -> Iterator[re.Match[str]]:
@@ -1198,7 +1203,7 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
     """Ranks written with # or "top N", ratios, and spelled-out counts with a unit noun."""
     found: list[Quantity] = []
     lower = text.lower()
-    if any(word in text for word in _PLACE_WORDS):
+    if "place" in lower or "rank" in lower or "came" in lower or "comes" in lower or "finish" in lower:
         found.extend(_ordinal_places(text, lower, blocked))
     spelled = _spelled_hints(text)
     if not (spelled or "#" in text or "no." in lower or "number" in lower or "top" in lower or ":" in text):
@@ -1392,11 +1397,24 @@ def may_hold_quantities(text: str) -> bool:
     """False for text find_quantities finds nothing in, whatever it skips: no digit, no spelled
     count ("five models") and no spelled place ("in fourth place"). Cheap, so that callers can
     spare the work they do for numbers."""
-    return (
-        _ANY_DIGIT.search(text) is not None
-        or bool(_spelled_hints(text) and (_SPELLED_RE.search(text) or _SPELLED_MULTIPLE.search(text)))
-        or any(word in text for word in _PLACE_WORDS)
-        and _ORDINAL_PLACE.search(text) is not None
+    return _ANY_DIGIT.search(text) is not None or _wordy_figure(text)
+
+
+def _wordy_figure(text: str) -> bool:
+    """Whether text without digits may hold a figure in words: a spelled count or multiple ("five
+    models", "twice as fast") or place ("came in third"). An ASCII line's words are split once, in
+    C, and looked up in both word sets: most lines hold none of them."""
+    if text.isascii():
+        words = text.encode().translate(_ASCII_WORDS).split()
+        spelled = not _SPELLED_WORD_BYTES.isdisjoint(words)
+        placed = not _PLACE_WORD_BYTES.isdisjoint(words)
+    else:
+        spelled, placed = bool(_spelled_hints(text)), _PLACE_HINT.search(text) is not None
+    return bool(
+        spelled
+        and (_SPELLED_RE.search(text) or _SPELLED_MULTIPLE.search(text))
+        or placed
+        and _ORDINAL_PLACE.search(text)
     )
 
 
@@ -1413,13 +1431,7 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     """
     marker = _LIST_MARKER.match(text)
     resume = marker.end() if marker else 0  # the marker's number is no figure: the scan starts after it
-    if not (
-        _ANY_DIGIT.search(text, resume)
-        or _spelled_hints(text)
-        and (_SPELLED_RE.search(text) or _SPELLED_MULTIPLE.search(text))
-        or any(word in text for word in _PLACE_WORDS)
-        and _ORDINAL_PLACE.search(text)
-    ):
+    if not _ANY_DIGIT.search(text, resume) and not _wordy_figure(text):
         return []  # may_hold_quantities, the marker left out
     taken = _blocked_spans(text, skip)
     found = _special_quantities(text, taken)
