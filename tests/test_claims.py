@@ -986,3 +986,45 @@ def test_what_a_memo_line_states(text: str, expected: set[tuple[str, str, object
     got = {(c.subject, c.metric, c.value) for c in _claims(f"# Notes\n\n{text}\n")}
     assert expected <= got, got
     assert not any(a in got or a in {m for _, m, _ in got} for a in absent), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure of the family or the maker stays theirs, whatever member is named beside it
+        (
+            "The Qwen3 family, from Qwen3-0.6B up to Qwen3-235B-A22B, was downloaded 40 million times.",
+            ("Qwen3", "number of downloads", 4e7),
+        ),
+        ("Mistral AI, the maker of Mistral Small 3, raised $640 million in funding.", ("Mistral", "funding", 6.4e8)),
+        (
+            "Moonshot says the Kimi K2 pre-training run took 2.788M H800 GPU hours.",
+            ("Kimi K2", "training GPU hours", 2.788e6),
+        ),
+        (
+            "DeepSeek emerged with its R1 reasoning model launched in January 2025.",
+            ("DeepSeek-R1", "release date", "2025-01"),
+        ),
+        # the side named after a price wins over one named before it
+        (
+            "GPT-4o output costs $10 per M tokens; $2.50 per M tokens is the input price.",
+            ("GPT-4o", "input price", 2.5),
+        ),
+        ("DeepSeek-V3 offers a 50% reduction in latency.", ("DeepSeek-V3", "latency reduction", 50.0)),
+        ("Mistral AI raised an additional $640 million.", ("Mistral", "funding", 6.4e8)),
+        ("Mistral is priced at a $6 billion valuation.", ("Mistral", "valuation", 6e9)),
+        ("Llama 4 Behemoth may be released in June 2026.", ("Llama 4 Behemoth", "expected release date", "2026-06")),
+        # "higher than 85%" bounds the figure: no comparison with the model named after it
+        ("Qwen3 scores higher than 85% on MMLU, ahead of GPT-4o.", ("Qwen3", "MMLU", 85.0)),
+    ],
+)
+def test_whose_figure_after_the_review(text: str, expected: tuple[str, str, object]) -> None:
+    claims = _claims(f"# Notes\n\n{text}\n")
+    assert expected in [(c.subject, c.metric, c.value) for c in claims], [
+        (c.subject, c.metric, c.value) for c in claims
+    ]
+
+
+def test_a_top_n_heading_of_takeaways_ranks_nothing() -> None:
+    claims = _claims("## Top 3 takeaways\n\nWhat we learnt:\n\n1. Qwen3 is the cheapest at 2 cents per query.\n")
+    assert not any(c.quantity.kind == "rank" for c in claims)

@@ -659,3 +659,55 @@ def test_an_announcement_and_a_release_are_two_events() -> None:
         "## B\nThe Gemma 3n open weights were fully released in June 2025.\n",
     )
     assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # design figures that many models share, however many digits
+        (
+            "Llama 3.1 70B has a context length of 131,072 tokens.",
+            "Qwen2.5-72B has a context length of 131,072 tokens.",
+        ),
+        ("DeepSeek-V3 was trained on 2,048 H800s.", "Kimi K2 was trained on 2,048 H800s."),
+        # two price cuts of one model, each from its own baseline
+        (
+            "DeepSeek-V3 lowered output prices by 50% in February.",
+            "DeepSeek-V3 lowered output prices by 75% in September.",
+        ),
+        # an announcement and the release after it
+        (
+            "Gemma 3n was released in June 2025, weeks after Google teased it in May 2025.",
+            "Gemma 3n came out in June 2025.",
+        ),
+        # an item's date of a price change is no release date
+        ("- DeepSeek-R1: price halved for off-peak hours (Feb 2025)", "DeepSeek-R1 was released in January 2025."),
+    ],
+)
+def test_no_false_alarm_from_the_review(first: str, second: str) -> None:
+    assert _findings(f"## A\n\n{first}\n", f"## B\n\n{second}\n") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Top 3 for coding\n\n1. GPT-4o\n2. Kimi K2\n3. Qwen3\n\n"
+        "## Top 3 for writing\n\n1. Qwen3\n2. GPT-4o\n3. Kimi K2\n",
+        "## Notes\n\nGPT-4o is ranked first for coding. GPT-4o is ranked third for writing.\n",
+    ],
+)
+def test_two_rankings_of_one_document_are_two_boards(text: str) -> None:
+    assert _findings(text) == []
+
+
+def test_my_ranking_before_the_list_is_the_list() -> None:
+    findings = _findings(
+        "## Intro\n\nGPT-4o came in second on my ranking.\n\n## The Top 10\n\n1. Kimi K2\n2. Qwen3\n3. GPT-4o\n"
+    )
+    assert [(f.kind.value, f.severity.value, f.subject) for f in findings] == [("ranking", "high", "GPT-4o")]
+
+
+def test_a_drop_named_in_brackets_is_a_change() -> None:
+    findings = _findings("## Prices\n\nDeepSeek cut the price from $0.27 to $0.14 (60% drop).\n")
+    assert _kinds(findings) == [("arithmetic", "medium")]
+    assert "48.1%" in findings[0].explanation

@@ -563,3 +563,35 @@ def test_a_place_spelled_without_digits_is_read() -> None:
     assert (q.value, q.kind) == (3.0, "rank")
     (q,) = find_quantities("GLM-4.5 came in second on my composite ranking")
     assert (q.value, q.kind, q.text) == (2.0, "rank", "second")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We ran both three times over the weekend.",
+        "It crashed twice the next day.",
+        "They retried ten times later.",
+    ],
+)
+def test_spelled_counts_of_times_are_no_multiples(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("It trained for over 57 days.", LOWER),
+        ("Qwen3 was released over 3 months after Qwen2.5.", LOWER),
+        ("The launch was delayed over 3 weeks.", LOWER),
+        ("The cluster we used took over 57 days.", LOWER),
+        ("Trained over 57 days.", Qualifier.EXACT),
+    ],
+)
+def test_over_a_period_is_a_bound_unless_done_during_it(text: str, qualifier: Qualifier) -> None:
+    (q,) = find_quantities(text)
+    assert q.qualifier is qualifier
+
+
+def test_higher_than_a_figure_is_a_lower_bound() -> None:
+    (q,) = find_quantities("It scores higher than 85% on MMLU.")
+    assert (q.value, q.qualifier) == (85.0, LOWER)

@@ -56,7 +56,8 @@ _PER_MODEL = PER_MODEL_METRICS | {"release date"}
 
 
 def _comparable_group(subject: str, metric: str, vocabulary: Vocabulary | None) -> bool:
-    if metric in _GENERIC_METRICS or metric.startswith("number of "):
+    # "output price reduction", "KV cache increase": a change, measured from a baseline of its own
+    if metric in _GENERIC_METRICS or metric.startswith("number of ") or metric.endswith((" reduction", " increase")):
         return False
     if vocabulary is None or metric not in _PER_MODEL:
         return True
@@ -300,14 +301,14 @@ _TRAINING_RUN_METRICS = frozenset({"training tokens", "training GPU hours", "tra
 
 
 def _unmistakable(c: Claim) -> bool:
-    """A figure that even two unrelated models (DeepSeek-V3, Kimi K2) do not share by chance: an
-    amount, count or cost given to four significant digits ("2.788M GPU hours", "1,417"), or a
-    training run's tokens, GPU hours or cost to three ("14.8T tokens")."""
+    """A figure that even two unrelated models (DeepSeek-V3, Kimi K2) do not share by chance: a
+    training run's tokens, GPU hours or cost to three significant digits ("14.8T tokens", "2.788M
+    GPU hours"). Not a design figure, however precise: 131,072 tokens of context, 2,048 GPUs and a
+    vocabulary of 32,768 are powers of two many models share."""
     q = c.quantity
-    if q.unit in _CHANCE_UNITS or q.kind in ("percent", "price"):
+    if c.metric not in _TRAINING_RUN_METRICS or q.kind in ("percent", "price"):
         return False
-    digits = _significant_digits(q)[0]
-    return digits >= 4 or digits >= 3 and c.metric in _TRAINING_RUN_METRICS
+    return _significant_digits(q)[0] >= 3
 
 
 def _related(vocabulary: Vocabulary | None, a: str, b: str) -> bool:
@@ -348,7 +349,7 @@ def _attribution_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None
     in_doubt: set[str] = set()
     for c in claims:
         q = c.quantity
-        if not _distinctive(q) or c.metric in _SHARED_BY_DESIGN and not _unmistakable(c):
+        if not _distinctive(q) or (c.metric in _SHARED_BY_DESIGN and not _unmistakable(c)):
             continue
         if _subject_in_doubt(c, vocabulary):
             in_doubt.add(c.id)
@@ -364,7 +365,7 @@ def _attribution_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None
             (a, b)
             for i, a in enumerate(subjects)
             for b in subjects[i + 1 :]
-            if _related(vocabulary, a, b) and not by_design or unmistakable and _unrelated_models(vocabulary, a, b)
+            if (_related(vocabulary, a, b) and not by_design) or (unmistakable and _unrelated_models(vocabulary, a, b))
         ]
         if not pairs:
             continue
@@ -426,28 +427,40 @@ def _ranking_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) ->
             findings.append(
                 _finding(FindingKind.RANKING, Severity.HIGH, held.subject, held.metric, explanation, involved)
             )
-    # One model at two places of one document's own ranking ("3. GLM-4.5" in its list, "GLM-4.5
-    # came in second on my ranking" in its prose): a generic "rank" is compared within a document
-    # only, where it is the one ranking the writer gives.
-    placed: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    # One model at two places of a document's own ranking ("3. GLM-4.5" in its one ranking list,
+    # "GLM-4.5 came in second on my ranking" in its prose). Only where the document has one such
+    # list: two lists ("Top 3 for coding", "Top 3 for writing") rank different things.
+    placed: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    lists: dict[str, set[str]] = defaultdict(set)
+    for c in ranks:
+        if _LIST_ITEM.match(c.text):
+            lists[c.document].add(c.section)
     for c in ranks:
         kind = vocabulary.subject_kind(c.subject)
-        if c.metric == "rank" and c.quantity.qualifier is Qualifier.EXACT and kind not in ("family", "organisation"):
-            placed[(c.document, c.subject)].append(c)
+        own = _LIST_ITEM.match(c.text) is not None or _OWN_RANKING.search(c.text) is not None
+        if (
+            own
+            and len(lists[c.document]) == 1
+            and c.quantity.qualifier is Qualifier.EXACT
+            and kind not in ("family", "organisation")
+        ):
+            placed[(c.document, c.subject, c.metric)].append(c)
     twice_placed: set[str] = set()
-    for (document, subject), group in sorted(placed.items()):
+    for (document, subject, metric), group in sorted(placed.items()):
         positions = sorted({float(c.quantity.value) for c in group})
         if len(positions) > 1:
             stated = " and ".join(f"#{p:g}" for p in positions)
-            explanation = f"{subject} is placed {stated} on {_board('rank')} in {document}: it cannot be both."
-            findings.append(_finding(FindingKind.RANKING, Severity.HIGH, subject, "rank", explanation, group))
+            explanation = f"{subject} is placed {stated} on {_board(metric)} in {document}: it cannot be both."
+            findings.append(_finding(FindingKind.RANKING, Severity.HIGH, subject, metric, explanation, group))
             twice_placed.update(c.id for c in group)
     # Two models at one place (the one placed twice above already explains its own).
-    shared: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
+    shared: dict[tuple[str, str, float, str], list[Claim]] = defaultdict(list)
     for c in ranks:
         if c.quantity.qualifier is Qualifier.EXACT and vocabulary.subject_kind(c.subject) not in ("country", "region"):
-            shared[(c.document, c.metric, float(c.quantity.value))].append(c)
-    for (document, metric, place), group in sorted(shared.items()):
+            # two ranking lists of one document rank two things, though neither names its board
+            one_list = c.section if c.metric == "rank" and _LIST_ITEM.match(c.text) else ""
+            shared[(c.document, c.metric, float(c.quantity.value), one_list)].append(c)
+    for (document, metric, place, _list), group in sorted(shared.items()):
         subjects = sorted({c.subject for c in group})
         if any(c.id in twice_placed for c in group):
             continue
@@ -459,6 +472,10 @@ def _ranking_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) ->
                 _finding(FindingKind.RANKING, Severity.MEDIUM, " / ".join(subjects), metric, explanation, group)
             )
     return findings
+
+
+_LIST_ITEM = re.compile(r"\s*\d{1,3}[.)]\s")  # the quote of a ranking list's item: "3. GLM-4.5 (China)"
+_OWN_RANKING = re.compile(r"\b(?:my|our)\s+(?:[\w\-]+\s+){0,2}?(?:ranking|list|leaderboard|table|top\s*\d+)", re.I)
 
 
 def _board(metric: str) -> str:

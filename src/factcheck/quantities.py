@@ -117,8 +117,8 @@ _APPROX_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LOWER_BEFORE = re.compile(
-    r"(?:>|≥|>=|\bover|\bmore than|\babove|\bexceeding|\bin excess of|\bat least|\bupwards of|"
-    r"\bnorth of|\bbeyond|\bgreater than|\bminimum of|\bmin\.)\s*$",
+    r"(?:>|≥|>=|\bover|\bmore than|\bhigher than|\bbetter than|\babove|\bexceeding|\bin excess of|\bat least|"
+    r"\bupwards of|\bnorth of|\bbeyond|\bgreater than|\bminimum of|\bmin\.)\s*$",
     re.IGNORECASE,
 )
 _UPPER_BEFORE = re.compile(
@@ -296,10 +296,11 @@ _SPELLED_WORDS = (
     "fifteen", "twenty", "thirty", "fifty", "hundred", "dozen", "twice", "thrice",
 )  # fmt: skip
 # A multiple spelled out, as "3x" or "3 times" is read, where a comparison follows: "twice as fast",
-# "three times cheaper", "ten-fold more" (not "tried three times").
+# "three times cheaper", "twice the size" (not "tried three times", "three times over the weekend").
 _SPELLED_MULTIPLE = re.compile(
     r"\b(?:(twice|thrice)|(two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)[\s-](?:times|fold))"
-    r"(?=\s+(?:as|the|that\s+of|more|less|fewer|over|[a-z]+er)\b)",
+    r"(?=\s+(?:as|more|less|fewer|that\s+of|the\s+(?:size|price|cost|number|speed|amount|throughput|context|total|rate)|"
+    r"(?:fast|cheap|larg|small|high|low|bett|bigg|long|slow|great|quick|dear|strong|wid|short)er)\b)",
     re.IGNORECASE,
 )
 _TWICE = {"twice": 2.0, "thrice": 3.0}
@@ -751,11 +752,14 @@ def _is_version_of_name(text: str, start: int, number_text: str, end: int) -> bo
     return not _UNIT_NOUN_AHEAD.match(rest)
 
 
-_AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
+_AGO = re.compile(r"\s+(?:ago|after|later|late|behind|before|of)\b", re.IGNORECASE)  # "over 3 months after …"
 _DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
-# A verb done over a period: "trained over 57 days", "collected over three months" ("took over
-# 57 days" and "lasted over a year" say more than that: no -ed verb of doing before "over").
-_OVER_A_PERIOD = re.compile(r"\b(?!(?:last|need|requir|tak|spend)ed\b)[a-z]+ed\b(?:\s+[^\s,;]+){0,5}?\s+over\s*$")
+# A verb done over a period, right before "over" or with what it was done on between: "trained
+# over 57 days", "trained on 9.8T tokens over 21 days" ("took/lasted/was delayed over 57 days",
+# "trained for over 57 days" say more than that).
+_OVER_A_PERIOD = re.compile(
+    r"\b(?!(?:last|need|requir|delay|observ|releas|launch)ed\b)[a-z]+ed(?:\s+on\s+[^,;]{1,40}?)?\s+over\s*$", re.I
+)
 
 
 def _left_qualifier(text: str, q_start: int) -> tuple[Qualifier, int]:
@@ -791,7 +795,8 @@ _QUALIFIER_SIGNS = frozenset("~≈∼><≥≤=.")
 _QUALIFIER_ENDINGS = (
     "~", ">", "<", "=", "approx", "approximately", "approx.", "about", "around", "roughly", "nearly",
     "almost", "circa", "ca.", "some", "estimated", "est", "est.", "close to", "under", "over", "reportedly",
-    "more than", "above", "exceeding", "in excess of", "at least", "upwards of", "north of", "beyond",
+    "more than", "higher than", "better than", "above", "exceeding", "in excess of", "at least", "upwards of",
+    "north of", "beyond",
     "greater than", "minimum of", "min.", "up to", "less than", "below", "at most", "fewer than",
     "maximum of", "max.", "within",
 )  # fmt: skip
@@ -1057,7 +1062,7 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
         left
         and scan.unit in _DURATIONS
         and _OVER_A_PERIOD.search(text, max(0, q_start - left - 60), q_start)
-        and not _AGO.match(text, scan.end)  # "released over 3 years ago" is more than 3 years ago
+        and not _AGO.match(text, scan.end)  # "over 3 years ago", "over 3 months after": more than that
     ):
         qualifier, left = Qualifier.EXACT, 0  # "trained over 57 days": during them, not more than
     q_start -= left

@@ -46,8 +46,8 @@ _NOT_NAME_BEFORE_NUMBER = frozenset({
 
 def _unknown_models(text: str) -> Iterator[re.Match[str]]:
     """_UNKNOWN_MODEL's matches, less a numbered part of a document taken for a name ("Table 3:")
-    and a word hyphened to a name or format ("FP8-quantized", "Web3-native": the digit stands only
-    before the first hyphen and a part after it is lower-case)."""
+    and an adjective hyphened to a name or format ("FP8-quantized", "Web3-native": the digit stands
+    only before the first hyphen and a part after it is such an ending)."""
     position = 0
     while (m := _UNKNOWN_MODEL.search(text, position)) is not None:
         word = m.group("word")
@@ -64,9 +64,19 @@ def _unknown_models(text: str) -> Iterator[re.Match[str]]:
         position = max(m.end(), m.start() + 1)
 
 
+# Words hyphened after a name or format that make an adjective of it: "FP8-quantized",
+# "Web3-native", "Qwen2-based" (not a variant's own word: "InternLM2-chat", "Llama3-instruct").
+_COMPOUND_ENDING = re.compile(
+    r"(?:native|based|style|ready|compatible|friendly|like|powered|class|level|scale|sized|aware|free|only|"
+    r"first|centric|[a-z]+ed)"
+)
+
+
 def _compound_word(hyphened: str) -> bool:
     head, *parts = hyphened.split("-")
-    return not any(ch.isdigit() for part in parts for ch in part) and any(part[:1].islower() for part in parts)
+    return not any(ch.isdigit() for part in parts for ch in part) and any(
+        _COMPOUND_ENDING.fullmatch(part) for part in parts
+    )
 
 
 # Accelerators, not models: "H100-80GB", "A100-40GB", "H800-SXM5", "MI300X", "H100-class".

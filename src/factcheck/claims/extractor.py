@@ -78,6 +78,13 @@ _NOT_CLAIMS = re.compile(
 _SHARE_OF_WHOLE = re.compile(r"\(\s*$")
 _OF_THE_TOTAL = re.compile(r"\s*of\s+(?:the\s+)?(?:total|whole|all|them)\b", re.IGNORECASE)
 _RANK_LIST = re.compile(r"\b(?:rank\w*|leaderboard|top\s*\d+|standings)\b", re.IGNORECASE)
+# A heading that ranks what is listed under it: "The Top 10", "Top 5 open models", "Rankings" (not
+# "Top 3 takeaways").
+_RANKING_HEADING = re.compile(
+    r"\b(?:rank\w*|leaderboard|standings|top\s*\d+(?=\s*$|\s+(?:open|open-source|open-weight|models?|llms?|picks|"
+    r"chinese|american|us|global|overall|systems|labs)\b))",
+    re.IGNORECASE,
+)
 
 _SEGMENT_END = re.compile(r"[);\]]|,\s(?=[A-Z])|$")
 
@@ -107,7 +114,7 @@ _KIND_GROUP = {"price": "currency", "count": "number", "part": "number", "whole"
 def _ranking_list(block: Block) -> bool:
     """A numbered list that ranks: its title says so, or the heading right above it ("## The Top 10")
     when its title only says how it is scored."""
-    return bool(_RANK_LIST.search(block.list_title) or block.section and _RANK_LIST.search(block.section[-1]))
+    return bool(_RANK_LIST.search(block.list_title) or block.section and _RANKING_HEADING.search(block.section[-1]))
 
 
 def _sized_by(mention: Mention, q: Quantity, text: str) -> bool:

@@ -275,8 +275,8 @@ def phrase_metric(extractor: Extractor, q: Quantity, text: str, span: Span) -> s
 
 
 # "a 75% drop", "20% lower than GPT-4o's", "undercuts GPT-4o's $2.50 by 90%": a percentage that
-# says how much one figure is below or above another. A change named by a noun needs its article
-# ("a 30% rise"; in "40% fall under the licence" the 40% is a share that falls under something).
+# says how much one figure is below or above another; a change named by a noun that is no verb
+# there ("a 30% rise", "(60% drop)"; in "40% fall under the licence" the 40% is a share).
 _COMPARATIVE_AFTER = re.compile(
     r"\s*(?:(?P<down>lower|less|cheaper|smaller|fewer)|(?P<up>higher|more expensive|costlier|larger|greater))\b",
     re.IGNORECASE,
@@ -285,7 +285,8 @@ _CHANGE_NOUN_AFTER = re.compile(
     r"\s*(?:(?P<down>drop|decrease|decline|fall|cut|reduction|discount|savings?)|(?P<up>increase|rise|gain|jump|growth))\b",
     re.IGNORECASE,
 )
-_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+# "40% fall under the licence", "30% drop out": the noun is a verb there, and the figure a share.
+_VERB_USE_AFTER = re.compile(r"\s+(?:under|into|within|outside|behind|out|off|back|short)\b", re.IGNORECASE)
 _CHANGED_BY_VERB = re.compile(
     r"\b(?:(?P<down>undercut|cut|reduc|lower|slash|drop)|(?P<up>rais|increas|boost|hik))\w*\s+"
     r"(?P<what>(?:[^.;:]|\.\d){0,60}?)\s*\bby\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|over\s+|~\s*)?$",
@@ -293,6 +294,9 @@ _CHANGED_BY_VERB = re.compile(
 )
 _OBJECT_NOUN = re.compile(r"(?:(?:the|its|their|our)\s+)?([A-Za-z][\w\-]*(?:\s+[a-z][\w\-]*)?)")
 _CACHE_HIT = re.compile(r"\bcache[ds]?\s*hits?\b|\bcached\b", re.IGNORECASE)
+_CHANGE_OF = re.compile(
+    r"\s+(?:in|of)\s+(?:the\s+)?((?!price|cost)[a-z][\w\-]*(?:\s+(?:cache|memory|time|usage))?)\b", re.I
+)
 _BARE_SAVING = frozenset({"saving", "savings", "reduction", "decrease"})
 _PRICE_WORDS = re.compile(r"\bpric|\bcheap|\bcost|\bexpensive|[$€£¥]", re.IGNORECASE)
 
@@ -303,8 +307,9 @@ def _relative_change(q: Quantity, text: str, span: Span, before: str) -> str:
     "" for any other percentage."""
     if q.kind != "percent":
         return ""
+    noun = _CHANGE_NOUN_AFTER.match(text, q.end)
     change = _COMPARATIVE_AFTER.match(text, q.end) or (
-        _CHANGE_NOUN_AFTER.match(text, q.end) if _ARTICLE_BEFORE.search(text, max(0, q.start - 4), q.start) else None
+        noun if noun and not _VERB_USE_AFTER.match(text, noun.end()) else None
     )
     if change is not None:
         direction = "reduction" if change.group("down") else "increase"
@@ -350,11 +355,21 @@ def refine(extractor: Extractor, metric: str, q: Quantity, text: str, span: Span
         if re.match(r"^\s*models?\b", tail) or q.unit == "models":
             return "model size"
     if metric in ("input price", "output price"):
-        # "Mistral Small output from $0.90 to $0.30 per M tokens": the side named shortly before
-        sides = side or list(re.finditer(r"\b(input|output)\b", text[max(span.start, q.start - 40) : q.start], re.I))
-        if sides:
-            return f"{(side or sides[-1]).group(1).lower()} price"  # type: ignore[union-attr]
+        side = side or _price_side(text, q, span)
+        if side:
+            return f"{side.group(1).lower()} price"
     return metric
+
+
+_SIDE_AFTER = re.compile(r"[^;,.]{0,30}?\b(input|output)\b", re.IGNORECASE)  # "$2.50 per M tokens is the input price"
+_SIDE_BEFORE = re.compile(r"\b(input|output)\b(?!.*\b(?:input|output)\b)[^;]*$", re.IGNORECASE)
+
+
+def _price_side(text: str, q: Quantity, span: Span) -> re.Match[str] | None:
+    """Which side of a price its clause names: after it first ("… is the input price"), else the
+    last named shortly before it in its clause ("Mistral Small output from $0.90 to $0.30")."""
+    after = _SIDE_AFTER.match(text, q.end, span.end)
+    return after or _SIDE_BEFORE.search(text, max(span.start, q.start - 40), q.start)
 
 
 def rank_metric(extractor: Extractor, q: Quantity, metrics: Sequence[Mention], text: str, span: Span) -> str:
@@ -370,34 +385,37 @@ def rank_metric(extractor: Extractor, q: Quantity, metrics: Sequence[Mention], t
     if re.search(r"\bglobal(?:ly)?\b|\boverall\b", text[q.end : q.end + 30], re.IGNORECASE):
         return f"{extractor.leaderboard} rank" if extractor.leaderboard else "global rank"
     words = _RANKED_ON.match(text, q.end)
-    if words and words.group("own") and extractor.own_ranking:
-        return extractor.own_ranking  # "came in second on my composite ranking": the list the writer gave
+    if words and words.group("own") and re.search(r"\b(?:ranking|rankings|list)\s*$", words.group("board")):
+        # "came in second on my composite ranking": the list the writer gives (before or after)
+        return extractor.own_ranking or "rank"
     return f"{words.group('board').strip()} rank" if words else ("rank" + scope)
 
 
 # "second on the cost-efficiency index", "among open models"; "my/our … ranking" is the writer's own.
 _RANKED_ON = re.compile(
     r"\s*(?:on|in|among|of)\s+(?:(?P<own>my|our)\s+|(?:the|its|their|this|that)\s+)?"
-    r"(?P<board>[\w\- ]{3,30}?)(?=[,.;)]|$)"
+    # up to four words, none a conjunction, verb or year: "coding and came third" is no board
+    r"(?P<board>(?:(?!(?:and|or|but|while|came|comes|finished|ranked|\d{4})\b)[\w\-]+ ?){1,4}?)(?=[,.;)]|$)"
 )
 
 
 _OF_THE_MARKET = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,2}?market\b", re.IGNORECASE)
 _RAISED_BEFORE = re.compile(
     r"\b(?:(?:rais(?:ed|es|ing)|funding of|investment of|(?P<valued>valued at|valuation of))\s+"
-    r"(?:about\s+|roughly\s+|some\s+|nearly\s+|over\s+|more than\s+|~\s*)?"
+    r"(?:[a-z]+\s+){0,4}?(?:~\s*)?"  # "raised an additional $640M", "a total of $1.1B"
     r"|funding\b(?:[^$€£¥\d;]|(?<=[A-Za-z])\d){0,30})$",  # "more funding (e.g., beyond Ai2's $100M)"
     re.IGNORECASE,
 )
 _FUNDING_AFTER = re.compile(
-    r"\s+(?:in\s+(?:\w+\s+)?(?:funding|investment|venture capital)|(?:seed|series [a-f])\s+round)\b(?P<valued>(?!))?",
+    r"\s+(?:in\s+(?:\w+\s+)?(?:funding|investment|venture capital)|(?:seed|series [a-f])\s+round"
+    r"|(?P<valued>valuation))\b",
     re.IGNORECASE,
 )
 # A forecast governs the release it speaks of: "We expect Mistral AI to release …", "plans to
 # launch", "the upcoming release" (not a "could" or the month May elsewhere in the sentence).
 _FORECAST = re.compile(
     r"\b(?:expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|(?:is|are) set|slated|likely|rumou?red|anticipated|upcoming|"
-    r"forecast|projected|will)\s+(?:to\s+)?(?:[\w.\-]+\s+){0,3}?(?:to\s+)?"
+    r"forecast|projected|will|may|might|could|should|would|aims?|intends?)\s+(?:to\s+)?(?:[\w.\-]+\s+){0,3}?(?:to\s+)?"
     r"(?:releas|launch|ship|unveil|announc|debut|open-sourc|arriv)\w*",
     re.IGNORECASE,
 )
@@ -409,6 +427,22 @@ _RELEASED = re.compile(
 )
 
 
+def _announced(lead: str) -> bool:
+    """Whether the event word nearest before a date is an announcement ("weeks after Google teased
+    it in May 2025": the May date is the teaser's, whatever was released before it)."""
+    announced = [m.end() for m in _ANNOUNCED.finditer(lead)]
+    released = [m.end() for m in _RELEASED.finditer(lead)]
+    return bool(announced) and (not released or max(announced) > max(released))
+
+
+# What else an item may date than its model: "- DeepSeek-R1: price halved for off-peak hours (Feb 2025)"
+_ITEM_EVENT = re.compile(
+    r"\b(?:pric\w*|cost\w*|cut|halv\w*|rais\w*|fund\w*|acqui\w*|partner\w*|hir\w*|lawsuit|ban\w*|deal|"
+    r"pivot\w*|update\w*|discount\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _named_before_paren(extractor: Extractor, text: str, span: Span, q: Quantity) -> bool:
     """ "DeepSeek-V3 (Dec 2024)": a date in brackets right after a model's name dates the model, and
     so does one that closes a model's item ("Yi-1.5: Enhanced coding, math (May 2024)"); "Price
@@ -417,6 +451,8 @@ def _named_before_paren(extractor: Extractor, text: str, span: Span, q: Quantity
     if not paren:
         return False
     if span.label_subject and re.fullmatch(r"\s*\)[\s.;]*", text[q.end : span.end]):
+        if _ITEM_EVENT.search(text, span.start, q.start):
+            return False
         return extractor.vocabulary.subject_kind(span.label_subject) not in ("organisation", "country", "region")
     before = text[max(span.start, q.start - 60) : q.start].rstrip(" (")
     return any(
@@ -437,7 +473,7 @@ def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -
         if RELEASE_WORDS.search(lead) or _named_before_paren(extractor, text, span, q):
             # "first announced as a preview at Google I/O in May 2025": the announcement, an event
             # of its own beside the release of the weights
-            if _ANNOUNCED.search(lead) and not _RELEASED.search(lead):
+            if _announced(lead):
                 return "announcement date"
             return "release date"
         # "R1 in January 2025", "the Qwen 3 suite in April 2025": a model and a date it is "in".
@@ -527,6 +563,9 @@ def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -
         after = _NOUN_PHRASE_AFTER.match(text[q.end : q.end + 60])
         if after and after.group(1).split()[0] not in _NOT_METRIC_HEADS:
             noun = " ".join(after.group(1).split())
+            of = _CHANGE_OF.match(text, after.end() + q.end)
+            if noun in _BARE_SAVING and of:
+                return f"{of.group(1)} reduction"  # "a 50% reduction in latency"
             if noun in _BARE_SAVING and _PRICE_WORDS.search(text, span.start, span.end):
                 return "price reduction"  # "$0.60 against $3.00 is a 90% saving": a change of price
             return noun

@@ -72,6 +72,13 @@ _MEASURED_AGAINST = re.compile(
 )
 _DERIVED_FROM = re.compile(r"(?<=[\d+KMk])\s+([A-Z][\w.]*)-(?:derived|based)\s+(?:models|fine-tunes|variants)\b")
 _AS_FAMILY = re.compile(r"\s+(?:series|family|lineup|line-up|models)\b", re.IGNORECASE)
+# "DeepSeek's technical report …", "Moonshot says the Kimi K2 run …": the family or maker speaks
+# of a member named after it.
+_OWNS_WHAT_FOLLOWS = re.compile(
+    r"['’]s\s|\s+(?:says?|said|reports?|reported|states?|stated|notes?|noted|claims?|claimed|writes|wrote)\s"
+)
+_ITS_BEFORE = re.compile(r"\b(?:its|their)\s+$")
+_APPOSITION = re.compile(r",\s+(?:a|an)\s")  # "Llama 4 Scout, a 17 billion parameter model"
 # "(MiniMax et al., 2025)", "(DeepSeek-AI, 2024c)"
 _CITED_AUTHOR = re.compile(r"\s+et\s+al\b|,\s*(?:19|20)\d\d[a-z]?\)")
 
@@ -247,8 +254,8 @@ def subject_for(
             return "World"
     if span.label_subject:
         return span.label_subject
-    outside = [
-        m for m in before if not COMPARISON.search(text[m.end : q.start]) and not is_reference(text, m, span.start)
+    outside = [  # (the figure itself read too: "higher than 85%" bounds it, compares nothing)
+        m for m in before if not COMPARISON.search(text[m.end : q.end]) and not is_reference(text, m, span.start)
     ]
     models = [m for m in outside if extractor.vocabulary.subject_kind(m.name) not in ("organisation",)]
     # What a date dates is named right before it (above), not by the clause.
@@ -261,11 +268,16 @@ def subject_for(
         # "DeepSeek's report says the DeepSeek-V3 run took …", "in the Llama 4 series, Llama 4
         # Scout, a 17B model": a member named after its family is the more specific subject (but
         # "GLM-4.5 … GLM-4.5-Air" names a model and its variant, two subjects)
-        if extractor.vocabulary.subject_kind(first.name) in ("family", "organisation") or _AS_FAMILY.match(
-            text, first.end
-        ):
-            members = [m.name for m in models if first.name in extractor.vocabulary.ancestors(m.name)]
-            return members[-1] if members else first.name  # the nearest of several
+        if extractor.vocabulary.subject_kind(first.name) != "model" or _AS_FAMILY.match(text, first.end):
+            members = [m for m in models if first.name in extractor.vocabulary.ancestors(m.name)]
+            # the member a figure is told of: in an apposition ("Llama 4 Scout, a 17B model") or
+            # after the family's possessive or report
+            if members and (
+                _OWNS_WHAT_FOLLOWS.match(text, first.end)
+                or _APPOSITION.match(text, members[-1].end)
+                or _ITS_BEFORE.search(text, first.end, members[-1].start)  # "DeepSeek … with its R1 model"
+            ):
+                return members[-1].name
         return first.name
     if span.carried_subject:
         return span.carried_subject

@@ -262,6 +262,7 @@ def read_cell_metric(extractor: Extractor, cell: str) -> str:
 # A figure cell of a table whose columns PDF text lays out with spaces: "86.06", "72B", "37.5%", "-".
 _ALIGNED_VALUE = re.compile(r"[~≈<>]?[-+]?[$€£¥]?\d[\d,.]*(?:%|[KMBT]|x|×)?[*†‡]*|[-–—]|N/A", re.IGNORECASE)
 _ALIGNED_TOKEN = re.compile(r"\S+")
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 
 
 def aligned_table_rows(extractor: Extractor, blocks: Sequence[Block]) -> dict[Block, Block | None]:
@@ -272,7 +273,7 @@ def aligned_table_rows(extractor: Extractor, blocks: Sequence[Block]) -> dict[Bl
 
     A line of model names and nothing else heads the columns; each line after it that ends in as
     many figures as there are names is a row, read as a table row (86.06 is Qwen2.5-72B's MMLU);
-    a whole number or two before those figures belongs to the label ("AIME 2024").
+    a year before those figures belongs to the label ("AIME 2024").
     Lines without figures in between (a "Base Base Base" line, a group title) keep the table
     going; anything else ends it. Returns each row's table block, and None for each header line."""
     found: dict[Block, Block | None] = {}
@@ -293,10 +294,10 @@ def aligned_table_rows(extractor: Extractor, blocks: Sequence[Block]) -> dict[Bl
         values = 0
         while values < len(tokens) and _ALIGNED_VALUE.fullmatch(tokens[-1 - values].group()):
             values += 1
-        # "AIME 2024 16.0 39.2 23.3" under three names: a label may end in a whole number of its own
+        # "AIME 2024 16.0 39.2 23.3" under three names: a label may end in a year of its own
         extra = values - len(columns)
         if 0 < extra <= 2 and all(
-            t.group().isdigit() for t in tokens[len(tokens) - values : len(tokens) - values + extra]
+            _YEAR_TOKEN.fullmatch(t.group()) for t in tokens[len(tokens) - values : len(tokens) - values + extra]
         ):
             values = len(columns)
         label = tokens[: len(tokens) - values]

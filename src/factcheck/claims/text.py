@@ -27,13 +27,13 @@ RELEASE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-# "more than 15 trillion tokens", "fewer than three": a bound on the figure, no comparison with
-# another subject ("cheaper than $2.50 for GPT-4o" and "more than GPT-4o" are comparisons).
+# "than" before a figure bounds it ("more than 15 trillion tokens", "higher than 85%", "fewer than
+# three"): no comparison with another subject, unless the figure is one's ("cheaper than $2.50
+# for GPT-4o"); "more than GPT-4o" compares.
 COMPARISON = re.compile(
     r"\b(?:vs\.?|versus|compared (?:to|with)|against|(?:well|far) (?:above|below)|"
-    r"(?<!\bmore )(?<!\bless )(?<!\bfewer )(?<!\bgreater )than"
-    r"|(?:(?<=\bmore )|(?<=\bless )|(?<=\bfewer )|(?<=\bgreater ))than"
-    r"(?!\s+(?:[~$€£¥]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|a hundred|a thousand)\b)))\s",
+    r"than(?!\s+(?:[~$€£¥]?\d(?!(?:[^,;.]|\.\d){0,30}?\b(?:for|from|by)\s+[A-Z])"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|a hundred|a thousand)\b)))\s",
     re.IGNORECASE,
 )
 
