@@ -711,3 +711,18 @@ def test_a_drop_named_in_brackets_is_a_change() -> None:
     findings = _findings("## Prices\n\nDeepSeek cut the price from $0.27 to $0.14 (60% drop).\n")
     assert _kinds(findings) == [("arithmetic", "medium")]
     assert "48.1%" in findings[0].explanation
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hosted Llama 3.1 70B costs $0.88 per million tokens, against $3.00 for the 405B model, a saving of 45%.",
+        "Hosted Llama 3.1 70B is 45% cheaper than Llama 3.1 405B ($0.88 vs $3.00 per million tokens).",
+    ],
+)
+def test_a_saving_between_two_prices_beside_a_sized_name(sentence: str) -> None:
+    # the 70B of the name is no figure of the change; "$0.88 vs $3.00 per million tokens" share the unit
+    findings = _findings(f"# Llama 3.1\n\n{sentence}\n")
+    assert [(f.kind.value, f.severity.value) for f in findings] == [("arithmetic", "high")]
+    assert "70.7%" in findings[0].explanation
+    assert _findings(f"# Llama 3.1\n\n{sentence.replace('45%', '71%')}\n") == []

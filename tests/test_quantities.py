@@ -595,3 +595,15 @@ def test_over_a_period_is_a_bound_unless_done_during_it(text: str, qualifier: Qu
 def test_higher_than_a_figure_is_a_lower_bound() -> None:
     (q,) = find_quantities("It scores higher than 85% on MMLU.")
     assert (q.value, q.qualifier) == (85.0, LOWER)
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("$0.88 vs $3.00 per million tokens", ["USD per million tokens", "USD per million tokens"]),
+        ("$30/$60 per M tokens", ["USD per million tokens", "USD per million tokens"]),
+        ("$100M and $2 per million tokens", ["USD", "USD per million tokens"]),  # another scale: no price
+    ],
+)
+def test_two_prices_share_the_unit_after_the_second(text: str, units: list[str]) -> None:
+    assert [q.unit for q in find_quantities(text)] == units

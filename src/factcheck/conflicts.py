@@ -609,8 +609,10 @@ def _costs(volume: Claim, cost: Claim) -> bool:
     return at >= 0 and bool(_COSTS.fullmatch(cost.text[after_volume:at]))
 
 
+_SIZE_METRICS = frozenset({"model size", "total parameters", "active parameters"})
 _CHANGE_METRIC = re.compile(
-    r"\b(?:increase|decrease|growth|rise|drop|decline|gain|fall|jump|change|(?P<down>reduction|cut|discount))\b", re.I
+    r"\b(?:increase|decrease|growth|rise|drop|decline|gain|fall|jump|change|(?P<down>reduction|cut|discount|savings?))\b",
+    re.IGNORECASE,
 )
 
 
@@ -652,6 +654,8 @@ def _derived_figures(here: Sequence[Claim]) -> Iterable[tuple[Claim, float, list
     changes = [c for c in numbers if c.quantity.kind == "percent" and _CHANGE_METRIC.search(c.metric)]
     if len(changes) == 1:
         others = [c for c in numbers if c is not changes[0] and c.quantity.kind not in ("rank", "ratio", "multiple")]
+        if len(others) > 2:  # "Llama 3.1 70B costs $0.88 …": the size in a model's name is no figure changed
+            others = [c for c in others if c.metric not in _SIZE_METRICS]
         same_sentence = len({c.text for c in [*others, changes[0]]}) == 1
         if len(others) == 2 and same_sentence and len({(c.metric, c.quantity.unit) for c in others}) == 1:
             origin = [c for c in others if _FROM_FIGURE.search(_before_figure(c))]

@@ -1321,14 +1321,18 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
 
 
 def _share_price_unit(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """`$30/$60 per M tokens`: the unit after the second price belongs to the first as well."""
+    """`$30/$60 per M tokens`, `$0.88 vs $3.00 per million tokens`: the unit after the second price
+    belongs to the first as well."""
     out = list(quantities)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        pair = a.kind == "currency" and b.kind == "price" and b.unit.startswith(a.unit + " per")
-        if pair and text[a.end : b.start].strip() == "/":
+        pair = a.kind == "currency" and b.kind == "price" and b.unit.startswith(a.unit + " per") and a.scale == b.scale
+        if pair and text[a.end : b.start].strip().lower() in _PRICE_PAIR:
             out[i] = replace(a, kind="price", unit=b.unit)
     return out
+
+
+_PRICE_PAIR = frozenset({"/", "vs", "vs.", "versus", "and", "or", "against"})
 
 
 # Every match of _PART_OF and _WHOLE_FIRST holds "of" or "among", in any case.
@@ -1458,7 +1462,7 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     found.sort(key=lambda q: q.start)
     # A shared price unit has a "/" between its prices, a part an "of" before its whole (or an
     # "Of", "among" before a whole that comes first).
-    if "/" in text:
+    if "/" in text or " v" in text or " a" in text or " or " in text:
         found = _share_price_unit(text, found)
     lower = text.lower()  # no letter but "O", "F", … lower-cases onto these ASCII words
     return _mark_parts(text, found) if "of" in lower or "among" in lower else found
