@@ -1028,3 +1028,13 @@ def test_whose_figure_after_the_review(text: str, expected: tuple[str, str, obje
 def test_a_top_n_heading_of_takeaways_ranks_nothing() -> None:
     claims = _claims("## Top 3 takeaways\n\nWhat we learnt:\n\n1. Qwen3 is the cheapest at 2 cents per query.\n")
     assert not any(c.quantity.kind == "rank" for c in claims)
+
+
+def test_a_sized_reference_under_a_models_heading_is_its_variant() -> None:
+    text = (
+        "## Llama 3.1\n\nMeta released Llama 3.1 in July 2024.\n\nThe 405B model was trained on over 15 trillion tokens.\n"
+        "\n## GPT-4o\n\nThe 8B model scores 60.2 on MMLU.\n"
+    )
+    got = [(c.subject, c.metric, c.value) for c in _claims(text)]
+    assert ("Llama-3.1-405B", "training tokens", 15e12) in got
+    assert not any(subject == "GPT-4o-8B" for subject, _, _ in got)  # GPT-4o comes in no sizes

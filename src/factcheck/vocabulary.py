@@ -330,6 +330,21 @@ class Vocabulary:
                 named.append(Mention(name, m.start(), m.end(), known=known))
         return named
 
+    def sized_references(self, text: str, base: str, found: list[Mention]) -> list[Mention]:
+        """ "The 405B model was trained on …" under a Llama 3.1 heading: a sized reference with no
+        name before it in `text` is `base`'s variant of that size, where `base` comes in sizes (a
+        family, or a model of that listed size)."""
+        added: list[Mention] = []
+        for m in _SIZED_REFERENCE.finditer(text):
+            if any(f.start < m.end() and m.start() < f.end for f in found):
+                continue  # already a back reference to a name before it
+            if any(f.end <= m.start() and self.subject_kind(f.name) in _SIZED_KINDS for f in found):
+                continue
+            name, known = self._variant(base, m.group(1), base)
+            if known or self.subject_kind(base) == "family":
+                added.append(Mention(name, m.start(), m.end(), known=known))
+        return sorted(found + added, key=lambda f: f.start) if added else found
+
     def _variant(self, base: str, size: str, written: str) -> tuple[str, bool]:
         """The variant of `base` of a size in billions: the vocabulary's own when it lists exactly one
         (Qwen3 235B is Qwen3-235B-A22B), else the name as `written` joined to the size

@@ -338,7 +338,7 @@ class Extractor:
             self._carry = ((), "")
         # No figure, month or missing release to read: splitting sentences would find nothing.
         # (Names are looked for only where a figure may be: most blocks have none.)
-        no_figure = not may_hold_quantities(clean) or not self.scan(clean)[2]
+        no_figure = not may_hold_quantities(clean) or not self.scan(clean, section_subject)[2]
         if no_figure and not (dates and _MONTH_ONLY.search(clean)) and not _NO_RELEASES.search(clean):
             return
         carried = ""
@@ -359,7 +359,7 @@ class Extractor:
             )
             named = [
                 m
-                for m in self.scan(clean)[0]
+                for m in self.scan(clean, section_subject)[0]
                 if span.start <= m.start
                 and m.end <= end
                 and self.vocabulary.subject_kind(m.name) != "organisation"
@@ -379,7 +379,7 @@ class Extractor:
     # --- spans --------------------------------------------------------------------------------
     def read_span(self, block: Block, span: Span, *, dates: bool = True) -> None:
         text = span.text[: span.end]
-        all_subjects, all_metrics, all_quantities = self.scan(span.text)
+        all_subjects, all_metrics, all_quantities = self.scan(span.text, self.section_subject(block.section))
         subjects = [m for m in all_subjects if span.start <= m.start and m.end <= span.end]
         metrics = [m for m in all_metrics if span.start <= m.start and m.end <= span.end]
         absent = list(_NO_RELEASES.finditer(text, span.start))
@@ -501,10 +501,13 @@ class Extractor:
                 return found.group(0)
         return self.document_year if dated else ""
 
-    def scan(self, text: str) -> tuple[list[Mention], list[Mention], list[Quantity]]:
-        """Names and numbers of a whole block, found once and shared by its sentences."""
+    def scan(self, text: str, section_subject: str = "") -> tuple[list[Mention], list[Mention], list[Quantity]]:
+        """Names and numbers of a whole block, found once and shared by its sentences; "the 405B
+        model" with no name before it is the section's model of that size."""
         if self._scanned[0] != text:
             subjects = self.vocabulary.find_subjects(text)
+            if section_subject and "B " in text:
+                subjects = self.vocabulary.sized_references(text, section_subject, subjects)
             metrics = self.vocabulary.find_metrics(text)
             # Only names with digits in them hide numbers ("Llama 4", "AIME 2024"); "total params" does not.
             skip = [(m.start, m.end) for m in subjects + metrics if _DIGIT.search(text, m.start, m.end)]
