@@ -1032,9 +1032,24 @@ def test_a_top_n_heading_of_takeaways_ranks_nothing() -> None:
 
 def test_a_sized_reference_under_a_models_heading_is_its_variant() -> None:
     text = (
-        "## Llama 3.1\n\nMeta released Llama 3.1 in July 2024.\n\nThe 405B model was trained on over 15 trillion tokens.\n"
-        "\n## GPT-4o\n\nThe 8B model scores 60.2 on MMLU.\n"
+        "## Llama 3.1\n\nMeta released Llama 3.1 in July 2024.\n\n"
+        "The 405B model was trained on over 15 trillion tokens.\n\n## GPT-4o\n\nThe 8B model scores 60.2 on MMLU.\n"
     )
     got = [(c.subject, c.metric, c.value) for c in _claims(text)]
     assert ("Llama-3.1-405B", "training tokens", 15e12) in got
     assert not any(subject == "GPT-4o-8B" for subject, _, _ in got)  # GPT-4o comes in no sizes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Kimi K2's $0.60 input price against Claude Sonnet 4's $3.00 is a 90% saving.", "Kimi K2"),
+        ("Hosted Llama 3.1 70B costs $0.88 per million tokens, against $3.00 for the 405B model, a saving of 45%.",
+         "Llama-3.1-70B"),
+        # the comparison stands first: the change is the subject's, not the model compared with
+        ("Compared with DeepSeek 67B, DeepSeek-V2 reduces the KV cache by 93.3%.", "DeepSeek-V2"),
+    ],
+)  # fmt: skip
+def test_a_change_in_a_comparison_is_of_the_figure_compared(sentence: str, subject: str) -> None:
+    (change,) = [c for c in _claims(f"# Notes\n\n{sentence}\n") if c.quantity.kind == "percent"]
+    assert change.subject == subject

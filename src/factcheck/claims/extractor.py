@@ -105,6 +105,7 @@ _WITH_LEAD = re.compile(r"\bwith\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 _INTRODUCING = re.compile(
     r"\s*(?:(?:A|An)\s+(?!(?:month|week|year|day|decade|few|couple|short|little|while)\b)|(?:Any|Suppose|Imagine|Say)\s)"
 )
+_CHANGE_OF_ONE = re.compile(r"\b(?:reduction|increase|saving|savings|discount|cut|drop|rise)$")
 _CLASS_OF_MODELS = re.compile(r"[-\s]class\b", re.IGNORECASE)
 # Kinds of figure alike enough that one compared with another takes its metric ("$0.50 … than
 # Mixtral at $2.00"), and a multiple's does not pass to a price.
@@ -404,7 +405,8 @@ class Extractor:
             )
             for m in COMPARISON.finditer(text, span.start)
         ]
-        previous_metric = whole_metric = previous_kind = ""
+        previous_metric = whole_metric = previous_kind = first_subject = ""
+        first_end = 0  # where the span's first figure outside a comparison ends
         for q in quantities:
             if _CLASS_OF_MODELS.match(text, q.end):
                 continue  # "ahead of many 70B-class models": a class of others, nobody's figure
@@ -424,6 +426,17 @@ class Extractor:
                 metric = span.stage + (metric.replace("S1", "").strip())
             if not subject or not metric:
                 continue
+            if (
+                q.kind == "percent"
+                and first_subject
+                and _CHANGE_OF_ONE.search(metric)
+                and any(first_end <= a < q.start for a, _ in comparisons)
+            ):
+                # "Kimi K2's $0.60 against Claude Sonnet 4's $3.00 is a 90% saving": the change is of
+                # the figure the comparison starts from, not of the one compared with
+                subject = first_subject
+            if not first_subject and not in_comparison:
+                first_subject, first_end = subject, q.end
             if not in_comparison:
                 previous_metric, previous_kind = metric, q.kind
             quote = text[span.start : span.end].strip()
