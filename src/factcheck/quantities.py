@@ -1281,43 +1281,32 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
         if _overlaps(m.start(), m.end(), blocked):
             continue
         value = float(_SPELLED[m.group(1).lower()])
-        qualifier, left = _left_qualifier(text, m.start())  # "at least three new models"
-        start = m.start() - left
-        found.append(
-            _quantity(
-                value=value,
-                unit=_UNIT_NOUNS[m.group(2).lower()],
-                qualifier=qualifier,
-                text=text[start : m.end()],
-                start=start,
-                end=m.end(),
-                low=value if qualifier is Qualifier.LOWER_BOUND else None,
-                high=value if qualifier is Qualifier.UPPER_BOUND else None,
-                unit_text=m.group(2),
-                kind="count",
-            )
-        )
+        found.append(_spelled(text, m, value, _UNIT_NOUNS[m.group(2).lower()], "count", m.group(2)))
     for m in _SPELLED_MULTIPLE.finditer(text) if spelled else ():
         if _overlaps(m.start(), m.end(), blocked) or any(q.start <= m.start() < q.end for q in found):
             continue
         times = m.group(1)
         value = _TWICE[times.lower()] if times else float(_SPELLED[m.group(2).lower()])
-        qualifier, left = _left_qualifier(text, m.start())  # "about twice", "more than twice"
-        start = m.start() - left
-        found.append(
-            _quantity(
-                value=value,
-                unit="times",
-                qualifier=qualifier,
-                text=text[start : m.end()],
-                start=start,
-                end=m.end(),
-                low=value if qualifier is Qualifier.LOWER_BOUND else None,
-                high=value if qualifier is Qualifier.UPPER_BOUND else None,
-                kind="multiple",
-            )
-        )
+        found.append(_spelled(text, m, value, "times", "multiple"))
     return found
+
+
+def _spelled(text: str, m: re.Match[str], value: float, unit: str, kind: str, unit_text: str = "") -> Quantity:
+    """A figure spelled out, with the qualifier before it: "at least three new models", "about twice"."""
+    qualifier, left = _left_qualifier(text, m.start())
+    start = m.start() - left
+    return _quantity(
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+        text=text[start : m.end()],
+        start=start,
+        end=m.end(),
+        low=value if qualifier is Qualifier.LOWER_BOUND else None,
+        high=value if qualifier is Qualifier.UPPER_BOUND else None,
+        unit_text=unit_text,
+        kind=kind,
+    )
 
 
 def _share_price_unit(text: str, quantities: list[Quantity]) -> list[Quantity]:
