@@ -290,10 +290,6 @@ def _distinctive(q: Quantity) -> bool:
     return decimal or significant >= 3
 
 
-# Kinds of figure that two unrelated models share by chance: scores and shares bunch together.
-_CHANCE_UNITS = frozenset({"", "score", "percent", "percentage_points", "elo", "rank"})
-
-
 # What a training run is measured in: its data, compute and cost, which no two runs share to
 # three significant digits by chance ("14.8T tokens", "$5.58M"), as context lengths (128K) and
 # prices may.
