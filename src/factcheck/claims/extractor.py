@@ -146,7 +146,7 @@ class Extractor:
         self.section_metric: Callable[[tuple[str, ...]], str] = cache(self._read_section_metric)
         self._carry: tuple[tuple[str, ...], str] = ((), "")
         self._last_rank: tuple[Block, int, str] | None = None  # the ranking list item just read
-        self.own_ranking = ""  # the metric of the document's last ranking list ("my ranking" in prose)
+        self._own_ranking = ""  # the metric of the document's last ranking list ("my ranking" in prose)
         self.document_year = document_year(document)
         self._scanned: tuple[str, tuple[list[Mention], list[Mention], list[Quantity]]] = ("\0", ([], [], []))
         # Hard-wrapped prose: the lines that go on with each block, and while a block is read with
@@ -159,6 +159,21 @@ class Extractor:
     def leaderboard(self) -> str:
         # Read on first need only (a global rank): it scans the whole document for metrics.
         return leaderboard(self.document, self.vocabulary)
+
+    @property
+    def own_ranking(self) -> str:
+        """The metric of the document's last ranking list: what "my ranking" in prose refers to."""
+        return self._own_ranking
+
+    def ranked_item(self, block: Block, place: int, metric: str) -> None:
+        """Note the ranking list item just read: the line after it may go on with the next places."""
+        self._last_rank = (block, place, metric)
+        self._own_ranking = metric
+
+    def take_last_ranked_item(self) -> tuple[Block, int, str] | None:
+        """The ranking list item read just before, once: only the next block may go on with it."""
+        last, self._last_rank = self._last_rank, None
+        return last
 
     # --- helpers ------------------------------------------------------------------------------
     def _read_section_subject(self, section: tuple[str, ...]) -> str:

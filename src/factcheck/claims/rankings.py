@@ -65,8 +65,7 @@ def rank_item(extractor: Extractor, block: Block, clean: str, body_start: int) -
         kind="rank",
     )
     extractor.add(block, rank, subject, metric, block.text.strip())
-    extractor._last_rank = (block, int(block.number or 0), metric)
-    extractor.own_ranking = metric
+    extractor.ranked_item(block, int(block.number or 0), metric)
 
 
 def whole_top(extractor: Extractor, block: Block) -> None:
@@ -109,7 +108,7 @@ def ranking_continued(extractor: Extractor, block: Block) -> None:
     """ "1. Kimi K2 … 4. DeepSeek R1" then "...then Google Gemma, Meta Llama": a line right after
     a ranking list that goes on with "then" names the next places in order (5th, 6th). Only a
     line of names: "Next, we compare Qwen3 and Llama 4 on cost" goes on with something else."""
-    last, extractor._last_rank = extractor._last_rank, None
+    last = extractor.take_last_ranked_item()
     if last is None or block.kind == "numbered" or block.line != last[0].line + 1:
         return
     clean = clean_markup(block.text)
