@@ -428,3 +428,43 @@ def test_a_broken_pdf_is_one_error_and_no_library_log(tmp_path: Path, caplog: py
     with caplog.at_level("DEBUG"), pytest.raises(InputError, match="unreadable PDF"):
         read_document(path)
     assert [r.getMessage() for r in caplog.records if r.name.startswith("pypdf") and r.levelname == "WARNING"] == []
+
+
+def test_html_whose_body_holds_its_text_keeps_its_headings_and_a_tables_caption_is_no_header() -> None:
+    # trafilatura finds no main container in such a page and drops its headings; the body read
+    # as the article keeps them. A <caption> comes out as a header row of one cell.
+    html = dedent(
+        """\
+        <!DOCTYPE html>
+        <html><head><title>Memo</title></head>
+        <body>
+        <h1>Procurement Memo</h1>
+        <p><strong>To:</strong> IT Steering Committee<br>
+        <strong>Date:</strong> 2025-08-18</p>
+        <h2>2. Current demand</h2>
+        <p>Over the last quarter our workloads averaged 40B tokens per month across three workloads.</p>
+        <ul>
+        <li><strong>Mixtral 8x7B</strong> (Mistral AI): excluded. It is distributed under a research licence.</li>
+        </ul>
+        <h2>4. Cost</h2>
+        <table>
+        <caption>Table 1. Steady-state throughput</caption>
+        <thead><tr><th>Model</th><th>GPUs</th><th>Output tokens/s</th></tr></thead>
+        <tbody><tr><td>DeepSeek-V3</td><td>8</td><td>18,500</td></tr></tbody>
+        </table>
+        </body></html>
+        """
+    )
+    document = read_document_bytes(html.encode(), "memo.html")
+    headings = [b for b in document.blocks if b.kind == "heading"]
+    assert [
+        document.lines[i].lstrip("# ") for i in range(len(document.lines)) if document.lines[i].startswith("#")
+    ] == [
+        "Procurement Memo",
+        "2. Current demand",
+        "4. Cost",
+    ]
+    assert headings and headings[0].line == 4  # the <h1>'s line, not the <title>'s
+    (row,) = [b for b in document.blocks if b.kind == "table_row"]
+    assert row.header == ("Model", "GPUs", "Output tokens/s")
+    assert [b.section[-1] for b in document.blocks if "40B" in b.text] == ["2. Current demand"]

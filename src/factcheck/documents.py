@@ -206,34 +206,57 @@ def _pdf_lines(raw: bytes, path: str, max_text_bytes: int | None = None) -> tupl
 def _html_lines(text: str, path: str) -> tuple[list[str], list[int]]:
     """Main text of an HTML page as Markdown (tables kept), via trafilatura, with the line of the
     original file each extracted line comes from, so that claims point into the page's source."""
+    extracted = _extract_main_text(text)
+    if extracted and not _MARKDOWN_HEADING.search(extracted) and _HTML_HEADING.search(text):
+        # Where trafilatura finds no main container (a page whose body holds its paragraphs,
+        # lists and a table directly), it keeps paragraphs and drops every heading: the sections
+        # a figure's subject comes from. The body marked as the article keeps them.
+        wrapped = _BODY_OPEN.sub(r"\g<0><article>", text, count=1)
+        wrapped = _BODY_CLOSE.sub("</article>\\g<0>", wrapped, count=1)
+        again = _extract_main_text(wrapped) if wrapped != text else None
+        if again and _MARKDOWN_HEADING.search(again) and len(again) >= len(extracted):
+            extracted = again
+    if not extracted:
+        raise InputError(f"{path}: no main text found in the HTML")
+    lines = extracted.splitlines()
+    source = split_lines(text)
+    # The page's text is looked for in its body: the <title> in the head repeats the first heading.
+    body = next((i for i, line in enumerate(source) if _BODY_OPEN.search(line)), 0)
+    return lines, _source_lines(lines, source, body)
+
+
+_MARKDOWN_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
+_HTML_HEADING = re.compile(r"<h[1-6][\s>]", re.IGNORECASE)
+_BODY_OPEN = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+_BODY_CLOSE = re.compile(r"</body\s*>", re.IGNORECASE)
+
+
+def _extract_main_text(html: str) -> str | None:
     import trafilatura
 
-    extracted = trafilatura.extract(
-        text,
+    return trafilatura.extract(
+        html,
         output_format="markdown",
         include_tables=True,
         include_links=True,
         include_comments=False,
         favor_recall=True,
     )
-    if not extracted:
-        raise InputError(f"{path}: no main text found in the HTML")
-    lines = extracted.splitlines()
-    return lines, _source_lines(lines, split_lines(text))
 
 
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[^\W_]+(?:[.,][^\W_]+)*")
 
 
-def _source_lines(extracted: list[str], source: list[str]) -> list[int]:
-    """For each extracted line, the first source line at or after the previous match whose visible
-    text holds the extracted line's leading words; unmatched lines inherit the previous number."""
+def _source_lines(extracted: list[str], source: list[str], start: int = 0) -> list[int]:
+    """For each extracted line, the first source line at or after the previous match (at first,
+    `start`) whose visible text holds the extracted line's leading words; unmatched lines inherit
+    the previous number."""
     import html
 
     visible = [" ".join(_WORD.findall(html.unescape(_TAG.sub(" ", line)))) for line in source]
     numbers: list[int] = []
-    cursor = 0
+    cursor = start
     for line in extracted:
         words = _WORD.findall(line)
         key = " ".join(words[:4])
@@ -330,6 +353,18 @@ _FIGURE_ROW = re.compile(r"(?:\s+(?:[-–]|[\d.,]+[%KMBT]?)){3,}\s*$")
 _WRAP_WIDTH = 40
 _ENDS_IN_A_FIGURE = re.compile(r"^\s*(?:\S+\s+){2,}[a-z]+\s+[$~≈]?\d[\d,.]*$")
 _SENTENCE_END = re.compile(r"[.!?;,)\]]\s*$")
+
+
+def _is_caption(header: tuple[str, ...], cells: tuple[str, ...], next_line: str) -> bool:
+    """Whether the header read so far is a caption and `cells`, followed by a separator, the
+    columns' names."""
+    return (
+        len(header) > 1
+        and bool(header[0].strip())
+        and not any(cell.strip() for cell in header[1:])
+        and all(cell.strip() for cell in cells)
+        and bool(_TABLE_SEPARATOR.match(next_line.strip()))
+    )
 
 
 def _clean_heading(text: str) -> str:
@@ -581,6 +616,11 @@ def _walk(lines: list[str], pages: list[int] | None, *, markdown: bool = True) -
             next_line = lines[i + 1] if i + 1 < len(lines) else ""
             if table_kind != "pipe" and _TABLE_SEPARATOR.match(next_line.strip()):
                 header, table_kind = cells, "pipe"
+                continue
+            if _is_caption(header, cells, next_line):
+                # trafilatura writes an HTML table's <caption> as a header row of one cell: the
+                # columns' names are in the row after it ("| Table 1. … |  |  |" / "| Model | GPUs |")
+                header = cells
                 continue
             table_kind = "pipe"
             yield Block(
