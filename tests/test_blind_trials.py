@@ -32,6 +32,25 @@ PLANTED = {
         ("ranking", "GLM-4.5", "rank"),  # #3 in the list, second in the prose
         ("arithmetic", "Hugging Face", "share of derivative models"),  # 960 of 2,400 is 40%, not 48%
     },
+    "trial5": {
+        ("categorical", "Mixtral 8x7B", "license"),  # Apache 2.0 against the Mistral Research License
+        ("arithmetic", "Total, 36 months", "subtotal"),  # the six subtotals add up to $1,902,700, not $1,962,700
+        ("arithmetic", "Phi-3-mini", "multiple"),  # 9.8T against 3.3T tokens is 2.97x, not "roughly five times"
+        ("value", "DBRX", "MMLU"),  # 73.7 in the review's table, 71.2 in the conference notes
+        ("date", "DeepSeek-R1", "release date"),  # January 20 in prose, 2025-01-27 in the timeline
+        ("ranking", "Llama-3.1-405B", "rank"),  # 8th in the newsletter's list, "fourth place" in its prose
+        # Not planted: 100,000+ Qwen derivatives against about 170,000 is a low finding by design (a
+        # bound that holds but a figure that differs by 41%), as in the development key's Qwen case.
+        ("value", "Qwen", "derivative models"),
+    },
+    "trial6": {
+        ("value", "GLM-4.5", "total parameters"),  # 355B against 365B
+        ("attribution", "Kimi K2 / MiniMax M1", "training cost"),  # the $534,700 RL run, given to both
+        ("arithmetic", "China", "share of chinese base models also dominate fine-tuning"),  # 9 of 16 is 56%, not 48%
+        ("arithmetic", "GPT-4o", "price reduction"),  # $0.042 to $0.018 is 57% cheaper, not 67%
+        ("date", "Gemma 3", "release date"),  # March 2025 against January
+        ("value", "DeepSeek-V3-0324", "output throughput"),  # "more than 20,000" tokens/s against 18,500
+    },
 }
 
 

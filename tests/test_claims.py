@@ -495,7 +495,9 @@ def test_where_counted_organisations_come_from_is_no_part_of_the_metric() -> Non
         ("Orion-7 is released under the Apache 2.0 licence.", [("Orion-7", "Apache-2.0")]),
         ("The weights of Qwen3 are distributed under the MIT License.", [("Qwen3", "MIT")]),
         ("This code repository is licensed under the MIT License.", []),  # no model named
-        ("Orion-7 is fast. It is released under MIT.", []),  # the model is in another sentence
+        # "It" goes on about the model the sentence before named; another sentence's model does not
+        ("Orion-7 is fast. It is released under MIT.", [("Orion-7", "MIT")]),
+        ("Orion-7 is fast. Its code is released under MIT.", []),
     ],
 )
 def test_a_licence_stated_in_prose(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1053,3 +1055,85 @@ def test_a_sized_reference_under_a_models_heading_is_its_variant() -> None:
 def test_a_change_in_a_comparison_is_of_the_figure_compared(sentence: str, subject: str) -> None:
     (change,) = [c for c in _claims(f"# Notes\n\n{sentence}\n") if c.quantity.kind == "percent"]
     assert change.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a timeline entry dates the models it names first; the next entry is not the first one's
+        (
+            "## Release timeline\n\n- 2023-09 — Falcon 180B (TII): 180B dense, 3.5T tokens\n- 2023-12 — Mixtral 8x7B\n",
+            {("Falcon-180B", "release date", "2023-09"), ("Mixtral 8x7B", "release date", "2023-12")},
+            {("Falcon-180B", "release date", "2023-12")},
+        ),
+        (
+            "## Timeline\n\n- 2024-12 — Phi-4 announced (weights followed in 2025-01)\n- 2025-01-27: DeepSeek-R1\n",
+            {("Phi-4", "announcement date", "2024-12"), ("Phi-4", "release date", "2025-01"),
+             ("DeepSeek-R1", "release date", "2025-01-27")},
+            {("Phi-4", "release date", "2024-12")},
+        ),
+        # the family's member named after the colon is what an entry dates
+        ("## News\n\n- 2024.03.28: We released the first MoE model of Qwen: Qwen1.5-MoE-A2.7B!\n",
+         {("Qwen1.5-MoE-A2.7B", "release date", "2024-03-28")}, {("Qwen", "release date", "2024-03-28")}),
+        # a preview or announcement is no release
+        ("# Notes\n\nMeta previewed Llama 3.1 405B in April 2024 and shipped it in July 2024.\n",
+         {("Llama-3.1-405B", "announcement date", "2024-04")}, {("Llama-3.1-405B", "release date", "2024-04")}),
+        ("# Phi-4\n\n- Release: announced December 2024; weights on Hugging Face January 2025\n",
+         {("Phi-4", "announcement date", "2024-12"), ("Phi-4", "release date", "2025-01")},
+         {("Phi-4", "release date", "2024-12")}),
+        # a plan names no model's date
+        ("# Notes\n\nWe plan to add a DeepSeek-V3 replica and evaluate Qwen3's successors in Q1 2026.\n",
+         set(), {("Qwen3", "release date", "2026-Q1"), ("DeepSeek-V3", "release date", "2026-Q1")}),
+        # a run-in heading names the paragraph's model; its maker named after it is no other subject
+        ("# Letter\n\n**Kimi K2.** Moonshot AI's model is the largest we track: 1T total parameters.\n"
+         "It was trained on 15.5T tokens.\n",
+         {("Kimi K2", "total parameters", 1e12), ("Kimi K2", "training tokens", 15.5e12)},
+         {("Kimi", "total parameters", 1e12), ("Kimi", "training tokens", 15.5e12)}),
+        # each sentence of a paragraph after a run-in heading has its own subject
+        ("# Letter\n\n**Google and Meta.** Gemma 3 27B landed on March 12, 2025. Llama 4 Maverick\n"
+         "(April 5, 2025) pairs 400B total parameters with only 17B active.\n",
+         {("Llama 4 Maverick", "total parameters", 400e9), ("Gemma-3-27B", "release date", "2025-03-12")},
+         {("Gemma-3-27B", "total parameters", 400e9)}),
+        # a change from one figure to another: the same measure, neither a range nor the next metric
+        ("# Notes\n\nThe update lifted AIME 2024 from 79.8 to 91.4 and AIME 2025 from 70.0 to 87.5.\n",
+         {("(this document)", "AIME 2024", 91.4), ("(this document)", "AIME 2025", 70.0)},
+         {("(this document)", "AIME 2024", 85.6), ("(this document)", "AIME 2025", 78.75)}),
+        # sizes listed after a sized name are that family's, not the paragraph's model
+        ("# Llama 3.1 405B\n\nMeta previewed it alongside Llama 3 8B and 70B.\n",
+         {("Llama 3", "model size", 70e9)}, {("Llama-3.1-405B", "model size", 70e9)}),
+        # a figure before another figure's metric word is not measured by it
+        ("# Notes\n\nWe benchmarked the full GLM-4.5, a 365B-parameter MoE with 32B active.\n",
+         {("GLM-4.5", "total parameters", 365e9), ("GLM-4.5", "active parameters", 32e9)},
+         {("GLM-4.5", "active parameters", 365e9)}),
+        # "the 0905 checkpoint": the model with that date tag, not the family model before it
+        ("# Notes\n\nKimi K2 has been the hot one, especially the 0905 checkpoint with 256K of context.\n",
+         {("Kimi K2-0905", "context length", 256e3)}, {("Kimi K2", "context length", 256e3)}),
+        # costs paid per hour, month or ticket run something; they are no training cost
+        ("# Notes\n\nAt $6.00 per million tokens this costs $240,000 per month. The average cost per resolved "
+         "ticket fell from $0.042 to $0.018.\n",
+         {("(this document)", "cost per month", 240e3), ("(this document)", "cost per ticket", 0.018)},
+         {("(this document)", "training cost", 240e3), ("(this document)", "training cost", 0.018)}),
+        # throughput in tokens per second
+        ("# Notes\n\nDeepSeek-V3 sustains more than 20,000 output tokens per second; Qwen3 does 9,800 tokens/s.\n",
+         {("DeepSeek-V3", "output throughput", 20e3), ("Qwen3", "tokens per second", 9.8e3)}, set()),
+        # a leading zero writes an identifier, not a figure
+        ("# DeepSeek-R1\n\nThe 0528 checkpoint (2025-05) lifted AIME 2024 to 91.4.\n", set(),
+         {("DeepSeek-R1", "AIME 2024", 528.0), ("DeepSeek-R1-0528", "AIME 2024", 528.0)}),
+    ],
+)  # fmt: skip
+def test_what_a_blind_trial_taught(
+    text: str, expected: set[tuple[str, str, object]], absent: set[tuple[str, str, object]]
+) -> None:
+    got = {(c.subject, c.metric, c.value) for c in _claims(text)}
+    assert expected <= got, got
+    assert not absent & got, got
+
+
+def test_a_month_later_than_the_documents_date_is_of_the_year_before() -> None:
+    text = (
+        "# Call\n\nDate: 9 October 2025\n\n"
+        "Phi-4 at 14 billion; Microsoft announced it in December and the weights came out in January.\n"
+    )
+    got = {(c.subject, c.metric, c.value) for c in _claims(text)}
+    assert ("Phi-4", "announcement date", "2024-12") in got, got
+    assert not any(value == "2025-12" for _, _, value in got), got

@@ -726,3 +726,64 @@ def test_a_saving_between_two_prices_beside_a_sized_name(sentence: str) -> None:
     assert [(f.kind.value, f.severity.value) for f in findings] == [("arithmetic", "high")]
     assert "70.7%" in findings[0].explanation
     assert _findings(f"# Llama 3.1\n\n{sentence.replace('45%', '71%')}\n") == []
+
+
+def test_a_model_with_variants_has_its_own_size_and_a_family_listed_in_sizes_has_none() -> None:
+    # GLM-4.5's members are variants (GLM-4.5-Air): GLM-4.5 is one model, and 355B against 365B is
+    # a conflict; Gemma 3, listed in four sizes, is a family: "the 1B model" and "at 27B" are two
+    found = _findings(
+        "# GLM-4.5\n- Parameters: 355B total, 32B active\n\n# Gemma 3\n- Parameters: 1B, 4B, 12B and 27B\n"
+        "- Context: 128K (32K for the 1B model)\n",
+        "# Notes\n\nWe benchmarked the full GLM-4.5, a 365B-parameter MoE with 32B active.\n\n"
+        "Gemma 3, which Google shipped in March 2025, is excellent at 27B.\n",
+    )
+    assert [(f.kind.value, f.subject, f.metric) for f in found] == [("value", "GLM-4.5", "total parameters")]
+
+
+def test_a_bound_broken_in_the_same_document_is_a_conflict() -> None:
+    found = _findings(
+        "# Throughput\n\nOn one node, DeepSeek-V3 sustains more than 20,000 output tokens per second.\n\n"
+        "| Model | Output tokens/s |\n|---|---|\n| DeepSeek-V3 | 18,500 |\n"
+    )
+    assert [(f.kind.value, f.subject, f.metric) for f in found] == [("value", "DeepSeek-V3", "output throughput")]
+
+
+def test_where_a_change_started_is_no_attribution() -> None:
+    # "lifted AIME 2024 from 79.8": the 79.8 was the model before the update, not the update's
+    found = _findings(
+        "# DeepSeek-R1\n\n- AIME 2024: 79.8\n",
+        "# Letter\n\nDeepSeek-R1-0528 lifted AIME 2024 from 79.8 to 91.4.\n",
+    )
+    assert not [f for f in found if f.kind is FindingKind.ATTRIBUTION]
+
+
+def test_a_title_that_compares_two_models_is_no_sections_subject() -> None:
+    found = _findings(
+        "# Research Note: Kimi K2 and GLM-4.5 and the Race for Agentic Models\n\n## Kimi K2\n\n"
+        "- Parameters: 1T total\n\n## Outlook\n\nWe expect at least one further release above 500B total parameters.\n"
+    )
+    assert not found
+
+
+def test_a_tables_total_and_line_totals_are_recomputed() -> None:
+    table = (
+        "## Cost of ownership\n\n| Item | Unit price | Quantity | Subtotal |\n|---|---|---|---|\n"
+        "| Inference server | $300,000 | 4 | $1,200,000 |\n| Storage array | $45,000 | 2 | $90,000 |\n"
+        "| Support (per year) | $38,000 | 3 | {support} |\n| **Total** |  |  | {total} |\n"
+    )
+    right = _findings(table.format(support="$114,000", total="$1,404,000"))
+    assert right == []
+    wrong = _findings(table.format(support="$114,000", total="$1,464,000"))
+    assert [(f.kind.value, f.subject, f.metric) for f in wrong] == [("arithmetic", "Total", "subtotal")]
+    assert "1,404,000" in wrong[0].explanation
+    line = _findings(table.format(support="$104,000", total="$1,394,000"))
+    assert [(f.kind.value, f.subject) for f in line] == [("arithmetic", "Support (per year)")]
+
+
+def test_some_of_the_top_places_held_is_not_all_of_them() -> None:
+    found = _findings(
+        "## Ranking\n\n| Model | Rank |\n|---|---|\n| DeepSeek-R1 | #1 |\n| Llama 4 Maverick | #5 |\n\n"
+        "In the top five you'll usually see four Chinese models plus Llama 4 Maverick. "
+        "And no US model sits in the top 3.\n"
+    )
+    assert not [f for f in found if f.kind is FindingKind.RANKING]

@@ -63,7 +63,7 @@ def _comparable_group(subject: str, metric: str, vocabulary: Vocabulary | None) 
         return True
     if metric == "release date":  # a generation (Qwen2.5) has one release; a family (Qwen) has many
         return vocabulary.subject_kind(subject) not in ("family", "organisation", "country", "region")
-    return not vocabulary.has_members(subject)
+    return vocabulary.is_one_model(subject)
 
 
 # A quote that ends so is a whole sentence: the others of its line are statements of their own
@@ -335,9 +335,24 @@ def _subject_in_doubt(c: Claim, vocabulary: Vocabulary | None) -> bool:
         return False
     for heading in reversed(c.section.split(" > ")):
         names = {m.name for m in vocabulary.find_subjects(heading, unknown_models=False)}
+        names -= {family for name in names for family in vocabulary.ancestors(name)}  # "MiniMax-M1 (MiniMax)"
         if c.subject in names:
             return len(names) > 1 or bool(re.search(r"\d\s*/\s*\d", heading))
     return False
+
+
+def _changed_from(claim: Claim) -> bool:
+    """Whether the figure is where a change started ("the 0528 checkpoint lifted AIME 2024 from 79.8
+    to 91.4"): an earlier state, perhaps of the model the subject replaced."""
+    at = claim.text.find(claim.quantity.text)
+    return (
+        at >= 0
+        and bool(_FROM_FIGURE.search(claim.text[:at]))
+        and bool(_TO_FIGURE.match(claim.text, at + len(claim.quantity.text)))
+    )
+
+
+_TO_FIGURE = re.compile(r"\s*(?:to|→|->)\s*[$€£¥~]?\d")
 
 
 def _attribution_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> list[Finding]:
@@ -345,7 +360,7 @@ def _attribution_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None
     in_doubt: set[str] = set()
     for c in claims:
         q = c.quantity
-        if not _distinctive(q) or (c.metric in _SHARED_BY_DESIGN and not _unmistakable(c)):
+        if not _distinctive(q) or (c.metric in _SHARED_BY_DESIGN and not _unmistakable(c)) or _changed_from(c):
             continue
         if _subject_in_doubt(c, vocabulary):
             in_doubt.add(c.id)
@@ -402,7 +417,12 @@ def _ranking_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) ->
             places[(c.metric, vocabulary.country(c.subject))].append(c)
     tops: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
     for c in ranks:
-        if vocabulary.subject_kind(c.subject) == "country" and c.quantity.qualifier is Qualifier.UPPER_BOUND:
+        if (
+            vocabulary.subject_kind(c.subject) == "country"
+            and c.quantity.qualifier is Qualifier.UPPER_BOUND
+            and not _SHARES_THE_TOP.search(c.text)
+            and not any(n < float(c.quantity.value) for n in _counts_of_models(c.text))
+        ):
             tops[(c.subject, c.metric, float(c.quantity.value))].append(c)
     for (country_held, metric_held, top), holders in sorted(tops.items()):
         held = holders[0]
@@ -470,8 +490,23 @@ def _ranking_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) ->
     return findings
 
 
+# "In the top five you'll see four Chinese models plus Llama 4 Maverick": the country holds some of
+# the places, not all of them.
+_SHARES_THE_TOP = re.compile(r"\b(?:plus|except|besides|alongside|apart from|other than)\s+(?:the\s+)?[A-Z]")
+_COUNT_OF_MODELS = re.compile(
+    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine)\s+(?:[A-Z][\w.\-]*\s+)?(?:models|labs|entries)\b", re.I
+)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def _counts_of_models(text: str) -> list[float]:
+    return [float(_WORDS.get(m.group(1).lower(), m.group(1))) for m in _COUNT_OF_MODELS.finditer(text)]
+
+
 _LIST_ITEM = re.compile(r"\s*\d{1,3}[.)]\s")  # the quote of a ranking list's item: "3. GLM-4.5 (China)"
-_OWN_RANKING = re.compile(r"\b(?:my|our)\s+(?:[\w\-]+\s+){0,2}?(?:ranking|list|leaderboard|table|top\s*\d+)", re.I)
+_OWN_RANKING = re.compile(
+    r"\b(?:my|our)\s+(?:[\w\-]+\s+){0,2}?(?:ranking|list|leaderboard|board|index|table|top\s*\d+)", re.I
+)
 
 
 def _board(metric: str) -> str:
@@ -627,6 +662,8 @@ def _derived_figures(here: Sequence[Claim]) -> Iterable[tuple[Claim, float, list
     multiples = [c for c in numbers if c.quantity.kind == "multiple"]
     if len(multiples) == 1:
         others = [c for c in numbers if c.quantity.kind not in ("multiple", "rank", "ratio")]
+        if len(others) > 2:  # "Phi-4 (14B) on 9.8T tokens against 3.3T for Phi-3-mini (3.8B)": sizes in brackets
+            others = [c for c in others if c.metric not in _SIZE_METRICS]
         metrics = {c.metric for c in others}
         if len(others) == 2 and len(metrics) == 1 and all(float(c.quantity.value) > 0 for c in others):
             big, small = sorted(others, key=lambda c: float(c.quantity.value), reverse=True)
@@ -921,6 +958,66 @@ def _table_runs(claims: Sequence[Claim]) -> Iterable[list[Claim]]:
         yield run
 
 
+_TOTAL_ROW = re.compile(r"\s*(?:grand\s+)?(?:total|sum)\b", re.IGNORECASE)  # "Total, 36 months", "Grand total"
+_UNIT_PRICE = re.compile(r"\b(?:unit\s+price|price\s+per\s+unit|unit\s+cost|rate)\b", re.IGNORECASE)
+_QUANTITY = re.compile(r"^(?:quantity|qty\.?|units|count|number)$", re.IGNORECASE)
+_LINE_TOTAL = re.compile(r"^(?:sub-?total|total|line\s+total|amount|extended(?:\s+price)?)$", re.IGNORECASE)
+
+
+def _table_total_findings(claims: Sequence[Claim]) -> list[Finding]:
+    """A table's stated totals recomputed: a total row against the sum of the column above it, and a
+    row's subtotal against its unit price times its quantity (a cost-of-ownership table). Only
+    columns whose figures share one unit are summed."""
+    findings = []
+    for run in _table_runs(claims):
+        rows: dict[int, list[Claim]] = defaultdict(list)
+        for c in run:
+            if isinstance(c.quantity.value, float):
+                rows[c.line].append(c)
+        for line, cells in sorted(rows.items()):
+            if _TOTAL_ROW.match(cells[0].subject):
+                for total in cells:
+                    items = [
+                        c
+                        for other, row in rows.items()
+                        if other < line and not _TOTAL_ROW.match(row[0].subject)
+                        for c in row
+                        if c.metric == total.metric and c.quantity.unit == total.quantity.unit
+                    ]
+                    if len(items) >= 2:
+                        computed = sum(float(c.quantity.value) for c in items)
+                        findings.extend(
+                            _recomputed(total, computed, items, f"the {len(items)} rows above it add up to")
+                        )
+                continue
+            prices = [c for c in cells if _UNIT_PRICE.search(c.metric)]
+            counts = [c for c in cells if _QUANTITY.match(c.metric)]
+            totals = [c for c in cells if _LINE_TOTAL.match(c.metric)]
+            if len(prices) == len(counts) == len(totals) == 1 and prices[0].quantity.unit == totals[0].quantity.unit:
+                computed = float(prices[0].quantity.value) * float(counts[0].quantity.value)
+                findings.extend(
+                    _recomputed(totals[0], computed, [prices[0], counts[0]], "its unit price times quantity is")
+                )
+    return findings
+
+
+def _recomputed(stated: Claim, computed: float, basis: list[Claim], how: str) -> list[Finding]:
+    """A finding where a stated figure is off what it is computed from, beyond its rounding: a total
+    of stated amounts is exact ("$1,962,700" holds $1,962,699.5 to $1,962,700.5), a rounded one
+    ("$1.9M") holds what rounds to it."""
+    low, high = interval(stated.quantity)
+    low, high = low - abs(low) * 1e-4, high + abs(high) * 1e-4
+    if low <= computed <= high:
+        return []
+    off = abs(float(stated.quantity.value) - computed) / abs(computed) if computed else math.inf
+    severity = Severity.HIGH if off > 0.01 else Severity.MEDIUM  # a total off by a whole line item misleads
+    explanation = (
+        f"{stated.subject}: {stated.quantity.text} does not follow from the table: "
+        f"{how} {_as_stated(computed, stated.quantity)}."
+    )
+    return [_finding(FindingKind.ARITHMETIC, severity, stated.subject, stated.metric, explanation, [stated, *basis])]
+
+
 def _multiple_band(baseline: Quantity, row: Quantity) -> tuple[float, float] | None:
     """The multiples that a row's figure and the baseline's allow, bigger over smaller, at the
     stated ends (a range's ends, a lower bound's open top), or None when either could be bigger."""
@@ -1072,6 +1169,18 @@ def _active_count_as_size(finding: Finding, active: set[tuple[str, object]]) -> 
     return dataclasses.replace(finding, severity=Severity.LOW, explanation=explanation)
 
 
+def _listed_in_sizes(claims: Sequence[Claim]) -> set[str]:
+    """Subjects a passage lists in several sizes ("Gemma 3 — Parameters: 1B, 4B, 12B and 27B"):
+    families of sizes whatever the vocabulary says, so that "Gemma 3 at 27B" and "the 1B model"
+    elsewhere are two of its models, not two sizes of one."""
+    sizes = [c for c in claims if SAME_MEASURE.get(c.metric.lower(), c.metric.lower()) == "total parameters"]
+    return {
+        passage[0].subject
+        for passage in _passages(sizes)
+        if len({c.subject for c in passage}) == 1 and len({c.quantity.value for c in passage}) > 1
+    }
+
+
 def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None) -> list[Finding]:
     """Every disagreement among `claims`, most severe first.
 
@@ -1092,9 +1201,12 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
         metric = SAME_MEASURE.get(c.metric.lower(), c.metric.lower())
         groups[(c.subject, metric + ("" if part is None else f"\x1f{part}"))].append(c)
     active = _active_sizes(named)
+    sized = _listed_in_sizes(named)
     findings: list[Finding] = []
     for (subject, metric), group in sorted(groups.items()):
         group = [c for c in _enumerations_removed(group) if c.quantity.kind != "category"]
+        if metric == "total parameters" and subject in sized:
+            continue
         if len(group) > 1 and _comparable_group(subject, metric, vocabulary):
             finding = _value_finding(subject, group[0].metric, group)
             if finding is not None:
@@ -1108,6 +1220,7 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     findings.extend(_paper_date_findings([*named, *papers]))
     findings.extend(_savings_range_findings(claims))
     findings.extend(_baseline_multiple_findings(claims))
+    findings.extend(_table_total_findings(claims))
     findings.extend(_no_release_findings(named, vocabulary))
     return sorted(
         findings,

@@ -93,11 +93,11 @@ _UNIT_RE = _one_of(sorted((re.escape(u) for u in _UNIT_NOUNS), key=len, reverse=
 # A name between a number and its unit noun: "512 H800 GPUs", "2.788M H800 GPU hours".
 _UNIT_AFTER = re.compile(
     rf"[ \-]?(?:(?:[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]?|NVIDIA|Nvidia|Ascend|Huawei|TPU|v\d|open[- ]source|open-weight|"
-    rf"new|active|total|activated|input|output|context|training|more|fewer|major|additional|distinct|"
+    rf"new|active|total|activated|input|output|context|training|more|fewer|major|additional|distinct|programming|"
     rf"monthly|daily|weekly|annual|yearly|"
     rf"supported|different|derivative|public|publicly released|released|notable|leading|prominent|"
     rf"Chinese|American|U\.S\.|US|European|Western|domestic|foreign|global|[a-z]++-[a-z][a-z\-]*|[a-z]+ly [a-z]+ed)"
-    rf"\s+){{0,2}}({_UNIT_RE})\b(?:\s*(?:per|/)\s*(token|second|hour|day|query|request|user|month|year))?",
+    rf"\s+){{0,2}}({_UNIT_RE})\b(?:\s*(?:per|/|an?(?=\s))\s*(token|second|hour|day|query|request|user|month|year|s)\b)?",
     re.IGNORECASE,
 )
 _SPELLED = {
@@ -130,8 +130,9 @@ _EST_AFTER = re.compile(r"\s*(?:\(est\.?\)|\(estimated\)|est\.|\(approx\.?\))", 
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|~|through)\s*(?=[$€£¥]?\d)", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:grew|grow|grows|growing|rose|rise|rising|increas\w*|jump\w*|climb\w*|surg\w*|"
-    r"fell|fall|falling|drop\w*|declin\w*|decreas\w*|shrank|went|moved|changed)\b"
-    r"[^.;]*?\bfrom\s*(?:about\s+|approximately\s+|~)?$",
+    r"fell|fall|falling|drop\w*|declin\w*|decreas\w*|shrank|went|moved|changed|"
+    r"lift\w*|rais\w*|boost\w*|improv\w*|push\w*|took|taking|brought|cut|cuts|lower\w*|reduc\w*)\b"
+    r"(?:[^.;]|\.(?=\d))*?\bfrom\s*(?:about\s+|approximately\s+|~)?$",
     re.IGNORECASE,
 )
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
@@ -299,7 +300,7 @@ _SPELLED_WORDS = (
 # "three times cheaper", "twice the size" (not "tried three times", "three times over the weekend").
 _SPELLED_MULTIPLE = re.compile(
     r"\b(?:(twice|thrice)|(two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)[\s-](?:times|fold))"
-    r"(?=\s+(?:as|more|less|fewer|that\s+of|the\s+(?:size|price|cost|number|speed|amount|throughput|context|total|rate)|"
+    r"(?=\s+(?:as|more|less|fewer|that\s+of|the\s+(?:size|price|cost|number|speed|amount|throughput|context|total|rate|data|compute|tokens|parameters)|"
     r"(?:fast|cheap|larg|small|high|low|bett|bigg|long|slow|great|quick|dear|strong|wid|short)er)\b)",
     re.IGNORECASE,
 )
@@ -878,7 +879,8 @@ class _Scan:
         if self.kind == "number" and (nxt.isalpha() or nxt in "-?") and (m := _UNIT_AFTER.match(text, end)):
             canonical = _UNIT_NOUNS[m.group(1).lower()]
             if m.group(2):
-                canonical = f"{canonical}_per_{m.group(2).lower()}"
+                per = m.group(2).lower()
+                canonical = f"{canonical}_per_{'second' if per == 's' else per}"  # "tokens/s"
             self.unit_text = m.group(0).strip(" -")
             self.unit = canonical  # no unit before: a percent, multiple or currency has its kind
             end = m.end()
@@ -974,6 +976,8 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     """The quantity starting at match `m`, and the offset where scanning resumes."""
     start, end = m.span()
     number_text = m.group()
+    if number_text[0] == "0" and number_text[1:2].isdigit():
+        return None, end  # "the 0528 checkpoint", "build 007": a leading zero writes an identifier
     following = text[end : end + 1]
     before = text[start - 1 : start]  # "" at the start of the text
     plain_left = before in _PLAIN_BEFORE or before == " " and text[start - 2 : start - 1] in _PLAIN_BEFORE

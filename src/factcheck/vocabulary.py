@@ -186,6 +186,9 @@ class _Entry:
     kind: str = "model"
     unit: str = ""
     country: str = ""  # where a model family comes from: ranking statements are made by country
+    # A variant of the model its family names (GLM-4.5-Air of GLM-4.5): the family's name is still
+    # one model's, with figures of its own, where a family of sizes (Qwen3) has none.
+    variant: bool = False
 
 
 class _Matchers(NamedTuple):
@@ -220,7 +223,7 @@ class Vocabulary:
                 options = options or {}
                 if not isinstance(options, Mapping):
                     raise ConfigError(f"{origin}: {section}.{name} must be a mapping (aliases, family, unit)")
-                unknown = set(options) - {"aliases", "family", "kind", "unit", "country"}
+                unknown = set(options) - {"aliases", "family", "kind", "unit", "country", "variant"}
                 if unknown:
                     raise ConfigError(f"{origin}: {section}.{name}: unknown keys {sorted(unknown)}")
                 aliases = options.get("aliases") or []
@@ -237,6 +240,7 @@ class Vocabulary:
                     kind=str(options.get("kind", old.kind if old else "model")),
                     unit=str(options.get("unit", old.unit if old else "")),
                     country=str(options.get("country", old.country if old else "")),
+                    variant=bool(options.get("variant", old.variant if old else False)),
                 )
         self._compiled.clear()
         for cache in ("_parents", "_members"):  # family relations may have changed
@@ -471,6 +475,13 @@ class Vocabulary:
         if not hasattr(self, "_parents"):
             self._parents = {e.family for e in self.subjects.values() if e.family}
         return subject in self._parents
+
+    def is_one_model(self, subject: str) -> bool:
+        """True for a model, with or without variants (GLM-4.5, of which GLM-4.5-Air is one); false
+        for a family of models, an organisation, a country or a region, whose members' sizes differ."""
+        if self.subject_kind(subject) in ("family", "organisation", "country", "region"):
+            return False
+        return all(self.subjects[m].variant for m in self.members(subject) if self.family(m) == subject)
 
     def members(self, subject: str) -> list[str]:
         """The subjects whose family chain reaches `subject` (Qwen3 → Qwen3-235B-A22B, …), sorted."""

@@ -51,9 +51,9 @@ def category_quantity(value: str, start: int, end: int, written: str) -> Quantit
 
 def licence_name(text: str) -> str:
     """One spelling per licence, so that "Apache 2.0" and "apache-2.0" agree."""
-    lowered = " ".join(text.lower().split())
     parts = []
-    for part in re.split(r"\s*/\s*", lowered):
+    for written in re.split(r"\s*/\s*", " ".join(text.split())):
+        part = written.lower()
         if part.startswith("apache"):
             parts.append("Apache-2.0")
         elif part == "mit":
@@ -62,6 +62,8 @@ def licence_name(text: str) -> str:
             parts.append("proprietary")
         elif "community" in part or "open licen" in part or part.startswith("llama"):
             parts.append("Llama community license")
+        elif re.search(r"\blicen[cs]e\b", part):  # a maker's own: "Mistral Research Licence" as "… License"
+            parts.append(" ".join(w[:1].upper() + w[1:] for w in re.sub(r"(?i)licence", "license", written).split()))
         else:
             parts.append(part)
     return "/".join(sorted(set(parts)))
@@ -130,24 +132,26 @@ _UNDER_LICENCE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+_IT = re.compile(r"\s*(?:It|Its\s+weights|The\s+model|The\s+weights)\b")
 
 
-def prose_licence(extractor: Extractor, block: Block) -> None:
-    """Categorical claims from prose: the model named before "released under" (in the same
-    sentence) is under the licence named after it. With no model named there ("This code
-    repository is licensed under MIT"), the sentence says nothing about a model."""
-    if "under" not in block.text.lower():
+def prose_licence(extractor: Extractor, block: Block, clean: str) -> None:
+    """Categorical claims from prose (`clean`: the block's text, with the lines it is wrapped over):
+    the model named before "released under" (in the same sentence) is under the licence named
+    after it, and so is the one named before a sentence that opens with "It". With no model named
+    there ("This code repository is licensed under MIT"), the sentence says nothing about a model."""
+    if "under" not in clean.lower():
         return
-    clean = clean_markup(block.text)
     for m in _UNDER_LICENCE.finditer(clean):
         stated = LICENCE.match(clean, m.end())
         if not stated:
             continue
         breaks = [b.end() for b in _SENTENCE_BREAK.finditer(clean, 0, m.start())]
         sentence_start = breaks[-1] if breaks else 0
+        scope = 0 if _IT.match(clean, sentence_start) else sentence_start  # "… Mixtral 8x7B …. It is distributed under"
         named = [
             mention
-            for mention in extractor.vocabulary.find_subjects(clean[sentence_start : m.start()])
+            for mention in extractor.vocabulary.find_subjects(clean[scope : m.start()])
             if extractor.vocabulary.subject_kind(mention.name) in ("model", "family")
         ]
         if not named:

@@ -41,12 +41,13 @@ def leaderboard(document: Document, vocabulary: Vocabulary) -> str:
     return "LMArena" if boards else ""
 
 
-def document_year(document: Document) -> str:
-    """The year the document is dated, from a full date among its first lines ("13 October 2025")."""
+def document_date(document: Document) -> str:
+    """The month the document is dated ("2025-10"), from a full date among its first lines
+    ("Date: 9 October 2025"); "" when none is."""
     for line in document.lines[:12]:
         for q in find_quantities(line):
             if q.kind == "date" and len(str(q.value)) >= 7:
-                return str(q.value)[:4]
+                return str(q.value)[:7]
     return ""
 
 
@@ -76,6 +77,10 @@ def subject_of_section(
         subject = _heading_subject(vocabulary, found)
         if not subject:
             continue
+        models = {m.name for m in found if vocabulary.subject_kind(m.name) != "organisation"}
+        models -= {family for name in models for family in vocabulary.ancestors(name)}  # "Kimi K2 (Moonshot AI)"
+        if depth and depth == len(section) - 1 and len(models) > 1:
+            continue  # "# Kimi K2 and GLM-4.5 and the Race …": a title that compares is nobody's section
         if depth == 0 or vocabulary.subject_kind(subject) not in ("country", "region"):
             return subject
         mention = found[0]
@@ -101,3 +106,4 @@ class Span:
     label_end: int = 0  # where a "Label:" ends; figures before it belong to the label itself
     stage: str = ""  # "stage 1 ": figures under a stage label are about that stage, not the whole
     section_metric: str = ""  # the one metric the nearest heading names ("## Coding: SWE-bench Verified")
+    topic_metric: str = ""  # the benchmark an earlier sentence opened with ("On MMLU, …")

@@ -11,8 +11,8 @@ from dataclasses import replace
 from functools import cache, cached_property, partial
 
 from factcheck.claims.categories import architecture, licence, prose_licence
-from factcheck.claims.context import Context, Span, document_year, leaderboard, subject_of_section
-from factcheck.claims.metrics import metric_for
+from factcheck.claims.context import Context, Span, document_date, leaderboard, subject_of_section
+from factcheck.claims.metrics import announced, metric_for
 from factcheck.claims.rankings import place_above, rank_item, ranking_continued, whole_top
 from factcheck.claims.subjects import is_reference, joint_subject, model_family_for_top, subject_for
 from factcheck.claims.tables import aligned_table_rows, read_cell_metric, read_cell_subject, table_row
@@ -54,6 +54,40 @@ _MONTH_NAME = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
+
+# A clause that says none: "no US model sits in the top 3", "But no American lab is shipping a 600B
+# model", "not in the top 10" (not "no more than 5", "no later than May", "No. 1").
+_NEGATED = re.compile(
+    r"(?:(?:^|[.;:,(]\s*|\b(?:but|and|yet|so)\s+)(?:no|none\s+of|not\s+a\s+single|neither)\s+"
+    r"(?!more\b|less\b|fewer\b|later\b|earlier\b|longer\b|sooner\b|\.|\d)[\w\-]+(?:[^.;,:]|\.(?=\d))*"
+    r"|\bno\s+(?:[\w\-]+\s+){0,2}?(?:models?|labs?|compan(?:y|ies)|entr(?:y|ies)|systems?|releases?|one)\b"
+    r"(?:[^.;,:]|\.(?=\d))*"
+    r"|\bnot\s+(?:\w+\s+){0,2}?(?:in|among|within)\s+(?:the\s+)?(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
+_PRICES_OF_GOODS = frozenset({"unit price", "list price", "purchase price", "sale price"})  # no per-token prices
+_TOPIC = re.compile(r"\s*(?:On|In|For|Across)\s+(?:the\s+)?(?=\S)")  # "On MMLU, …": what the paragraph scores
+_GOES_ON_ABOUT = re.compile(r"(?:It|Its|The model|This model|The same model)\b")
+_RUN_IN = re.compile(r"\s*(?:[-*+•]\s+)?\*\*([^*]{1,60}?)[.:]?\*\*[.:]?\s+\S")  # "**Kimi K2.** Moonshot …"
+_DATE_TAG = re.compile(r"-(\d{4})$")  # "DeepSeek-R1-0528", "Kimi-K2-Instruct-0905"
+_CHANGED_TO = re.compile(r"\s*(?:to|→|->)\s*")  # between a figure and what it changed to
+_SIZES_GO_ON = re.compile(r"\s*(?:,|and|or|,\s*and|/)\s*")  # "8B and 70B", "7B, 13B"
+# A timeline's entry: a date, a dash or colon, and the event ("2025-01-20 — DeepSeek-R1").
+_TIMELINE_ENTRY = re.compile(r"\s*(?P<date>[^:—–]{4,24}?)\s*(?:—|–|:|\s-)\s+(?P<event>\S.*)$")
+# What an entry says besides its names, when it says nothing else: "and", "family", a list's commas.
+_NAMES_ONLY = re.compile(
+    r"[\s,;&/+]*(?:(?:and|family|series|models?|suite|including|with|weights|\d+(?:\.\d+)?[BMK]?)\b[\s,;&/+]*)*"
+)  # (a name's size or version the vocabulary leaves out: "OLMo 2 7B and 13B", "Falcon 180B")
+_BRACKETED = re.compile(r"\([^)]*\)")
+_ANNOUNCED = re.compile(r"\b(?:announc\w*|unveil\w*|preview\w*|teas(?:ed|er))\b", re.IGNORECASE)
+
+
+def _gaps(mentions: Sequence[Mention], length: int) -> list[tuple[int, int]]:
+    """The spans of a text between and around `mentions` (in order)."""
+    ends = [0, *(m.end for m in mentions)]
+    starts = [*(m.start for m in mentions), length]
+    return list(zip(ends, starts, strict=True))
+
 
 _MONTH_LABEL = re.compile(rf"^\s*({_MONTH_NAME})\s*:\s*(\S.*)$")  # "- September: DeepSeek V2.5"
 
@@ -145,15 +179,30 @@ class Extractor:
         self.cell_metric: Callable[[str], str] = cache(partial(read_cell_metric, self))
         self.section_metric: Callable[[tuple[str, ...]], str] = cache(self._read_section_metric)
         self._carry: tuple[tuple[str, ...], str] = ((), "")
+        # the block read last and the subject its last sentence was about, for a next line that
+        # goes on about it ("It was trained on …")
+        self._told_of: tuple[Block | None, str] = (None, "")
         self._last_rank: tuple[Block, int, str] | None = None  # the ranking list item just read
         self._own_ranking = ""  # the metric of the document's last ranking list ("my ranking" in prose)
-        self.document_year = document_year(document)
+        self.document_date = document_date(document)  # "2025-10", or ""
+        self.document_year = self.document_date[:4]
         self._scanned: tuple[str, tuple[list[Mention], list[Mention], list[Quantity]]] = ("\0", ([], [], []))
         # Hard-wrapped prose: the lines that go on with each block, and while a block is read with
         # them, where each line starts in the joined text (figures are claims of their own line).
         self._wraps: dict[Block, list[Block]] = {}
         self._joined: list[tuple[int, Block]] = []
         self._read_wrapped: set[Block] = set()
+
+    @cached_property
+    def checkpoints(self) -> dict[str, list[str]]:
+        """The models the document names with a date tag, by tag: "0905" → Kimi-K2-Instruct-0905,
+        for "the 0905 checkpoint" (read on first need: it scans the whole document)."""
+        tagged: dict[str, list[str]] = {}
+        for mention in self.vocabulary.find_subjects("\n".join(self.document.lines)):
+            tag = _DATE_TAG.search(mention.name)
+            if tag and mention.name not in tagged.get(tag.group(1), []):
+                tagged.setdefault(tag.group(1), []).append(mention.name)
+        return tagged
 
     @cached_property
     def leaderboard(self) -> str:
@@ -224,14 +273,73 @@ class Extractor:
                 continue
             if block.kind == "table_row":
                 table_row(self, block)
+            elif self.timeline_entry(block):
+                pass
             elif not self.dated_event(block, blocks[index + 1] if index + 1 < len(blocks) else None):
                 ranking_continued(self, block)
                 if block not in self._read_wrapped:  # else read with the line it goes on from
                     self.text_block(block)
                 whole_top(self, block)
-                if block.kind in ("paragraph", "bullet"):
-                    prose_licence(self, block)
+                if block.kind in ("paragraph", "bullet", "label"):
+                    self.read_joined(block, partial(prose_licence, self, block))
             architecture(self, block)
+
+    def timeline_entry(self, block: Block) -> bool:
+        """A timeline's entry, a date and then what happened on it: "- 2025-01-20 — DeepSeek-R1",
+        "- 2024-12: Phi-4 announced (weights followed in 2025-01)". The date is the event's of the
+        models named first (a release where nothing else is said); the rest is read as any text,
+        and the entry's subject is not carried on to the next entry."""
+        if block.kind not in ("bullet", "numbered"):
+            return False
+        clean = clean_markup(block.text)
+        marker = MARKER.match(clean)
+        entry = _TIMELINE_ENTRY.match(clean, marker.end() if marker else 0)
+        if not entry or not may_hold_date(entry.group("date")):
+            return False
+        found = find_quantities(entry.group("date"))
+        if len(found) != 1 or found[0].kind != "date" or found[0].text != entry.group("date").strip():
+            return False
+        event = entry.group("event")
+        head = event.split(":", 1)[0]  # "Falcon 180B (TII): 180B dense": the details after a colon
+        named = [
+            m
+            for m in self.vocabulary.find_subjects(head)
+            if self.vocabulary.subject_kind(m.name) not in ("organisation", "country", "region")
+            and head.count("(", 0, m.start) == head.count(")", 0, m.start)  # "(weights followed …)": an aside
+        ]
+        if not named:
+            return False
+        details = event[len(head) :]
+        members = [
+            m
+            for m in self.vocabulary.find_subjects(details)
+            if m.name not in {n.name for n in named}
+            and any(
+                n.name in self.vocabulary.ancestors(m.name) or normalize_name(m.name).startswith(normalize_name(n.name))
+                for n in named
+            )
+        ]
+        words = _BRACKETED.sub(" ", "".join(head[a:b] for a, b in _gaps(named, len(head))))
+        if members:
+            # "We released the first MoE model of Qwen: Qwen1.5-MoE-A2.7B": the family's member
+            # named after the colon is what the entry dates
+            named, metric = members, "release date"
+        elif _ANNOUNCED.search(words):
+            metric = "announcement date"
+        elif RELEASE_WORDS.search(words) or _NAMES_ONLY.fullmatch(words):
+            metric = "release date"
+        else:
+            metric = "date"  # "DeepSeek-R1 price halved": some other event of the model's
+        start = block.text.find(found[0].text)
+        q = replace(found[0], start=start, end=start + len(found[0].text))
+        before = len(self.claims)
+        self.text_block(block)
+        # what reading it found at the entry's date is replaced by the entry's own claims
+        self.claims[before:] = [c for c in self.claims[before:] if not (c[1].kind == "date" and c[1].start == q.start)]
+        for mention in dict.fromkeys(m.name for m in named):
+            self.add(block, q, self.context.specific(mention), metric, " ".join(clean.split()).lstrip("-*+• "))
+        self._carry = ((), "")
+        return True
 
     def dated_event(self, block: Block, following: Block | None) -> bool:
         """Timelines: a date on a line of its own dates the event on the next line
@@ -287,20 +395,26 @@ class Extractor:
     def text_block(self, block: Block, *, dates: bool = True) -> None:
         """A bullet, label or paragraph, read sentence by sentence, with the lines that go on with
         it when the text is hard-wrapped ("a context window of" / "128K tokens")."""
+        self.read_joined(block, lambda clean: self._read_text(block, clean, dates=dates))
+        self._read_wrapped.update(self._wraps.get(block, []))
+
+    def read_joined(self, block: Block, read: Callable[[str], None]) -> None:
+        """`read` the block's cleaned text joined with the lines it is hard-wrapped over; a claim
+        added meanwhile keeps the line its figure stands on."""
         wraps = self._wraps.get(block, [])
         if not wraps:
-            self._read_text(block, clean_markup(block.text), dates=dates)
+            read(clean_markup(block.text))
             return
-        self._read_wrapped.update(wraps)
-        self._joined = [(0, block)]
+        joined_at = [(0, block)]
         joined = clean_markup(block.text).rstrip()
         for line in wraps:
             # A word broken at the line's end goes on without a space: "DeepSeek-" / "R1".
             joined += "" if _BROKEN_WORD.search(joined) else " "
-            self._joined.append((len(joined), line))
+            joined_at.append((len(joined), line))
             joined += clean_markup(line.text).rstrip()
+        self._joined = joined_at
         try:
-            self._read_text(block, joined, dates=dates)
+            read(joined)
         finally:
             self._joined = []
 
@@ -345,7 +459,7 @@ class Extractor:
         )
         if licence_subject and (label_subject or not label or LICENCE_LABEL.match(label.group(1))):
             licence(self, block, clean, content_start, licence_subject)
-        default_subject = section_subject
+        default_subject = self._run_in_subject(block) or section_subject
         if not label_subject and not section_subject and self._carry[0] == block.section:
             default_subject = self._carry[1]
         if label_subject:
@@ -357,8 +471,16 @@ class Extractor:
         no_figure = not may_hold_quantities(clean) or not self.scan(clean, section_subject)[2]
         if no_figure and not (dates and _MONTH_ONLY.search(clean)) and not _NO_RELEASES.search(clean):
             return
-        carried = ""
-        for start, end in sentence_spans(clean) if block.kind == "paragraph" else [(0, len(clean))]:
+        carried = topic = ""
+        last_block, last_subject = self._told_of
+        if (
+            last_block is not None
+            and last_block.line + 1 == block.line
+            and last_block.section == block.section
+            and _GOES_ON_ABOUT.match(clean, body_start)
+        ):
+            carried = last_subject  # "… 1T total parameters." / "It was trained on 15.5T tokens."
+        for start, end in sentence_spans(clean) if block.kind in ("paragraph", "label") else [(0, len(clean))]:
             span = Span(
                 clean,
                 max(start, body_start),
@@ -372,7 +494,16 @@ class Extractor:
                 label_end=content_start,
                 stage=stage_prefix,
                 section_metric=self.section_metric(block.section) if block.kind in ("bullet", "numbered") else "",
+                topic_metric=topic,
             )
+            opening = _TOPIC.match(clean, max(start, body_start))
+            if opening:  # "On MMLU, open models passed …. … cited Mixtral 8x7B at 70.6": the paragraph's benchmark
+                topics = [
+                    m.name
+                    for m in self.scan(clean, section_subject)[1]
+                    if m.start == opening.end() and self.vocabulary.metric_unit(m.name) in ("", "score", "percent")
+                ]
+                topic = topics[0] if topics else topic
             named = [
                 m
                 for m in self.scan(clean, section_subject)[0]
@@ -388,9 +519,26 @@ class Extractor:
                 and not _WITH_LEAD.search(clean, max(start, body_start, m.start - 30), m.start)
             ]
             carried = subject_named[0].name if subject_named else "" if named else carried
+            if carried and carried in self.vocabulary.ancestors(default_subject):
+                carried = default_subject  # "**Kimi K2.** Moonshot AI's model …. It was trained …": still Kimi K2
             if start < content_start < end and label_subject:
                 span.label_subject = label_subject
             self.read_span(block, span, dates=dates)
+        self._told_of = (block, carried or (default_subject if default_subject != section_subject else ""))
+
+    def _run_in_subject(self, block: Block) -> str:
+        """The model a paragraph's run-in heading names ("**Kimi K2.** Moonshot AI's model …"): the
+        paragraph's subject, as a heading's is its section's, where nothing more specific is named."""
+        lead = _RUN_IN.match(block.text)
+        if not lead:
+            return ""
+        names = {
+            m.name
+            for m in self.vocabulary.find_subjects(lead.group(1))
+            if self.vocabulary.subject_kind(m.name) not in ("organisation", "country", "region")
+        }
+        names -= {family for name in names for family in self.vocabulary.ancestors(name)}
+        return next(iter(names)) if len(names) == 1 else ""
 
     # --- spans --------------------------------------------------------------------------------
     def read_span(self, block: Block, span: Span, *, dates: bool = True) -> None:
@@ -422,13 +570,22 @@ class Extractor:
         ]
         previous_metric = whole_metric = previous_kind = first_subject = ""
         first_end = 0  # where the span's first figure outside a comparison ends
+        last: tuple[Quantity, str, str] | None = None  # the figure read before, its subject and metric
         for q in quantities:
             if _CLASS_OF_MODELS.match(text, q.end):
                 continue  # "ahead of many 70B-class models": a class of others, nobody's figure
+            if _NEGATED.search(text, max(span.start, q.start - 60), q.start):
+                continue  # "no US model sits in the top 3", "no American lab ships a 600B-plus model"
             in_comparison = next(((a, b) for a, b in comparisons if a <= q.start < b), None)
             subject = subject_for(self, q, span, subjects, in_comparison, text)
             alike = _KIND_GROUP.get(q.kind, q.kind) == _KIND_GROUP.get(previous_kind, previous_kind)
             metric = metric_for(self, q, span, metrics, text, previous_metric if in_comparison and alike else "")
+            if last is not None and last[0].unit == q.unit and last[0].kind == q.kind != "date":
+                between = text[last[0].end : q.start]
+                if _CHANGED_TO.fullmatch(between) and last[2]:
+                    metric = last[2]  # "lifted AIME 2024 from 79.8 to 91.4": the same measure, later
+                elif _SIZES_GO_ON.fullmatch(between) and last[2] == "model size" and not q.unit:
+                    subject, metric = last[1], last[2]  # "Llama 3 8B and 70B": sizes of one family
             if q.kind == "percent" and whole_metric and _SHARE_OF_WHOLE.search(text, max(0, q.start - 10), q.start):
                 metric = "share of " + whole_metric.removeprefix("number of ")  # "1,509 of 3,755 LLMs (40%)"
             elif q.kind == "percent" and whole_metric and _OF_THE_TOTAL.match(text, q.end):
@@ -454,6 +611,7 @@ class Extractor:
                 first_subject, first_end = subject, q.end
             if not in_comparison:
                 previous_metric, previous_kind = metric, q.kind
+            last = (q, subject, metric)
             quote = text[span.start : span.end].strip()
             q = self.with_unit(q, metric)
             subject = joint_subject(self, subject, q, subjects, text)
@@ -474,7 +632,8 @@ class Extractor:
         for m in _MONTH_ONLY.finditer(text, span.start):
             if any(a <= m.start(1) < b for a, b in taken):
                 continue
-            year = self.year_context(block, text[: m.start()])
+            month = parse_date(f"{m.group(1)} 2000")
+            year = self.year_context(block, text[: m.start()], month=int(str(month.value)[5:7]) if month else 0)
             if not year:
                 continue
             boundary = max(text.rfind(d, span.start, m.start()) for d in (",", ";", ":", ". ", "), "))
@@ -495,8 +654,10 @@ class Extractor:
             if dated is None:
                 continue
             q = replace(dated, text=m.group(1), start=m.start(1), end=m.end(1))
+            # "Microsoft announced it in December and the weights came out in January"
+            metric = "announcement date" if announced(lead) else "release date"
             for subject in dict.fromkeys(s.name for s in group):
-                self.add(block, q, subject, "release date", text[span.start : span.end].strip())
+                self.add(block, q, subject, metric, text[span.start : span.end].strip())
 
     def no_releases(self, block: Block, span: Span, text: str, subjects: Sequence[Mention], m: re.Match[str]) -> None:
         """ "Mistral fading with no major 2025 releases": none released that year, by the name
@@ -517,9 +678,10 @@ class Extractor:
         )
         self.add(block, q, subject, f"releases in {year}", text[span.start : span.end].strip())
 
-    def year_context(self, block: Block, before: str, *, dated: bool = True) -> str:
+    def year_context(self, block: Block, before: str, *, dated: bool = True, month: int = 0) -> str:
         """The year last stated before a figure, else in the headings, else (when `dated`) the
-        document's own year."""
+        document's own year: the year before it for a `month` later than the document's ("in
+        December", said in October 2025, was December 2024)."""
         years: list[str] = _YEAR.findall(before)
         if years:
             return years[-1]
@@ -527,7 +689,11 @@ class Extractor:
             found = _YEAR.search(heading)
             if found:
                 return found.group(0)
-        return self.document_year if dated else ""
+        if not dated or not self.document_year:
+            return ""
+        if month and len(self.document_date) == 7 and month > int(self.document_date[5:]):
+            return str(int(self.document_year) - 1)
+        return self.document_year
 
     def scan(self, text: str, section_subject: str = "") -> tuple[list[Mention], list[Mention], list[Quantity]]:
         """Names and numbers of a whole block, found once and shared by its sentences; "the 405B
@@ -546,7 +712,7 @@ class Extractor:
         """A bare figure takes its metric's unit: "671B" of total parameters is 671e9 parameters."""
         if q.unit == "models" and q.scale >= 1e9:  # "13B models": the size of each, in parameters
             return replace(q, unit="parameters")
-        if q.unit in ("USD", "EUR", "CNY", "GBP") and metric.endswith(" price"):
+        if q.unit in ("USD", "EUR", "CNY", "GBP") and metric.endswith(" price") and metric not in _PRICES_OF_GOODS:
             return replace(q, unit=f"{q.unit} per million tokens")
         if q.unit:
             return q

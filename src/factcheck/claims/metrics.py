@@ -99,10 +99,55 @@ def metric_for(
     extractor: Extractor, q: Quantity, span: Span, metrics: Sequence[Mention], text: str, previous: str
 ) -> str:
     """What the figure measures, "" when nothing says."""
+    if (
+        _SIZE_IN_BRACKETS.search(text, max(0, q.start - 40), q.start)
+        and text[q.end : q.end + 1] == ")"
+        and _bare_size(q)
+    ):
+        return "model size"  # "Phi-4 (14B) was trained on 9.8T tokens": the size its name is given
     metric = _metric_for(extractor, q, span, metrics, text, previous)
     if metric in _PARAMETER_METRICS and _ACTIVATES_BEFORE.search(text, max(span.start, q.start - 30), q.start):
         return "active parameters"
+    if metric == "release date" and announced(text[max(span.start, q.start - 30) : q.start]):
+        return "announcement date"  # "Release: announced December 2024; weights January 2025"
+    if metric == "training cost" and q.kind == "currency":
+        return _running_cost(text, q, span) or metric
     return metric
+
+
+# What a sum is paid per: "$240,000 per month", "$0.042 per resolved ticket", "$3.50 per H200".
+_RATE_AFTER = re.compile(
+    r"\s*(?:per|an?|each|every|/)\s*(?:(?:resolved|active|GPU|million|1M|M)\s+)?"
+    r"(hour|hr|month|year|day|week|ticket|request|query|user|seat|node|replica|call|task|GPU|[A-Z]\d{2,3}[A-Z]?)s?\b"
+)
+_RATE_BEFORE = re.compile(
+    r"\b(?:(?:cost|price|spend)\s+(?:per|a|an)\s+(?:resolved\s+|active\s+)?(\w+)|(monthly|annual|yearly|hourly|daily))\b"
+    r"(?:[^.;]|\.(?=\d))*$",  # to the figure, in the same sentence (a decimal point is no full stop)
+    re.IGNORECASE,
+)
+_RATES = {"hr": "hour", "monthly": "month", "annual": "year", "yearly": "year", "hourly": "hour", "daily": "day"}
+
+
+def _running_cost(text: str, q: Quantity, span: Span) -> str:
+    """A cost paid per hour, month, ticket or GPU is what running something costs, not what
+    training a model cost: "this costs $240,000 per month", "| GPU cost per hour | $28.00 |"."""
+    after = _RATE_AFTER.match(text, q.end, span.end)
+    before = _RATE_BEFORE.search(text, max(span.start, q.start - 80), q.start)
+    word = after.group(1) if after else (before.group(1) or before.group(2)) if before else ""
+    if not word:
+        return ""
+    word = _RATES.get(word.lower(), word)
+    return "cost per " + ("GPU" if _ACCELERATOR.fullmatch(word) else word.lower())
+
+
+_ACCELERATOR = re.compile(r"[A-Z]\d{2,3}[A-Z]?|GPU")
+
+
+_SIZE_IN_BRACKETS = re.compile(r"[A-Za-z][\w.\-]*\d[\w.\-]*\s*\($")  # "Phi-4 (", "Phi-3-mini ("
+
+
+def _bare_size(q: Quantity) -> bool:
+    return q.kind == "number" and not q.unit and q.scale >= 1e9
 
 
 _ARCHITECTURE_AFTER = re.compile(r"\s*(?:dense|MoE|sparse)\b", re.IGNORECASE)
@@ -160,7 +205,8 @@ def _metric_for(
         return span.default_metric
     if q.kind == "number" and not q.unit and q.scale >= 1e9 and _ARCHITECTURE_AFTER.match(text, q.end):
         return "model size"  # "14B dense, trained on 9,800B tokens": the model's size, not its data
-    near_after = [m for m in after if m.start - q.end <= 14]
+    # (not past another figure: in "a 365B model with 32B active", "active" is the 32B's)
+    near_after = [m for m in after if m.start - q.end <= 14 and not re.search(r"\d", text[q.end : m.start])]
     if near_after:
         return refine(extractor, near_after[0].name, q, text, span)
     derived = metric_from_unit(extractor, q, text, span)
@@ -184,6 +230,15 @@ def _metric_for(
         and _unit_ok(q, vocabulary.metric_unit(span.section_metric))
     ):
         return span.section_metric  # a bare score under a heading that names its benchmark
+    if (
+        span.topic_metric
+        and q.kind in ("number", "percent")
+        and q.unit in ("", "percent")
+        and q.scale == 1.0
+        and _SCORE_AFTER.match(text, q.end)
+        and _SCORE_BEFORE.search(text, max(span.start, q.start - 12), q.start)
+    ):
+        return span.topic_metric  # "On MMLU, …. The speaker cited Mixtral 8x7B at 70.6": a score on it
     phrase = phrase_metric(extractor, q, text, span)
     if phrase:
         return phrase
@@ -385,12 +440,15 @@ def rank_metric(extractor: Extractor, q: Quantity, metrics: Sequence[Mention], t
     if re.search(r"\bglobal(?:ly)?\b|\boverall\b", text[q.end : q.end + 30], re.IGNORECASE):
         return f"{extractor.leaderboard} rank" if extractor.leaderboard else "global rank"
     words = _RANKED_ON.match(text, q.end)
-    if words and words.group("own") and re.search(r"\b(?:ranking|rankings|list)\s*$", words.group("board")):
-        # "came in second on my composite ranking": the list the writer gives (before or after)
-        return extractor.own_ranking or "rank"
+    if words and words.group("own") and _OWN_BOARD.search(words.group("board")):
+        # "came in second on my composite ranking", "fourth place on our index": the list the writer
+        # gives (before or after); without one, an index keeps its name
+        named = "" if re.search(r"\b(?:ranking|rankings|list)\s*$", words.group("board")) else words.group("board")
+        return extractor.own_ranking or (f"{named.strip()} rank" if named else "rank")
     return f"{words.group('board').strip()} rank" if words else ("rank" + scope)
 
 
+_OWN_BOARD = re.compile(r"\b(?:ranking|rankings|list|index|leaderboard|board)\s*$")
 # "second on the cost-efficiency index", "among open models"; "my/our … ranking" is the writer's own.
 _RANKED_ON = re.compile(
     r"\s*(?:on|in|among|of)\s+(?:(?P<own>my|our)\s+|(?:the|its|their|this|that)\s+)?"
@@ -413,6 +471,19 @@ _FUNDING_AFTER = re.compile(
 )
 # A forecast governs the release it speaks of: "We expect Mistral AI to release …", "plans to
 # launch", "the upcoming release" (not a "could" or the month May elsewhere in the sentence).
+# A score stands so: "at 70.6,", "scored 71.2 and", "against 88.6 for" (not "from 10 Div.2 contests").
+_SCORE_BEFORE = re.compile(r"\b(?:at|of|scored|scores|scoring|reaches|reached|against|with|to)\s+$", re.IGNORECASE)
+_SCORE_AFTER = re.compile(r"\s*(?:[,.;)]|$|and\b|against\b|vs\.?|versus\b|for\b|on\b|in\b)", re.IGNORECASE)
+_TRAINING_RUN_BEFORE = re.compile(
+    r"\b(?:(?:training|reinforcement[- ]learning|RL|pre-?training|post-?training)\s+(?:run|stage|phase)|"
+    r"(?:run|stage)\s+(?:\w+\s+){0,2}(?:came\s+in|cost|totall?ed))\b[^.;$€£¥]*$",
+    re.IGNORECASE,
+)
+_PLANNED = re.compile(
+    r"\b(?:(?:plan|plans|planned|planning|intends?|aims?|hopes?|expects?|expected|set|slated)\s+to|will|"
+    r"scheduled|upcoming)\b",
+    re.IGNORECASE,
+)  # a plan's verbs, not "the AI+ plan, officially approved on July 31, 2025"
 _FORECAST = re.compile(
     r"\b(?:expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|(?:is|are) set|slated|likely|rumou?red|anticipated|upcoming|"
     r"forecast|projected|will|may|might|could|should|would|aims?|intends?)\s+(?:to\s+)?(?:[\w.\-]+\s+){0,3}?(?:to\s+)?"
@@ -423,11 +494,12 @@ _FORECAST = re.compile(
 
 _ANNOUNCED = re.compile(r"\b(?:announc\w*|unveil\w*|preview\w*|teas(?:ed|er))\b", re.IGNORECASE)
 _RELEASED = re.compile(
-    r"\b(?:releas\w*|launch\w*|available|open-sourc\w*|shipp?\w*|dropped|arriv\w*|debut\w*)\b", re.IGNORECASE
+    r"\b(?:releas\w*|launch\w*|available|open-sourc\w*|shipp?\w*|dropped|landed|arriv\w*|debut\w*|came\s+out|weights|followed)\b",
+    re.IGNORECASE,
 )
 
 
-def _announced(lead: str) -> bool:
+def announced(lead: str) -> bool:
     """Whether the event word nearest before a date is an announcement ("weeks after Google teased
     it in May 2025": the May date is the teaser's, whatever was released before it)."""
     announced = [m.end() for m in _ANNOUNCED.finditer(lead)]
@@ -473,11 +545,15 @@ def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -
         if RELEASE_WORDS.search(lead) or _named_before_paren(extractor, text, span, q):
             # "first announced as a preview at Google I/O in May 2025": the announcement, an event
             # of its own beside the release of the weights
-            if _announced(lead):
+            if announced(lead):
                 return "announcement date"
             return "release date"
         # "R1 in January 2025", "the Qwen 3 suite in April 2025": a model and a date it is "in".
         close = text[max(span.start, q.start - 30) : q.start]
+        if announced(lead):
+            return "announcement date"  # "Meta previewed Llama 3.1 405B in April 2024"
+        if _PLANNED.search(text, span.start, q.start):
+            return ""  # "we plan to evaluate Qwen3's successors in Q1 2026": a plan, no model's date
         if re.search(r"\bin\s*$", close) and any(
             extractor.vocabulary.subject_kind(m.name) not in ("organisation", "country", "region")
             for m in extractor.vocabulary.find_subjects(close)
@@ -505,6 +581,8 @@ def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -
         return "tokens"
     if unit == "gpu_hours":
         return "training GPU hours"
+    if unit == "tokens_per_second":  # "20,000 output tokens per second"
+        return "output throughput" if re.search(r"\b(?:output|decode|generat)", clause) else "tokens per second"
     if unit.startswith("gflops_per") or unit.startswith("flops_per"):
         return "compute per token"
     if q.kind == "price" and q.unit.endswith(("per hour", "per GPU hour")):
@@ -530,6 +608,8 @@ def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -
         )
         if raised:
             return "valuation" if raised.group("valued") else "funding"
+    if q.kind == "currency" and _TRAINING_RUN_BEFORE.search(text, span.start, q.start) and not re.search(r"pric", near):
+        return "training cost"  # "Kimi K2's reinforcement learning run reportedly came in at $534,700"
     if q.kind == "currency" and re.search(r"\bcosts?\b|\btrain", near) and not re.search(r"pric", near):
         return "training cost"  # "...rental price of $2/hour, our total training costs amount to $5.576M"
     if q.kind == "currency" and re.search(r"/\s*m\b|per (?:1)?m|per million|price", clause):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from factcheck.claims.context import Span
 from factcheck.claims.text import COMPARISON
 from factcheck.models import DOCUMENT_SUBJECT, Quantity
-from factcheck.vocabulary import Mention
+from factcheck.vocabulary import Mention, normalize_name
 
 if TYPE_CHECKING:
     from factcheck.claims.extractor import Extractor
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 _SHORT_NAME_BEFORE = re.compile(r"(?<![\w.\-])[A-Za-z][\w.\-]*\w$")
 
 # A model named by its short name after a slash: "R1" in "V3/R1 variants", "Maverick".
+_MAKERS_MODEL = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:model|flagship|release|system|LLM)\b", re.IGNORECASE)
+_CHECKPOINT = re.compile(r"\b(?:the\s+)?(\d{4})\s+(?:checkpoint|version|update|release|refresh|snapshot)\b", re.I)
+_CHECKPOINT_NAMED = re.compile(r"[A-Z][\w.]*-[\w.\-]*\d")  # another model named between tag and figure
 _SHORT_NAME = re.compile(r"[A-Za-z][\w.\-]*[\w]")
 
 _FREE_SUBJECT_AFTER = re.compile(
@@ -97,7 +100,10 @@ def is_reference(text: str, mention: Mention, since: int = 0) -> bool:
 # another model is about that model.
 _CONTRASTING_CLAUSE = re.compile(r"(?:,\s+(?:while|whereas|but|and)|;)\s+", re.IGNORECASE)
 
-_ATTACH_BEFORE = re.compile(r"^(?:['’]s)?\s*(?::|\(|=|-|–|at|scored|scores|reached|hit|of)?\s*$", re.IGNORECASE)
+_ATTACH_BEFORE = re.compile(
+    r"^(?:\s+(?:Instruct|Chat|Base|Thinking|Preview)\b)?(?:['’]s)?\s*(?::|\(|=|-|–|at|scored|scores|reached|hit|of)?\s*$",
+    re.IGNORECASE,
+)  # ("DBRX Instruct at 71.2": a checkpoint's suffix the vocabulary leaves out of the name)
 
 _TOP_MODELS = re.compile(r"\s+(?:open[- ]source\s+|open[- ]weights?\s+)?models\b", re.IGNORECASE)
 
@@ -170,6 +176,11 @@ def member_named(extractor: Extractor, written: str, sibling: str) -> str:
     return other if vocabulary.subject_kind(other) == vocabulary.subject_kind(sibling) == "model" else ""
 
 
+def _model_size(q: Quantity) -> bool:
+    """A size or token count, a model's own figure ("with a 355B model", "on 15.5T tokens")."""
+    return q.unit.startswith(("parameters", "tokens")) or not q.unit and q.kind == "number" and q.scale >= 1e9
+
+
 def subject_for(
     extractor: Extractor,
     q: Quantity,
@@ -185,8 +196,30 @@ def subject_for(
             return resolved
     before = [m for m in subjects if m.end <= q.start]
     after = [m for m in subjects if m.start >= q.end]
-    if before and (
-        _ATTACH_BEFORE.match(text[before[-1].end : q.start]) or _RELATIVE_CLAUSE.match(text[before[-1].end : q.start])
+    tagged = _CHECKPOINT.search(text, max(span.start, q.start - 60), q.start)
+    if tagged and not _CHECKPOINT_NAMED.search(text, tagged.end(), q.start):
+        # "the 0905 checkpoint with 256K of context": the model the document names with that tag,
+        # of the family named before it when several are
+        names = extractor.checkpoints.get(tagged.group(1), [])
+        near = [m for m in before if m.end <= tagged.start()][-1:]
+        related = [n for n in names if near and normalize_name(near[0].name)[:4] == normalize_name(n)[:4]]
+        if len(related or names) == 1:
+            return (related or names)[0]
+        if near and not names:  # "Kimi K2 … the 0905 checkpoint": that model's, named by its tag
+            return (
+                extractor.vocabulary.subject(f"{near[0].name}-{tagged.group(1)}") or f"{near[0].name}-{tagged.group(1)}"
+            )
+    # "weights on Hugging Face January 2025": where the figure is, not whose
+    on_platform = (
+        bool(before) and before[-1].name in _PLATFORMS and bool(_ON_PLATFORM.search(text, 0, before[-1].start))
+    )
+    if (
+        before
+        and not on_platform
+        and (
+            _ATTACH_BEFORE.match(text[before[-1].end : q.start])
+            or _RELATIVE_CLAUSE.match(text[before[-1].end : q.start])
+        )
     ):
         return extractor.context.specific(before[-1].name)
     if (
@@ -255,7 +288,11 @@ def subject_for(
     if span.label_subject:
         return span.label_subject
     outside = [  # (the figure itself read too: "higher than 85%" bounds it, compares nothing)
-        m for m in before if not COMPARISON.search(text[m.end : q.end]) and not is_reference(text, m, span.start)
+        m
+        for m in before
+        if not COMPARISON.search(text[m.end : q.end])
+        and not is_reference(text, m, span.start)
+        and not (m.name in _PLATFORMS and _ON_PLATFORM.search(text, 0, m.start))  # "weights on Hugging Face"
     ]
     models = [m for m in outside if extractor.vocabulary.subject_kind(m.name) not in ("organisation",)]
     # What a date dates is named right before it (above), not by the clause.
@@ -278,13 +315,28 @@ def subject_for(
                 or _ITS_BEFORE.search(text, first.end, members[-1].start)  # "DeepSeek … with its R1 model"
             ):
                 return members[-1].name
+        if (
+            span.default_subject != DOCUMENT_SUBJECT
+            and first.name in extractor.vocabulary.ancestors(span.default_subject)
+            and not _AS_FAMILY.match(text, first.end)  # "Mistral models punching above their weight"
+            and (_MAKERS_MODEL.match(text, first.end) or _model_size(q) or span.carried_subject == span.default_subject)
+        ):
+            # "**Kimi K2.** Moonshot AI's model … 1T total parameters": the model the paragraph or
+            # section is about, which this names by its maker or family
+            return span.default_subject
         return first.name
     if span.carried_subject:
         return span.carried_subject
     if span.default_subject == DOCUMENT_SUBJECT and not span.table:
         # "an 80% probability they are running on Chinese open-source models": with nobody
         # named before the figure or above it, the sentence's first subject after it
-        later = [m for m in after if m.end <= span.end and not _MEASURED_AGAINST.search(text, q.end, m.start)]
+        later = [
+            m
+            for m in after
+            if m.end <= span.end
+            and not _MEASURED_AGAINST.search(text, q.end, m.start)
+            and not _CONTRASTING_CLAUSE.search(text, q.end, m.start)  # "…, and we expect … that Kimi K2 …"
+        ]
         if later:
             return extractor.context.specific(later[0].name)
     return span.default_subject

@@ -26,7 +26,8 @@ _SCORE_WORDS = re.compile(r"\s+(?:score|scores|result|results|accuracy|acc\.?|va
 # First-column headers that say the rows are subjects, even when the vocabulary knows none of them.
 _SUBJECT_HEADERS = re.compile(
     r"^(?:model|models|provider|company|companies|lab|organi[sz]ation|country|region|"
-    r"vendor|developer|family|name|system|approach|option|deployment|platform)s?$",
+    r"vendor|developer|family|name|system|approach|option|deployment|platform|item|line item|component|"
+    r"cost item|expense|resource)s?$",
     re.IGNORECASE,
 )
 

@@ -13,7 +13,9 @@ from factcheck.vocabulary import normalize_name
 LICENCE = re.compile(
     r"\s*(?:apache[- ]?(?:2\.0|2)?(?:\s*/\s*mit)?|mit(?:\s*/\s*apache(?:[- ]2\.0)?)?|proprietary|closed[- ]source|"
     r"(?:meta\s+)?(?:llama\s+)?(?:community|open)\s+licen[cs]e|llama\s+(?:\d\s+)?licen[cs]e|"
-    r"cc[- ]by[\w\-.]*|gpl[\w\-.]*|custom\s+licen[cs]e|research[- ]only)(?![\w])",
+    r"cc[- ]by[\w\-.]*|gpl[\w\-.]*|custom\s+licen[cs]e|research[- ]only|"
+    # a maker's own licence, named: "Mistral Research License", "DeepSeek Model License"
+    r"(?-i:[A-Z][\w.\-]*\s+){1,2}(?:research|model|open\s+model|non-?commercial)\s+licen[cs]e(?:\s+agreement)?)(?![\w])",
     re.IGNORECASE,
 )
 
@@ -23,7 +25,7 @@ GENERIC_LABEL_NOUNS = re.compile(r"\s+(?:model|models|variant|variants|version|e
 
 RELEASE_WORDS = re.compile(
     r"\b(?:releas\w*|launch\w*|introduc\w*|debut\w*|unveil\w*|publish\w*|inception|"
-    r"announc\w*|open-sourced|arriv\w*|dropped|shipp(?:ed|ing)|ships)\b",
+    r"announc\w*|open-sourced|arriv\w*|dropped|landed|shipp(?:ed|ing)|ships|came\s+out|comes\s+out)\b(?!-)",
     re.IGNORECASE,
 )
 
