@@ -51,6 +51,26 @@ PLANTED = {
         ("date", "Gemma 3", "release date"),  # March 2025 against January
         ("value", "DeepSeek-V3-0324", "output throughput"),  # "more than 20,000" tokens/s against 18,500
     },
+    # Trials 7 and 8 were run on the code that had learnt from trials 3 to 6 (held out, 2026-12-04:
+    # trial 7 gave 1 of its 7 planted errors, and a second half-way, with 6 false alarms; trial 8
+    # 1 of 6 with 3). Two planted errors are still missed, and are not in these sets:
+    # trial 7's GPQA Diamond 81.1 (a space-aligned table of a text file) against 78.1 (a quote
+    # block), and trial 8's 76% said to be the sum of 41%, 23% and 8% listed after a colon with no
+    # metric, and its 32B model in BF16 said to fit a 24 GB GPU (memory from parameters x bytes).
+    "trial7": {
+        ("attribution", "DeepSeek-V3 / Kimi K2-Instruct", "training tokens"),  # DeepSeek-V3's 14.8T, given to K2
+        ("date", "GLM-4.5", "release date"),  # 2025-07-28 against June 2025
+        ("ranking", "Kimi K2", "rank"),  # No. 4 in the leaderboard's table, "in third place" in its commentary
+        ("value", "Kimi", "valuation"),  # Moonshot AI's August 2024 round at $3.3B against $3.8 billion
+        ("value", "gpt-oss-120b", "context length"),  # 128K against 64K
+        ("arithmetic", "GLM", "price reduction"),  # $2.20 -> $1.76 is a 20% cut, not 25%
+    },
+    "trial8": {
+        ("arithmetic", "DeepSeek-R1", "amount"),  # ¥16 "about $2.60" at the ¥7.2 of the other conversions: $2.22
+        ("categorical", "MiniMax M1", "license"),  # Apache 2.0 against MIT
+        ("value", "DeepSeek-R1-0528", "LMArena Elo"),  # 1,403 in the deck against 1,413 in the roundup
+        ("value", "Kimi K2", "active parameters"),  # 32B in the slide's bullet, 37B in its table
+    },
 }
 
 

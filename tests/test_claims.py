@@ -1116,6 +1116,48 @@ def test_a_change_in_a_comparison_is_of_the_figure_compared(sentence: str, subje
         # throughput in tokens per second
         ("# Notes\n\nDeepSeek-V3 sustains more than 20,000 output tokens per second; Qwen3 does 9,800 tokens/s.\n",
          {("DeepSeek-V3", "output throughput", 20e3), ("Qwen3", "tokens per second", 9.8e3)}, set()),
+        # trial 7: a company's valuation is the maker's, not the one model of it the document names
+        ("# Notes\n\nKimi K2 shipped in July.\n\n| Company | Amount | Valuation (post) |\n|---|---|---|\n"
+         "| Moonshot AI | $300M | $3.3B |\n", {("Kimi", "valuation", 3.3e9)}, {("Kimi K2", "valuation", 3.3e9)}),
+        ("# Notes\n\nMoonshot AI's $300 million round valued it at $3.8 billion.\n",
+         {("Kimi", "funding", 300e6), ("Kimi", "valuation", 3.8e9)}, set()),
+        # a footnote's mark in a cell is no part of the name; "the original … release" is the model's
+        ("# Top\n\n| # | Model | Open Index |\n|---|---|---|\n| 3 | GLM-4.5 <sup>[\\[2\\]](#n2)</sup> | 58.9 |\n",
+         {("GLM-4.5", "open index", 58.9)}, {("GLM-4.5 2", "open index", 58.9)}),
+        ("# Notes\n\nDeepSeek-V3-0324 is the March 2025 checkpoint of DeepSeek-V3; the original December 2024 "
+         "release now sits at No. 19.\n",
+         {("DeepSeek-V3", "rank", 19.0)}, {("DeepSeek-V3-0324", "rank", 19.0), ("DeepSeek-V3-2024", "rank", 19.0)}),
+        # a sentence after a labelled one goes on by the names it gives; "outside the top 10" places nobody in it
+        ("## Notes\n\n1. GLM-4.5: 355B total, 128K context. Its smaller sibling GLM-4.5-Air is just outside "
+         "the top 10 at No. 11.\n2. Other: text.\n",
+         {("GLM-4.5", "context length", 128e3), ("GLM-4.5-Air", "rank", 11.0)},
+         {("GLM-4.5", "rank", 11.0), ("GLM-4.5", "rank", 10.0), ("GLM-4.5-Air", "rank", 10.0)}),
+        # a size before a name: "the 21B sibling gpt-oss-20b"
+        ("# Notes\n\n- gpt-oss-120b: scored at high effort. The 21B sibling gpt-oss-20b ranks No. 14.\n",
+         {("gpt-oss-20b", "model size", 21e9)}, {("gpt-oss-120b", "model size", 21e9)}),
+        # trial 8: Chinese numerals; a day without its year is no figure; "1T / 32B active"
+        ("# Report\n\nMiniMax-M1: 4,560亿 (456 billion) total; the RL stage cost 53.47万美元.\n",
+         {("MiniMax M1", "total parameters", 456e9), ("MiniMax M1", "training cost", 534700.0)},
+         {("MiniMax M1", "total parameters", 4560.0)}),
+        ("# Deck\n\n- Kimi K2 (Moonshot AI, 11 Jul): 1T / 32B active, modified MIT\n",
+         {("Kimi K2", "active parameters", 32e9)}, {("Kimi K2", "active parameters", 11.0),
+                                                    ("Kimi K2", "model size", 32e9)}),
+        # an arena's ratings in a paragraph about it; a rank's own words set its scope
+        ("# Weekly\n\nToday's LMArena text refresh puts Kimi K2 on 1,420, 41 points behind Gemini 2.5 Pro "
+         "(1,461). DeepSeek-R1-0528 follows on 1,413 at #7.\n",
+         {("Kimi K2", "LMArena Elo", 1420.0), ("DeepSeek-R1-0528", "LMArena Elo", 1413.0)},
+         {("Kimi K2", "LMArena Elo", 41.0)}),
+        ("# Arena snapshot (LMArena text)\n\n- Kimi K2: #1 open-weight model, #5 overall\n",
+         {("Kimi K2", "LMArena open-source rank", 1.0), ("Kimi K2", "LMArena rank", 5.0)},
+         {("Kimi K2", "LMArena rank", 1.0)}),
+        # "Licence:" as a sentence of a paragraph; "from A for X to B": X is A's
+        ("# Report\n\nMiniMax-M1: 456 billion total parameters, trained over three weeks. Licence: MIT.\n",
+         {("MiniMax M1", "license", "MIT")}, set()),
+        ("# Weekly\n\nThe update lifted AIME 2025 from 70.0% for the January R1 to 87.5%.\n", set(),
+         {("DeepSeek-R1", "AIME 2025", 87.5)}),
+        # someone else's words, quoted to reject them
+        ("# Post\n\nPeople keep saying \"R1 cost $5.6M\" and no, that number is the V3 base run.\n",
+         set(), {("DeepSeek-R1", "training cost", 5.6e6)}),
         # a leading zero writes an identifier, not a figure
         ("# DeepSeek-R1\n\nThe 0528 checkpoint (2025-05) lifted AIME 2024 to 91.4.\n", set(),
          {("DeepSeek-R1", "AIME 2024", 528.0), ("DeepSeek-R1-0528", "AIME 2024", 528.0)}),

@@ -787,3 +787,48 @@ def test_some_of_the_top_places_held_is_not_all_of_them() -> None:
         "And no US model sits in the top 3.\n"
     )
     assert not [f for f in found if f.kind is FindingKind.RANKING]
+
+
+def test_a_plain_rank_in_a_document_with_one_ranking_is_a_place_in_it() -> None:
+    # the table's "Kimi K2-Instruct" and the commentary's "Kimi K2" are one entry; a dated checkpoint
+    # ("DeepSeek-V3-0324") is an entry of its own
+    found = _findings(
+        "## Top 10\n\n| # | Model | Score |\n|---|---|---|\n| 3 | GLM-4.5 | 58.9 |\n| 4 | Kimi K2-Instruct | 57.3 |\n"
+        "| 7 | DeepSeek-V3-0324 | 53.2 |\n\n## What moved\n\nKimi K2, in third place, is the strongest non-thinking "
+        "model. DeepSeek-V3-0324 is the March checkpoint of DeepSeek-V3; the original release sits at No. 19.\n"
+    )
+    assert [(f.kind.value, f.subject) for f in found] == [("ranking", "Kimi K2")]
+
+
+def test_a_figure_its_own_sentence_sets_apart_takes_no_side() -> None:
+    found = _findings(
+        "# Notes\n\n| Company | Valuation |\n|---|---|\n| Cohere | $6.8B |\n",
+        "# Money\n\n- 2025-09-24: Cohere added a $100M extension, at a $7.0B valuation (August: $6.8B).\n",
+    )
+    assert not [f for f in found if f.kind is FindingKind.VALUE]
+
+
+def test_a_change_needs_its_figures_set_against_each_other() -> None:
+    wrong = _findings(
+        "# Prices\n\n- Z.ai trimmed GLM-4.5 output from $2.20 -> $1.76 per M tokens, a 25% cut; input stays at $0.60.\n"
+    )
+    assert [(f.kind.value, f.metric) for f in wrong] == [("arithmetic", "price reduction")]
+    assert "20%" in wrong[0].explanation
+    assert _findings("# Prices\n\nDeepSeek-V3 has an off-peak discount of 50%: input ¥1, output ¥4.\n") == []
+
+
+def test_a_sum_of_shares_and_a_conversion_that_do_not_follow() -> None:
+    shares = (
+        "# Shares\n\nOf new fine-tunes, Qwen had a 41% share, Llama 23% and DeepSeek 8%. "
+        "Together, the three account for {}% of them.\n"
+    )
+    assert [(f.kind.value, f.metric) for f in _findings(shares.format(76))] == [("arithmetic", "combined share")]
+    assert _findings(shares.format(72)) == []
+    prices = (
+        "# Prices\n\nPrices are converted at US$1 = ¥7.2.\n\n"
+        "- DeepSeek-V3: input ¥2 (about $0.28), output ¥8 (about $1.11).\n"
+        "- DeepSeek-R1: input ¥4 (about $0.56), output ¥16 (about ${}).\n- Kimi K2: input ¥4 (about $0.56).\n"
+    )
+    wrong = [f for f in _findings(prices.format("2.60")) if f.kind is FindingKind.ARITHMETIC]
+    assert [f.subject for f in wrong] == ["DeepSeek-R1"] and "gives 2.2" in wrong[0].explanation
+    assert not [f for f in _findings(prices.format("2.22")) if f.kind is FindingKind.ARITHMETIC]

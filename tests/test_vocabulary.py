@@ -61,8 +61,9 @@ def test_metric_aliases(spelling: str, canonical: str) -> None:
         ("Llama 3.1 70B reaches 86.0% and the 8B model 73.0%", ["Llama-3.1-70B", "Llama-3.1-8B"]),
         ("GPT-4o scores 88.7% and the 8B model 60.2%", ["GPT-4o"]),  # GPT-4o comes in no sizes
         ("We compared against Llama 3.1 70B.", ["Llama-3.1-70B"]),  # the full stop ends the name
-        ("FP8-quantized weights and Web3-native apps on K2-Instruct", ["K2-Instruct"]),  # words, not names
-        ("InternLM2-chat and Baichuan2-base", ["InternLM2-chat", "Baichuan2-base"]),  # a variant's own word
+        # words, not names; a known model's checkpoint is named after the model
+        ("FP8-quantized weights and Web3-native apps on K2-Instruct", ["Kimi K2-Instruct"]),
+        ("InternLM2-chat and Baichuan2-base", ["InternLM2-chat", "Baichuan 2-base"]),  # a variant's own word
         ("Gemma 2 27B needs 54 GB; OLMo 2 32B is open", ["Gemma-2-27B", "OLMo-2-32B"]),
         ("Qwen3 235B leads", ["Qwen3-235B-A22B"]),  # the vocabulary's own variant of that size
         ("Llama 3.1 is open; its 405B version costs more", ["Llama 3.1", "Llama-3.1-405B"]),

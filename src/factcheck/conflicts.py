@@ -100,6 +100,18 @@ def _passages(claims: Sequence[Claim]) -> list[list[Claim]]:
     return sorted(groups.values(), key=lambda g: (g[0].document, min(c.line for c in g)))
 
 
+def _co_stated_removed(claims: Sequence[Claim]) -> list[Claim]:
+    """A claim whose own sentence also gives the figures it differs from ("at a $7.0B valuation
+    (August: $6.8B)") tells the two apart itself: against those it takes no side."""
+    kept = []
+    for c in claims:
+        rest = c.text.replace(c.quantity.text, " ", 1)  # the sentence, less the claim's own figure
+        others = [o for o in claims if o.quantity.value != c.quantity.value]
+        if not (others and all(re.search(r"\d", o.quantity.text) and o.quantity.text in rest for o in others)):
+            kept.append(c)
+    return kept
+
+
 def _enumerations_removed(claims: Sequence[Claim]) -> list[Claim]:
     """A line or sentence that lists several values for one subject and metric ("0.6B, 1.7B, 4B ...
     32B") is an enumeration, not a statement of one value: it takes no side."""
@@ -449,18 +461,21 @@ def _ranking_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) ->
     placed: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     lists: dict[str, set[str]] = defaultdict(set)
     for c in ranks:
-        if _LIST_ITEM.match(c.text):
+        if _LIST_ITEM.match(c.text) or c.metric == "rank" and " | " in c.text:  # a list, or a table's rank column
             lists[c.document].add(c.section)
     for c in ranks:
         kind = vocabulary.subject_kind(c.subject)
-        own = _LIST_ITEM.match(c.text) is not None or _OWN_RANKING.search(c.text) is not None
+        # a plain rank in a document with one ranking is a place in it ("Kimi K2, in third place")
+        own = _LIST_ITEM.match(c.text) is not None or _OWN_RANKING.search(c.text) is not None or c.metric == "rank"
         if (
             own
             and len(lists[c.document]) == 1
             and c.quantity.qualifier is Qualifier.EXACT
             and kind not in ("family", "organisation")
         ):
-            placed[(c.document, c.subject, c.metric)].append(c)
+            # "Kimi K2-Instruct" in the list and "Kimi K2" in the prose are one entry of it
+            entry = vocabulary.checkpoint_of(c.subject, dated=False) or c.subject
+            placed[(c.document, entry, c.metric)].append(c)
     twice_placed: set[str] = set()
     for (document, subject, metric), group in sorted(placed.items()):
         positions = sorted({float(c.quantity.value) for c in group})
@@ -661,10 +676,12 @@ def _derived_figures(here: Sequence[Claim]) -> Iterable[tuple[Claim, float, list
         yield ratios[0], float(big.quantity.value) / float(small.quantity.value), [big, small]
     multiples = [c for c in numbers if c.quantity.kind == "multiple"]
     if len(multiples) == 1:
-        others = [c for c in numbers if c.quantity.kind not in ("multiple", "rank", "ratio")]
+        others = [
+            c for c in numbers if c.quantity.kind not in ("multiple", "rank", "ratio") and not _is_range(c.quantity)
+        ]
         if len(others) > 2:  # "Phi-4 (14B) on 9.8T tokens against 3.3T for Phi-3-mini (3.8B)": sizes in brackets
             others = [c for c in others if c.metric not in _SIZE_METRICS]
-        metrics = {c.metric for c in others}
+        metrics = {(c.metric, c.quantity.unit) for c in others}
         if len(others) == 2 and len(metrics) == 1 and all(float(c.quantity.value) > 0 for c in others):
             big, small = sorted(others, key=lambda c: float(c.quantity.value), reverse=True)
             yield multiples[0], float(big.quantity.value) / float(small.quantity.value), [big, small]
@@ -689,16 +706,54 @@ def _derived_figures(here: Sequence[Claim]) -> Iterable[tuple[Claim, float, list
         others = [c for c in numbers if c is not changes[0] and c.quantity.kind not in ("rank", "ratio", "multiple")]
         if len(others) > 2:  # "Llama 3.1 70B costs $0.88 …": the size in a model's name is no figure changed
             others = [c for c in others if c.metric not in _SIZE_METRICS]
+        if len(others) > 2:  # "from $2.20 -> $1.76, a 25% cut; input stays at $0.60": the change's own clause
+            others = [c for c in others if _same_clause(c, changes[0])]
         same_sentence = len({c.text for c in [*others, changes[0]]}) == 1
         if len(others) == 2 and same_sentence and len({(c.metric, c.quantity.unit) for c in others}) == 1:
             origin = [c for c in others if _FROM_FIGURE.search(_before_figure(c))]
-            if not origin and _CHANGE_METRIC.search(changes[0].metric).group("down"):  # type: ignore[union-attr]
+            if (
+                not origin
+                and _CHANGE_METRIC.search(changes[0].metric).group("down")  # type: ignore[union-attr]
+                and _set_against(others[0], others[1], changes[0])
+            ):
                 # "Qwen undercuts GPT-4o's $2.50 by 90% at $0.40": a reduction is of the larger figure
+                # (not "a discount of 50%: input ¥1, output ¥4", two prices after it)
                 origin = [max(others, key=lambda c: float(c.quantity.value))]
             if len(origin) == 1 and float(origin[0].quantity.value) > 0:
                 (target,) = [c for c in others if c is not origin[0]]
                 start = float(origin[0].quantity.value)
                 yield changes[0], abs(float(target.quantity.value) - start) / start * 100, [origin[0], target]
+
+
+def _set_against(a: Claim, b: Claim, change: Claim) -> bool:
+    """Whether the words among two figures of one quote and the change stated of them set one
+    against the other ("undercuts GPT-4o's $2.50 by 90%", not "a discount of 50%: input ¥1, output ¥4")."""
+    spans = [(c.text.find(c.quantity.text), len(c.quantity.text)) for c in (a, b, change)]
+    if any(at < 0 for at, _ in spans):
+        return True
+    start = min(at + size for at, size in spans if at == min(p for p, _ in spans))
+    end = max(at for at, _ in spans)
+    return bool(_SET_AGAINST.search(a.text[start:end]))
+
+
+_SET_AGAINST = re.compile(
+    r"\b(?:to|at|by|vs\.?|versus|against|compared|from|than|down|instead|undercut\w*|beat\w*|cheaper|less|lower)\b"
+    r"|->|→|/",
+    re.IGNORECASE,
+)
+
+
+def _is_range(q: Quantity) -> bool:
+    return q.qualifier is Qualifier.RANGE
+
+
+def _same_clause(a: Claim, b: Claim) -> bool:
+    """Whether two figures of one quote stand in one clause (no ";" or sentence end between them)."""
+    at, bt = a.text.find(a.quantity.text), b.text.find(b.quantity.text)
+    if at < 0 or bt < 0:
+        return True
+    between = a.text[min(at, bt) : max(at, bt)]
+    return ";" not in between and ". " not in between
 
 
 _PER_MILLION_TOKENS = "USD per million tokens"
@@ -798,6 +853,9 @@ def _near(a: float, b: float) -> bool:
     return abs(a - b) <= 0.02 * max(abs(a), abs(b))
 
 
+_DATE_TAGGED = re.compile(r"-\d{4}$")
+
+
 def _variant_date_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> list[Finding]:
     """A variant described inside its parent's section, as part of that release, yet dated
     differently elsewhere in the same document (GLM-4.5-Air in the GLM-4.5 section of a July
@@ -817,6 +875,8 @@ def _variant_date_findings(claims: Sequence[Claim], vocabulary: Vocabulary | Non
         parent_dates = released.get((document, parent), [])
         if not parent or not parent_dates or vocabulary.subject_kind(parent) == "family":
             continue
+        if _DATE_TAGGED.search(variant):
+            continue  # "Kimi-K2-Instruct-0905": an update, named for its own later date
         inside = any(
             parent in {m.name for m in vocabulary.find_subjects(section, unknown_models=False)}
             for section in described_in[(document, variant)]
@@ -997,6 +1057,99 @@ def _table_total_findings(claims: Sequence[Claim]) -> list[Finding]:
                 computed = float(prices[0].quantity.value) * float(counts[0].quantity.value)
                 findings.extend(
                     _recomputed(totals[0], computed, [prices[0], counts[0]], "its unit price times quantity is")
+                )
+    return findings
+
+
+_CONVERTED = re.compile(r"\s*\(\s*(?:about|approx\.?|approximately|roughly|~|≈|=)?\s*$", re.IGNORECASE)
+
+
+def _conversion_findings(claims: Sequence[Claim]) -> list[Finding]:
+    """An amount converted to another currency in brackets ("¥16 (about $2.60)") at a rate the
+    document's other conversions do not use: with three or more conversions between the same two
+    currencies, the one off their median rate by more than 5% does not follow from it."""
+    pairs: dict[tuple[str, str, str], list[tuple[Claim, Claim]]] = defaultdict(list)
+    by_line: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.quantity.kind == "currency" and isinstance(c.quantity.value, float) and c.quantity.value > 0:
+            by_line[(c.document, c.line)].append(c)
+    for (document, _line), cells in by_line.items():
+        for a in cells:
+            for b in cells:
+                if a is b or a.quantity.unit == b.quantity.unit or a.text != b.text:
+                    continue
+                at = a.text.find(a.quantity.text)
+                bt = a.text.find(_amount(b.quantity), at + len(a.quantity.text)) if at >= 0 else -1
+                if bt > at >= 0 and _CONVERTED.fullmatch(a.text[at + len(a.quantity.text) : bt]):
+                    pairs[(document, a.quantity.unit, b.quantity.unit)].append((a, b))
+    findings = []
+    for (_document, source, target), found in sorted(pairs.items()):
+        if len(found) < 3:
+            continue
+        rates = sorted(float(b.quantity.value) / float(a.quantity.value) for a, b in found)
+        median = rates[len(rates) // 2]
+        for a, b in found:
+            computed = float(a.quantity.value) * median
+            if abs(float(b.quantity.value) - computed) > 0.05 * computed + (b.quantity.precision or 0.01):
+                explanation = (
+                    f"{b.quantity.text} does not follow from {a.quantity.text} at the rate of the document's "
+                    f"other {len(found) - 1} conversions from {source} to {target}: "
+                    f"it gives {_as_stated(computed, b.quantity)}."
+                )
+                findings.append(
+                    _finding(FindingKind.ARITHMETIC, Severity.HIGH, b.subject, b.metric, explanation, [b, a])
+                )
+    return findings
+
+
+def _amount(q: Quantity) -> str:
+    """A figure's text less the qualifier words written before it ("about $2.60" → "$2.60")."""
+    return re.sub(r"^(?:about|approx\.?|approximately|roughly|around|~|≈)\s*", "", q.text, flags=re.IGNORECASE)
+
+
+_TOGETHER = re.compile(r"\b(?:together|combined|collectively|altogether|in total|between them)\b", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\b(?:the|these|those|all)\s+(two|three|four|five|six)\b", re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _stated_sum_findings(claims: Sequence[Claim]) -> list[Finding]:
+    """A share said to be the parts' sum ("41%, 23% and 8%. Together, the three labs account for
+    76%") against the shares listed in the sentence before it."""
+    findings = []
+    shares = [c for c in claims if c.quantity.kind == "percent" and isinstance(c.quantity.value, float)]
+    by_document: dict[str, list[Claim]] = defaultdict(list)
+    for c in shares:
+        by_document[c.document].append(c)
+    for document_shares in by_document.values():
+        for total in document_shares:
+            at = total.text.find(total.quantity.text)
+            lead = total.text[:at] if at >= 0 else ""
+            if not _TOGETHER.search(lead):
+                continue
+            parts = [
+                c
+                for c in document_shares
+                if c.text != total.text and total.line - 3 <= c.line <= total.line and c.section == total.section
+            ]
+            if not parts:
+                continue
+            sentence = max((c.line, c.text) for c in parts)[1]  # the sentence right before
+            parts = [c for c in parts if c.text == sentence]
+            how_many = _HOW_MANY.search(lead)
+            if len(parts) < 2 or how_many and _COUNTS[how_many.group(1).lower()] != len(parts):
+                continue
+            computed = sum(float(c.quantity.value) for c in parts)
+            slack = 0.5 * len(parts) + 0.5  # each part and the total may be rounded
+            if abs(float(total.quantity.value) - computed) > slack:
+                explanation = (
+                    f"{total.quantity.text} does not follow from "
+                    f"{', '.join(c.quantity.text for c in parts)}: "
+                    f"they add up to {_as_stated(computed, total.quantity)}."
+                )
+                findings.append(
+                    _finding(
+                        FindingKind.ARITHMETIC, Severity.HIGH, total.subject, total.metric, explanation, [total, *parts]
+                    )
                 )
     return findings
 
@@ -1204,7 +1357,7 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     sized = _listed_in_sizes(named)
     findings: list[Finding] = []
     for (subject, metric), group in sorted(groups.items()):
-        group = [c for c in _enumerations_removed(group) if c.quantity.kind != "category"]
+        group = _co_stated_removed([c for c in _enumerations_removed(group) if c.quantity.kind != "category"])
         if metric == "total parameters" and subject in sized:
             continue
         if len(group) > 1 and _comparable_group(subject, metric, vocabulary):
@@ -1221,6 +1374,8 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     findings.extend(_savings_range_findings(claims))
     findings.extend(_baseline_multiple_findings(claims))
     findings.extend(_table_total_findings(claims))
+    findings.extend(_conversion_findings(claims))
+    findings.extend(_stated_sum_findings(claims))
     findings.extend(_no_release_findings(named, vocabulary))
     return sorted(
         findings,

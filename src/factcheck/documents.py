@@ -245,6 +245,7 @@ def _extract_main_text(html: str) -> str | None:
 
 
 _TAG = re.compile(r"<[^>]*>")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _WORD = re.compile(r"[^\W_]+(?:[.,][^\W_]+)*")
 
 
@@ -258,7 +259,7 @@ def _source_lines(extracted: list[str], source: list[str], start: int = 0) -> li
     numbers: list[int] = []
     cursor = start
     for line in extracted:
-        words = _WORD.findall(line)
+        words = _WORD.findall(_LIST_MARK.sub("", line))  # "1. DeepSeek-R1: …" stands as "<li>DeepSeek-R1: …"
         key = " ".join(words[:4])
         found = None
         if key:
@@ -331,7 +332,7 @@ def read_document_bytes(
 # --- structure -----------------------------------------------------------------------------------
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_BOLD_LINE = re.compile(r"^\s*\*\*([^*]+?)\*\*\s*:?\s*$")
+_BOLD_LINE = re.compile(r"^\s*\*\*([^*]+?)\*\*\s*:?[^\w*\[(]{0,4}$")  # (an emoji after it: "**5. gpt-oss-120b** 🤷")
 _LABEL = re.compile(r"^\s*(?:[-*+•]\s+)?\*\*([^*]{1,60}?):?\*\*:?\s+(\S.*)$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+•▪◦]|[\u2022\u25aa])\s+(.*)$")
 _NUMBERED = re.compile(r"^(\s*)(\d{1,3})[.)]\s+(.*)$")

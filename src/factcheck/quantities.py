@@ -42,6 +42,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\d.])\.\d+"
 _SCALE_WORDS = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mm": 1e6, "billion": 1e9,
     "bn": 1e9, "b": 1e9, "trillion": 1e12, "t": 1e12, "tn": 1e12, "hundred": 1e2,
+    "万": 1e4, "亿": 1e8, "万亿": 1e12,  # Chinese numerals: 4,560亿 is 456 billion, 53.47万 is 534,700
 }  # fmt: skip
 _CURRENCY_PREFIX = {
     "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
@@ -51,6 +52,7 @@ _CURRENCY_SUFFIX = {
     "usd": "USD", "dollars": "USD", "dollar": "USD", "us dollars": "USD", "us dollar": "USD", "$": "USD",
     "eur": "EUR", "euros": "EUR", "euro": "EUR", "€": "EUR", "gbp": "GBP", "pounds": "GBP", "pound": "GBP",
     "£": "GBP", "yuan": "CNY", "chinese yuan": "CNY", "rmb": "CNY", "cny": "CNY", "元": "CNY", "¥": "CNY",
+    "美元": "USD", "人民币": "CNY",
 }  # fmt: skip
 
 # Unit nouns: surface (lower case) → canonical unit. Multi-word entries are matched first.
@@ -93,7 +95,7 @@ _UNIT_RE = _one_of(sorted((re.escape(u) for u in _UNIT_NOUNS), key=len, reverse=
 # A name between a number and its unit noun: "512 H800 GPUs", "2.788M H800 GPU hours".
 _UNIT_AFTER = re.compile(
     rf"[ \-]?(?:(?:[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]?|NVIDIA|Nvidia|Ascend|Huawei|TPU|v\d|open[- ]source|open-weight|"
-    rf"new|active|total|activated|input|output|context|training|more|fewer|major|additional|distinct|programming|"
+    rf"new|active|total|activated|input|output|context|training|more|fewer|major|additional|distinct|programming|routed|shared|"
     rf"monthly|daily|weekly|annual|yearly|"
     rf"supported|different|derivative|public|publicly released|released|notable|leading|prominent|"
     rf"Chinese|American|U\.S\.|US|European|Western|domestic|foreign|global|[a-z]++-[a-z][a-z\-]*|[a-z]+ly [a-z]+ed)"
@@ -117,12 +119,12 @@ _APPROX_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LOWER_BEFORE = re.compile(
-    r"(?:>|≥|>=|\bover|\bmore than|\bhigher than|\bbetter than|\babove|\bexceeding|\bin excess of|\bat least|"
+    r"(?:(?<![-=])>|≥|>=|\bover|\bmore than|\bhigher than|\bbetter than|\babove|\bexceeding|\bin excess of|\bat least|"
     r"\bupwards of|\bnorth of|\bbeyond|\bgreater than|\bminimum of|\bmin\.)\s*$",
     re.IGNORECASE,
 )
 _UPPER_BEFORE = re.compile(
-    r"(?:<|≤|<=|\bup to|\bunder|\bless than|\bbelow|\bat most|\bfewer than|\bmaximum of|\bmax\.|"
+    r"(?:<(?![-=])|≤|<=|\bup to|\bunder|\bless than|\bbelow|\bat most|\bfewer than|\bmaximum of|\bmax\.|"
     r"\bno more than|\bwithin)\s*$",
     re.IGNORECASE,
 )
@@ -154,7 +156,7 @@ _MULTIPLE_AFTER = re.compile(r"(?:\s?[×x✕](?![A-Za-z0-9])|-fold\b|\s?fold\b|\
 # Up to three spaces before a scale word: "**12** billion" is "  12   billion" once its markup is blanked.
 # "335-billion-parameter", "a 10-million-token window": a scale word joined by a hyphen.
 _SCALE_AFTER = re.compile(
-    r"(?:(?:\s{0,3}|-)(thousand|million|billion|trillion|hundred)\b|(K|k|M|B|b|T|bn|Bn|tn|mn|MM)(?![A-Za-z0-9]))"
+    r"(?:(?:\s{0,3}|-)(thousand|million|billion|trillion|hundred)\b|(K|k|M|B|b|T|bn|Bn|tn|mn|MM|万亿|亿|万)(?![A-Za-z0-9]))"
 )
 _ORDINAL_AFTER = re.compile(r"(st|nd|rd|th)\b", re.IGNORECASE)
 _ORDINAL_STARTS = frozenset("snrtSNRTſ")  # "ſ" matches "s" case-insensitively
@@ -806,6 +808,9 @@ _QUALIFIER_ENDINGS = (
 # What can follow a number without any suffix starting there: the end of the line, a cell border
 # or a punctuation mark. Every suffix pattern of _Scan starts with a space, a letter or a symbol
 # outside this set.
+_DAY_OF_MONTH = re.compile(
+    r"\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?(?!\w)(?!,?\s*(?:19|20)\d\d)"
+)
 _NO_SUFFIX = re.compile(r"(?:\s*\||\s*$|[,;:)\]!?'\"*])")
 
 
@@ -916,11 +921,11 @@ def _next_char(text: str, pos: int) -> str:
 
 
 # The first characters (lower-cased, after spaces) each suffix can start with; "?" is unknown.
-_SCALE_STARTS = frozenset("kmbth-?")
+_SCALE_STARTS = frozenset("kmbth-?万亿")
 _PERCENT_STARTS = frozenset("%p?")
 _MULTIPLE_STARTS = frozenset("×x✕-ft?")
 _PER_STARTS = frozenset("/p?")
-_CURRENCY_STARTS = frozenset("ucegrdpy$€£¥元?")
+_CURRENCY_STARTS = frozenset("ucegrdpy$€£¥元美人?")
 _EST_STARTS = frozenset("(e?")
 
 
@@ -936,7 +941,7 @@ _ARXIV_HINT = re.compile(r"\.(?<=\d{4}\.)\d{4}")  # \d{4}\.\d{4}, the dot first:
 _INDEX_NAME = re.compile(r"\b(?:Fortune|S&P|Russell|Forbes|Global|FTSE|Nasdaq|Nikkei|Inc\.?)\s?\d{2,4}\b")
 _CLOCK_AFTER = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.)(?![\w])", re.IGNORECASE)
 _CURRENCY_SUFFIX_RE = re.compile(
-    r"\s?(us dollars?|chinese yuan|usd|eur|gbp|rmb|cny|dollars?|euros?|pounds?|yuan)\b|\s?([$€£¥元])(?!\d)",
+    r"\s?(us dollars?|chinese yuan|usd|eur|gbp|rmb|cny|dollars?|euros?|pounds?|yuan)\b|\s?(美元|人民币|[$€£¥元])(?!\d)",
     re.IGNORECASE,
 )
 
@@ -979,6 +984,8 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     if number_text[0] == "0" and number_text[1:2].isdigit():
         return None, end  # "the 0528 checkpoint", "build 007": a leading zero writes an identifier
     following = text[end : end + 1]
+    if following == " " and len(number_text) <= 2 and _DAY_OF_MONTH.match(text, end):
+        return None, end  # "(Moonshot AI, 11 Jul)", "Mon 14 Jul": a day without its year, no figure
     before = text[start - 1 : start]  # "" at the start of the text
     plain_left = before in _PLAIN_BEFORE or before == " " and text[start - 2 : start - 1] in _PLAIN_BEFORE
     if plain_left and following != ":" and _NO_SUFFIX.match(text, end):

@@ -79,6 +79,7 @@ def _compound_word(hyphened: str) -> bool:
     )
 
 
+_CHECKPOINT_SUFFIX = re.compile(r"(?:Instruct|Chat|Base|Thinking|Preview)(?:-\d{4})?", re.IGNORECASE)
 # Accelerators, not models: "H100-80GB", "A100-40GB", "H800-SXM5", "MI300X", "H100-class".
 _HARDWARE = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Za-z]?(?:-|$)")  # matched at the name's start
 # A size written after a model's name makes a sized variant of it ("Llama 3.1 70B", "Gemma 2 27B"),
@@ -307,9 +308,28 @@ class Vocabulary:
                     continue
                 if normalize_name(m.group(0)) in self._matchers("metrics").by_key or _HARDWARE.match(m.group(0)):
                     continue
+                checkpoint = self._checkpoint_of_known(m, text, found)
+                if checkpoint is not None:
+                    found = [f for f in found if not (f.end <= m.start() and f.start >= checkpoint.start)]
+                    found.append(checkpoint)
+                    continue
                 found.append(Mention(m.group(0), m.start(), m.end(), known=False))
             found.sort(key=lambda f: f.start)
         return self._possessors_dropped(found, text)
+
+    def _checkpoint_of_known(self, m: re.Match[str], text: str, found: list[Mention]) -> Mention | None:
+        """ "Kimi K2-Instruct": a known model's checkpoint, which the alias match misses (a name goes
+        on after its hyphen) and the unknown-name match cuts short ("K2-Instruct"). One mention of
+        the whole name, known to be that model's."""
+        head, _, suffix = m.group(0).partition("-")
+        if not _CHECKPOINT_SUFFIX.fullmatch(suffix):
+            return None
+        before = [f for f in found if f.end <= m.start() and not text[f.end : m.start()].strip()]
+        start = before[-1].start if before else m.start()
+        known = self.subject(text[start : m.start()] + head)
+        if not known or self.subject_kind(known) != "model":
+            return None
+        return Mention(f"{known}-{suffix}", start, m.end(), known=False)
 
     def _sized_back_references(self, found: list[Mention], text: str) -> list[Mention]:
         """ "Llama 3.1 70B reaches 86.0% and the 8B model 73.0%": "the 8B model" after a model's
@@ -449,12 +469,26 @@ class Vocabulary:
 
     def family(self, subject: str) -> str:
         """The family a subject belongs to; for a sized name no vocabulary lists (Qwen2.5-72B), the
-        model it sizes."""
+        model it sizes; for a checkpoint's (Kimi K2-Instruct), the model it is of."""
         entry = self.subjects.get(subject)
         if entry:
             return entry.family
         sized = _SIZED_VARIANT.fullmatch(subject)
-        return (self.subject(sized.group(1)) or "") if sized else ""
+        if sized:
+            return self.subject(sized.group(1)) or ""
+        return self.checkpoint_of(subject)
+
+    def checkpoint_of(self, subject: str, *, dated: bool = True) -> str:
+        """The known model an unlisted checkpoint's name extends ("Kimi K2-Instruct" → Kimi K2), or "".
+        With `dated`, a date tag makes a checkpoint too ("Kimi K2-0905"): a model of its own, whose
+        family the model it updates is."""
+        head, dash, suffix = subject.rpartition("-")
+        if dash and (_CHECKPOINT_SUFFIX.fullmatch(suffix) or dated and suffix.isdigit() and len(suffix) == 4):
+            known = self.subject(head)
+            if known and known != subject:
+                return known
+            return self.checkpoint_of(head, dated=dated) if "-" in head else ""
+        return ""
 
     def subject_kind(self, subject: str) -> str:
         entry = self.subjects.get(subject)

@@ -119,7 +119,7 @@ def _restatements_named(claims: list[Claim], vocabulary: Vocabulary) -> list[Cla
     for c in claims:
         if c.subject == DOCUMENT_SUBJECT:
             subjects = owners.get(figure(c), set())
-        elif vocabulary.has_members(c.subject):
+        elif not vocabulary.is_one_model(c.subject):  # a family's figure; GLM-4.5's own is not GLM-4.5-Air's
             others = owners.get(figure(c), set()) - {c.subject}
             subjects = {s for s in others if c.subject in vocabulary.ancestors(s)}
             subjects = subjects if subjects == others else set()  # another subject's figure too: no telling

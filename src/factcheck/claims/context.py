@@ -3,6 +3,7 @@ and metric), the models of each family a document mentions, its leaderboard and 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ def document_date(document: Document) -> str:
     ("Date: 9 October 2025"); "" when none is."""
     for line in document.lines[:12]:
         for q in find_quantities(line):
-            if q.kind == "date" and len(str(q.value)) >= 7:
+            if q.kind == "date" and re.match(r"\d{4}-\d\d", str(q.value)):  # not "2025-H1", "2025-Q3"
                 return str(q.value)[:7]
     return ""
 

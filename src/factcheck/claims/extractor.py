@@ -62,14 +62,36 @@ _NEGATED = re.compile(
     r"(?!more\b|less\b|fewer\b|later\b|earlier\b|longer\b|sooner\b|\.|\d)[\w\-]+(?:[^.;,:]|\.(?=\d))*"
     r"|\bno\s+(?:[\w\-]+\s+){0,2}?(?:models?|labs?|compan(?:y|ies)|entr(?:y|ies)|systems?|releases?|one)\b"
     r"(?:[^.;,:]|\.(?=\d))*"
-    r"|\bnot\s+(?:\w+\s+){0,2}?(?:in|among|within)\s+(?:the\s+)?(?:\w+\s+)?)$",
+    r"|\bnot\s+(?:\w+\s+){0,2}?(?:in|among|within)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"|\boutside\s+(?:of\s+)?(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _PRICES_OF_GOODS = frozenset({"unit price", "list price", "purchase price", "sale price"})  # no per-token prices
+_LICENCE_SENTENCE = re.compile(r"\s*Licen[cs]e\s*:\s*", re.IGNORECASE)  # a sentence of its own: "Licence: MIT."
 _TOPIC = re.compile(r"\s*(?:On|In|For|Across)\s+(?:the\s+)?(?=\S)")  # "On MMLU, …": what the paragraph scores
 _GOES_ON_ABOUT = re.compile(r"(?:It|Its|The model|This model|The same model)\b")
 _RUN_IN = re.compile(r"\s*(?:[-*+•]\s+)?\*\*([^*]{1,60}?)[.:]?\*\*[.:]?\s+\S")  # "**Kimi K2.** Moonshot …"
+
+
+def _rejected_quote(text: str, q: Quantity) -> bool:
+    """Whether the figure stands in words the writer quotes to reject ("people keep saying 'R1
+    cost $5.6M' and no, …"): someone else's claim, not the document's."""
+    opening = max(text.rfind(mark, 0, q.start) for mark in _QUOTE_MARKS)
+    if opening < 0:
+        return False
+    closing = min((at for mark in _QUOTE_MARKS if (at := text.find(mark, q.end)) >= 0), default=-1)
+    if closing < 0 or any(mark in text[opening + 1 : q.start] for mark in _QUOTE_MARKS):
+        return False
+    return bool(_SAID_BEFORE.search(text, max(0, opening - 40), opening) or _DENIED_AFTER.match(text, closing + 1))
+
+
+_QUOTE_MARKS = ('"', "“", "”")
+_SAID_BEFORE = re.compile(r"\b(?:keep(?:s)?\s+saying|people\s+say|claims?\s+that|the\s+myth\s+that|rumou?r)\s*$", re.I)
+_DENIED_AFTER = re.compile(r"\s*(?:and\s+|but\s+)?(?:no\b|not\b|wrong|false|incorrect|is\s+a\s+myth)", re.IGNORECASE)
+_COMPANY_METRIC = re.compile(r"(?:valuation|funding|revenue|headcount|employees|number of employees)\b")
 _DATE_TAG = re.compile(r"-(\d{4})$")  # "DeepSeek-R1-0528", "Kimi-K2-Instruct-0905"
+_SAYS_WHICH_COUNT = re.compile(r"\s*(?:active|activated|total)\b", re.IGNORECASE)  # "671B / 37B active"
+_LIST_GOES_ON = re.compile(r"[^,;]{0,12}(?:,|;|,?\s+and)\s+(?:\(?[A-Z][\w.\-]*\)?\s+){1,3}(?:at\s+|with\s+|on\s+)?")
 _CHANGED_TO = re.compile(r"\s*(?:to|→|->)\s*")  # between a figure and what it changed to
 _SIZES_GO_ON = re.compile(r"\s*(?:,|and|or|,\s*and|/)\s*")  # "8B and 70B", "7B, 13B"
 # A timeline's entry: a date, a dash or colon, and the event ("2025-01-20 — DeepSeek-R1").
@@ -460,7 +482,7 @@ class Extractor:
         if licence_subject and (label_subject or not label or LICENCE_LABEL.match(label.group(1))):
             licence(self, block, clean, content_start, licence_subject)
         default_subject = self._run_in_subject(block) or section_subject
-        if not label_subject and not section_subject and self._carry[0] == block.section:
+        if not label_subject and not section_subject and self._carry[0] == block.section and block.kind != "paragraph":
             default_subject = self._carry[1]
         if label_subject:
             self._carry = (block.section, label_subject)
@@ -480,14 +502,14 @@ class Extractor:
             and _GOES_ON_ABOUT.match(clean, body_start)
         ):
             carried = last_subject  # "… 1T total parameters." / "It was trained on 15.5T tokens."
-        for start, end in sentence_spans(clean) if block.kind in ("paragraph", "label") else [(0, len(clean))]:
+        for start, end in sentence_spans(clean):
             span = Span(
                 clean,
                 max(start, body_start),
                 end,
                 default_subject or DOCUMENT_SUBJECT,
                 label_metric=label_metric,
-                label_subject=label_subject,
+                label_subject="",  # the sentence the label opens takes it (below); the next go on by name
                 context_words=context_words,
                 default_metric=free_label if start <= content_start else "",
                 carried_subject="" if _INTRODUCING.match(clean, max(start, body_start)) else carried,
@@ -523,6 +545,10 @@ class Extractor:
                 carried = default_subject  # "**Kimi K2.** Moonshot AI's model …. It was trained …": still Kimi K2
             if start < content_start < end and label_subject:
                 span.label_subject = label_subject
+            inline = _LICENCE_SENTENCE.match(clean, max(start, body_start)) if start > content_start else None
+            if inline and (carried or default_subject):
+                # "… on 512 H800 GPUs over three weeks. Licence: MIT.": of the model the text is about
+                licence(self, block, clean[:end], inline.end(), carried or default_subject)
             self.read_span(block, span, dates=dates)
         self._told_of = (block, carried or (default_subject if default_subject != section_subject else ""))
 
@@ -576,6 +602,8 @@ class Extractor:
                 continue  # "ahead of many 70B-class models": a class of others, nobody's figure
             if _NEGATED.search(text, max(span.start, q.start - 60), q.start):
                 continue  # "no US model sits in the top 3", "no American lab ships a 600B-plus model"
+            if _rejected_quote(text, q):
+                continue  # 'People keep saying "R1 cost $5.6M" and no, that number is the V3 base run
             in_comparison = next(((a, b) for a, b in comparisons if a <= q.start < b), None)
             subject = subject_for(self, q, span, subjects, in_comparison, text)
             alike = _KIND_GROUP.get(q.kind, q.kind) == _KIND_GROUP.get(previous_kind, previous_kind)
@@ -584,7 +612,15 @@ class Extractor:
                 between = text[last[0].end : q.start]
                 if _CHANGED_TO.fullmatch(between) and last[2]:
                     metric = last[2]  # "lifted AIME 2024 from 79.8 to 91.4": the same measure, later
-                elif _SIZES_GO_ON.fullmatch(between) and last[2] == "model size" and not q.unit:
+                elif not metric and q.kind == "percent" and last[2] and _LIST_GOES_ON.fullmatch(between):
+                    metric = last[2]  # "Qwen had a 41% share, Llama 23% and DeepSeek 8%": each a share
+                elif (
+                    _SIZES_GO_ON.fullmatch(between)
+                    and last[2] == "model size"
+                    and not q.unit
+                    and metric in ("", "model size", "total parameters")
+                    and not _SAYS_WHICH_COUNT.match(text, q.end)
+                ):
                     subject, metric = last[1], last[2]  # "Llama 3 8B and 70B": sizes of one family
             if q.kind == "percent" and whole_metric and _SHARE_OF_WHOLE.search(text, max(0, q.start - 10), q.start):
                 metric = "share of " + whole_metric.removeprefix("number of ")  # "1,509 of 3,755 LLMs (40%)"
@@ -730,6 +766,10 @@ class Extractor:
     def add(self, block: Block, q: Quantity, subject: str, metric: str, quote: str) -> None:
         if q.kind == "date" and metric not in ("release date",) and len(str(q.value)) <= 4:
             return
+        if _COMPANY_METRIC.match(metric) and self.vocabulary.subject_kind(subject) == "model":
+            # "| Moonshot AI | … | $3.3B |": a valuation is the maker's, not the one model of it the
+            # document names (what a family named alone stands for elsewhere)
+            subject = (self.vocabulary.ancestors(subject) or [subject])[-1]
         if self._joined:  # read in wrapped lines: the claim of the line where its figure stands
             offset, block = next((o, b) for o, b in reversed(self._joined) if o <= q.start)
             q = replace(q, start=q.start - offset, end=q.end - offset)

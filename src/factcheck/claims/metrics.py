@@ -183,7 +183,9 @@ def _metric_for(
     # "87.1 on MMLU", "17B (Activated) 109B (Total)": the metric named right after the figure
     if after and re.match(r"^\s*(?:\(\s*|on|in|for|at)?\s*(?:the\s+)?$", text[q.end : after[0].start]):
         return refine(extractor, after[0].name, q, text, span)
-    board_score = _score_on_board(extractor, q, metrics, text)
+    if q.kind == "percent" and _TOGETHER_BEFORE.search(text, span.start, q.start):
+        return "combined share"  # "Together, the three labs account for 76%"
+    board_score = _score_on_board(extractor, q, metrics, text) or _arena_rating(q, text)
     if board_score:
         return board_score
     if before and re.match(r"^\s*(?::|of|=|-|\(|score of|at)?\s*$", text[before[-1].end : q.start]):
@@ -276,6 +278,26 @@ def _score_on_board(extractor: Extractor, q: Quantity, metrics: Sequence[Mention
     return vocabulary.metric(board.name.removesuffix(" rank") + " score") or ""
 
 
+_TOGETHER_BEFORE = re.compile(
+    r"\b(?:together|combined|collectively|altogether|between them)\b[^.;]{0,40}"
+    r"\b(?:account(?:s|ed)? for|make up|made up|hold|held|represent|have|had)\s+(?:about\s+|roughly\s+|~)?$",
+    re.IGNORECASE,
+)
+
+
+def _arena_rating(q: Quantity, text: str) -> str:
+    """A bare whole number between 1,000 and 1,700 in a paragraph about an arena leaderboard is
+    its Elo rating ("the LMArena refresh puts Kimi K2 on 1,420 … R1-0528 follows on 1,413"): no
+    other figure of a model takes those values there, and ranks and points are written so."""
+    if q.kind != "number" or q.unit or not isinstance(q.value, float) or not 1000 <= q.value <= 1700:
+        return ""
+    if not q.value.is_integer() or _POINTS_AFTER.match(text, q.end):
+        return ""
+    return "LMArena Elo" if _ARENA.search(text) else ""
+
+
+_ARENA = re.compile(r"\b(?:LMArena|LMSYS|Chatbot Arena|Arena\s+Elo|Elo)\b")
+_POINTS_AFTER = re.compile(r"\s*(?:points?|pts|votes|battles|models?|users?)\b", re.IGNORECASE)
 _ORIGIN_WORDS = re.compile(r"\b(?:Chinese|American|U\.S\.|US|European|Western|domestic|foreign|global)\b\s*", re.I)
 
 
@@ -429,15 +451,16 @@ def _price_side(text: str, q: Quantity, span: Span) -> re.Match[str] | None:
 
 def rank_metric(extractor: Extractor, q: Quantity, metrics: Sequence[Mention], text: str, span: Span) -> str:
     boards = [m for m in metrics if m.name in ("LMArena rank", "LMArena Elo")]
-    scope = (
-        " open-source" if re.search(r"open[- ]?(?:source|weight)", text[span.start : span.end], re.IGNORECASE) else ""
-    )
+    scope = " open-source" if _OPEN_SCOPE.search(text[span.start : span.end]) else ""
     if boards:
         return f"LMArena{scope} rank"
     row = span.default_metric
     if span.table and row and not row.endswith("rank") and not row.startswith("LMArena"):
         return f"{row} rank"  # "| Average (12 tests) | 63.2 | 3rd globally |": third on that average
-    if re.search(r"\bglobal(?:ly)?\b|\boverall\b", text[q.end : q.end + 30], re.IGNORECASE):
+    own_words = re.split(r"[,;(]|\d", text[q.end : q.end + 30], maxsplit=1)[0]  # up to the next figure or clause
+    if re.match(r"\s*(?:open[- ]?(?:source|weights?)|open)\b", own_words, re.IGNORECASE) and extractor.leaderboard:
+        return f"{extractor.leaderboard} open-source rank"  # "#1 open-weight model, #5 overall"
+    if re.search(r"\bglobal(?:ly)?\b|\boverall\b", own_words, re.IGNORECASE):
         return f"{extractor.leaderboard} rank" if extractor.leaderboard else "global rank"
     words = _RANKED_ON.match(text, q.end)
     if words and words.group("own") and _OWN_BOARD.search(words.group("board")):
@@ -448,6 +471,7 @@ def rank_metric(extractor: Extractor, q: Quantity, metrics: Sequence[Mention], t
     return f"{words.group('board').strip()} rank" if words else ("rank" + scope)
 
 
+_OPEN_SCOPE = re.compile(r"open[- ]?(?:source|weights?)|\bamong\s+(?:the\s+)?open\b|\bopen\s+models?\b", re.I)
 _OWN_BOARD = re.compile(r"\b(?:ranking|rankings|list|index|leaderboard|board)\s*$")
 # "second on the cost-efficiency index", "among open models"; "my/our … ranking" is the writer's own.
 _RANKED_ON = re.compile(
@@ -459,13 +483,15 @@ _RANKED_ON = re.compile(
 
 _OF_THE_MARKET = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,2}?market\b", re.IGNORECASE)
 _RAISED_BEFORE = re.compile(
-    r"\b(?:(?:rais(?:ed|es|ing)|funding of|investment of|(?P<valued>valued at|valuation of))\s+"
+    r"\b(?:(?:rais(?:ed|es|ing)|funding of|investment of|"
+    r"(?P<valued>valued(?:\s+(?:it|them|the\s+company))?\s+at|valuation of))\s+"
     r"(?:[a-z]+\s+){0,4}?(?:~\s*)?"  # "raised an additional $640M", "a total of $1.1B"
     r"|funding\b(?:[^$€£¥\d;]|(?<=[A-Za-z])\d){0,30})$",  # "more funding (e.g., beyond Ai2's $100M)"
     re.IGNORECASE,
 )
 _FUNDING_AFTER = re.compile(
-    r"\s+(?:in\s+(?:\w+\s+)?(?:funding|investment|venture capital)|(?:seed|series [a-f])\s+round"
+    r"\s+(?:in\s+(?:\w+\s+)?(?:funding|investment|venture capital)"
+    r"|(?:(?:seed|series [a-f]|funding|growth|strategic)\s+)?round"
     r"|(?P<valued>valuation))\b",
     re.IGNORECASE,
 )

@@ -19,8 +19,16 @@ if TYPE_CHECKING:
 _SHORT_NAME_BEFORE = re.compile(r"(?<![\w.\-])[A-Za-z][\w.\-]*\w$")
 
 # A model named by its short name after a slash: "R1" in "V3/R1 variants", "Maverick".
+_SIZE_BEFORE_NAME = re.compile(
+    r"[\s\-\"“”'‘’]*(?:(?:smaller|larger|bigger|sibling|variant|flagship|model|version)[\s\"“”'‘’]+)*"
+)  # "the 17B-parameter Scout", "the 21B sibling gpt-oss-20b"
+_THE_ORIGINAL = re.compile(r"[;,]\s+the\s+(?:original|earlier|previous|older|first)\s+(?:[\w\-]+\s+){0,6}$", re.I)
+_CHANGED_FROM = re.compile(r"\bfrom\s+[$€£¥~]?\d(?:[^.;]|\.(?=\d))*?\s(?:to|->|→)\s*[$€£¥~]?$")
+_POSSESSIVE = re.compile(r"['’]s\s")
 _MAKERS_MODEL = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:model|flagship|release|system|LLM)\b", re.IGNORECASE)
-_CHECKPOINT = re.compile(r"\b(?:the\s+)?(\d{4})\s+(?:checkpoint|version|update|release|refresh|snapshot)\b", re.I)
+_CHECKPOINT = re.compile(
+    r"\b(?:the\s+)?(?!(?:19|20)\d\d\b)(\d{4})\s+(?:checkpoint|version|update|release|refresh|snapshot)\b", re.I
+)  # a date tag, not a year ("the original December 2024 release")
 _CHECKPOINT_NAMED = re.compile(r"[A-Z][\w.]*-[\w.\-]*\d")  # another model named between tag and figure
 _SHORT_NAME = re.compile(r"[A-Za-z][\w.\-]*[\w]")
 
@@ -194,8 +202,13 @@ def subject_for(
         resolved = extractor.resolve_subject(derived.group(1), span.default_subject)
         if resolved:
             return resolved
+    changed = _CHANGED_FROM.search(text, max(span.start, q.start - 80), q.start)
+    if changed:  # "lifted AIME 2025 from 70.0% for the January R1 to 87.5%": R1 is the 70.0%'s, not the 87.5%'s
+        subjects = [m for m in subjects if not changed.start() <= m.start < q.start]
     before = [m for m in subjects if m.end <= q.start]
     after = [m for m in subjects if m.start >= q.end]
+    if before and _THE_ORIGINAL.search(text, max(span.start, q.start - 60), q.start):
+        return before[-1].name  # "the March 2025 checkpoint of DeepSeek-V3; the original December 2024 release"
     tagged = _CHECKPOINT.search(text, max(span.start, q.start - 60), q.start)
     if tagged and not _CHECKPOINT_NAMED.search(text, tagged.end(), q.start):
         # "the 0905 checkpoint with 256K of context": the model the document names with that tag,
@@ -234,7 +247,7 @@ def subject_for(
         after
         and q.scale >= 1e9
         and q.unit in ("", "parameters")
-        and re.fullmatch(r"[\s\-\"“”'‘’]*", text[q.end : after[0].start])
+        and _SIZE_BEFORE_NAME.fullmatch(text[q.end : after[0].start])
     ):
         return after[0].name  # "the 17B-parameter Scout", "the 400B Maverick variant": the size of that model
     if after and q.kind == "currency" and _SPENT_ON.match(text[q.end : after[0].start]):
@@ -295,6 +308,13 @@ def subject_for(
         and not (m.name in _PLATFORMS and _ON_PLATFORM.search(text, 0, m.start))  # "weights on Hugging Face"
     ]
     models = [m for m in outside if extractor.vocabulary.subject_kind(m.name) not in ("organisation",)]
+    # "As a division of China's cloud giant, Qwen has …": a model or family named is the subject
+    # before a country whose possession qualifies something else
+    models = [
+        m
+        for m in models
+        if extractor.vocabulary.subject_kind(m.name) not in ("country", "region") or not _POSSESSIVE.match(text, m.end)
+    ] or models
     # What a date dates is named right before it (above), not by the clause.
     breaks = list(_CONTRASTING_CLAUSE.finditer(text, models[0].end, q.start)) if models and q.kind != "date" else []
     in_clause = [m for m in models if breaks and m.start >= breaks[-1].end()]

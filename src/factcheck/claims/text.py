@@ -44,6 +44,8 @@ MARKER = re.compile(r"^(\s*(?:[-*+•▪◦]|\d{1,3}[.)])\s+)")
 _LINK_TARGET = re.compile(r"\]\(([^)]*)\)")
 
 _MARKUP = re.compile(r"\*\*|__|`|~~|<sup>|</sup>|<br\s*/?>")
+# A footnote's mark, as a converter writes a page's <sup><a href="#n1">[1]</a></sup>: no figure.
+_FOOTNOTE = re.compile(r"<sup>\s*\[?\\?\[\d{1,3}\\?\]\]?(?:\([^)\s]*\))?\s*</sup>|\[\\?\[\d{1,3}\\?\]\]\(#[^)\s]*\)")
 
 _ESCAPE = re.compile(r"\\(?=[$*_#\[\]()|`~>.\-])")
 
@@ -101,7 +103,8 @@ def clean_markup(line: str) -> str:
     """Markup replaced by spaces of the same length, so offsets still index the original line.
     Each pattern runs only on a line with the character it needs: most lines have no markup, and
     clean_markup is called several times for every block."""
-    text = _ESCAPE.sub(" ", line) if "\\" in line else line  # "\$100 million" from a converter is "$100 million"
+    text = _FOOTNOTE.sub(_blank, line) if "[" in line and ("<sup>" in line or "](#" in line) else line
+    text = _ESCAPE.sub(" ", text) if "\\" in text else text  # "\$100 million" from a converter is "$100 million"
     if "*" in text or "_" in text or "`" in text or "~" in text or "<" in text:
         text = _MARKUP.sub(_blank, text)
     if "](" in text:
