@@ -54,8 +54,9 @@ PLANTED = {
     # Trials 7 and 8 were run on the code that had learnt from trials 3 to 6 (held out, 2026-12-04:
     # trial 7 gave 1 of its 7 planted errors, and a second half-way, with 6 false alarms; trial 8
     # 1 of 6 with 3). Two planted errors are still missed, and are not in these sets:
-    # trial 7's GPQA Diamond 81.1 (a space-aligned table of a text file) against 78.1 (a quote
-    # block), and trial 8's 76% said to be the sum of 41%, 23% and 8% listed after a colon with no
+    # trial 7's GPQA Diamond 81.1 (read from the text file's space-aligned table) against "78.1 on
+    # GPQA" (a quote block: plain GPQA is kept apart from its Diamond subset), and trial 8's 76%
+    # said to be the sum of 41%, 23% and 8% listed after a colon with no
     # metric, and its 32B model in BF16 said to fit a 24 GB GPU (memory from parameters x bytes).
     "trial7": {
         ("attribution", "DeepSeek-V3 / Kimi K2-Instruct", "training tokens"),  # DeepSeek-V3's 14.8T, given to K2

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.claims import extract_claims, reading_order
-from factcheck.documents import read_document
+from factcheck.documents import read_document, read_document_bytes
 from factcheck.models import Claim, Document
 from factcheck.vocabulary import load_vocabulary
 
@@ -1179,3 +1179,21 @@ def test_a_month_later_than_the_documents_date_is_of_the_year_before() -> None:
     got = {(c.subject, c.metric, c.value) for c in _claims(text)}
     assert ("Phi-4", "announcement date", "2024-12") in got, got
     assert not any(value == "2025-12" for _, _, value in got), got
+
+
+def test_a_text_table_with_models_as_rows_and_metrics_as_columns() -> None:
+    text = (
+        "Table 2. Vendor-reported scores\n\n"
+        "  Model                          Total   Active  MMLU-Pro  GPQA-D  AIME25\n"
+        "  DeepSeek-R1-0528                671B     37B     85.0     81.0    87.5\n"
+        "  GLM-4.5                         355B     32B     84.6     79.1     --\n"
+    )
+    document = read_document_bytes(text.encode(), "notes.txt")
+    got = {(c.subject, c.metric, c.value) for c in extract_claims(document, VOCABULARY)}
+    assert {
+        ("DeepSeek-R1-0528", "total parameters", 671e9),
+        ("DeepSeek-R1-0528", "active parameters", 37e9),
+        ("DeepSeek-R1-0528", "GPQA Diamond", 81.0),
+        ("DeepSeek-R1-0528", "AIME 2025", 87.5),
+    } <= got, got
+    assert ("GLM-4.5", "MMLU-Pro", 84.6) in got and not any(s == "GLM-4.5" and m == "AIME 2025" for s, m, _ in got)

@@ -261,7 +261,7 @@ def read_cell_metric(extractor: Extractor, cell: str) -> str:
 
 
 # A figure cell of a table whose columns PDF text lays out with spaces: "86.06", "72B", "37.5%", "-".
-_ALIGNED_VALUE = re.compile(r"[~≈<>]?[-+]?[$€£¥]?\d[\d,.]*(?:%|[KMBT]|x|×)?[*†‡]*|[-–—]|N/A", re.IGNORECASE)
+_ALIGNED_VALUE = re.compile(r"[~≈<>]?[-+]?[$€£¥]?\d[\d,.]*(?:%|[KMBT]|x|×)?[*†‡]*|[-–—]{1,2}|N/A|n/d", re.IGNORECASE)
 _ALIGNED_TOKEN = re.compile(r"\S+")
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 
@@ -279,14 +279,16 @@ def aligned_table_rows(extractor: Extractor, blocks: Sequence[Block]) -> dict[Bl
     going; anything else ends it. Returns each row's table block, and None for each header line."""
     found: dict[Block, Block | None] = {}
     columns: tuple[str, ...] = ()
+    label_head = ""  # "Model" where the columns are metrics and each row's label a model
     for block in blocks:
         if block.kind not in ("paragraph", "label", "bullet"):
             columns = ()
             continue
         text = block.text.rstrip()
         names = _column_names(extractor, text)
-        if names:
-            columns = names
+        measures = () if names else _metric_columns(extractor, text)
+        if names or measures:
+            columns, label_head = (names, "") if names else (measures[1:], measures[0])
             found[block] = None
             continue
         if not columns:
@@ -305,10 +307,26 @@ def aligned_table_rows(extractor: Extractor, blocks: Sequence[Block]) -> dict[Bl
         if values == len(columns) and label and len(label) <= 8:
             cells = (" ".join(t.group() for t in label), *(t.group() for t in tokens[len(label) :]))
             offsets = (label[0].start(), *(t.start() for t in tokens[len(label) :]))
-            found[block] = replace(block, kind="table_row", cells=cells, header=("", *columns), cell_offsets=offsets)
+            header = (label_head, *columns)
+            found[block] = replace(block, kind="table_row", cells=cells, header=header, cell_offsets=offsets)
         elif values or len(text) > 80:
             columns = ()  # a figure or a sentence that is no row of the table
     return found
+
+
+_LABEL_HEADS = frozenset({"Model", "Models", "Name", "System"})
+_SIZE_COLUMNS = frozenset({"Total", "Active", "Params", "Parameters", "Context", "Tokens"})
+
+
+def _metric_columns(extractor: Extractor, text: str) -> tuple[str, ...]:
+    """A header line of a table whose rows are models and columns metrics ("Model  Total  Active
+    MMLU-Pro  GPQA-D  AIME25"): its first word heads the models' column, and each other word names a
+    metric or a size. Three such columns at least; anything else in the line is no such header."""
+    words = text.split()
+    if len(words) < 4 or words[0] not in _LABEL_HEADS or len(text) > 200 or _PROSE_MARK.search(text):
+        return ()
+    known = [w in _SIZE_COLUMNS or extractor.vocabulary.metric(w) is not None for w in words[1:]]
+    return tuple(words) if all(known) else ()
 
 
 def _column_names(extractor: Extractor, text: str) -> tuple[str, ...]:
