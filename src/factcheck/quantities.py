@@ -981,7 +981,7 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     """The quantity starting at match `m`, and the offset where scanning resumes."""
     start, end = m.span()
     number_text = m.group()
-    if number_text[0] == "0" and number_text[1:2].isdigit():
+    if number_text[0] == "0" and number_text[1:2].isdigit() and number_text.strip("0"):
         return None, end  # "the 0528 checkpoint", "build 007": a leading zero writes an identifier
     following = text[end : end + 1]
     if following == " " and len(number_text) <= 2 and _DAY_OF_MONTH.match(text, end):
