@@ -351,9 +351,26 @@ def test_a_decision_is_never_both_accepted_and_stale(project: Path, capsys: pyte
     assert main(["audit", str(first)]) == 1
     (finding,) = json.loads((project / "reports" / "audit.json").read_text(encoding="utf-8"))["findings"]
     assert main(["accept", finding["id"], "--reason", "a later revision"]) == 0
-    (project / "b.md").write_text("# DeepSeek-V3\n- 685B total params\n", encoding="utf-8")
+    (project / "b.md").write_text("# Qwen3\n- 235B total params\n", encoding="utf-8")
     main(["audit", str(project / "b.md")])
     capsys.readouterr()
     assert main(["audit", str(first)]) == 0
     err = capsys.readouterr().err
     assert "1 accepted" in err and "stale" not in err
+
+
+def test_an_audit_of_new_documents_finds_their_conflicts_with_those_stored_before(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "old.md").write_text(
+        "# Kimi K2\n- 1T total parameters\n\n# Qwen3\n- 235B total params\n- 253B total params\n", encoding="utf-8"
+    )
+    (project / "new.md").write_text("# Notes\n\nKimi K2 has 2 trillion total parameters.\n", encoding="utf-8")
+    main(["audit", "--no-sources", str(project / "old.md")])
+    capsys.readouterr()
+    assert main(["audit", "--no-sources", str(project / "new.md")]) == 1
+    findings = json.loads((project / "reports" / "audit.json").read_text(encoding="utf-8"))["findings"]
+    # the new document's conflict with the stored one, not the stored document's own
+    assert [(f["subject"], sorted({c["document"] for c in f["claims"]})) for f in findings] == [
+        ("Kimi K2", ["new.md", "old.md"])
+    ]

@@ -257,8 +257,17 @@ def run_audit(
     cited = read_citations(extraction.documents)
     sources = fetch_cited_sources(cited, settings, store, claims=extraction.claims, progress=source_progress)
     papers = cited_paper_dates(cited, load_vocabulary(settings.vocabulary))
-    review = review_conflicts(extraction.claims, settings, also=sources.findings, papers=papers)
     audited = {d.name for d in extraction.documents}
+    # The audited documents against everything known: a new report that contradicts one stored
+    # before is a finding of this audit (the findings among stored documents alone are not).
+    known = [c for c in store.claims() if c.document not in audited]
+    review = review_conflicts([*extraction.claims, *known], settings, also=sources.findings, papers=papers)
+    if known:
+        review = replace(
+            review,
+            open=tuple(f for f in review.open if _involves(f, audited)),
+            accepted=tuple(f for f in review.accepted if _involves(f, audited)),
+        )
     if review.stale and {d.name for d in store.documents()} - audited:
         # A decision may excuse a finding among documents this run did not audit: it is stale only
         # if nothing stored has its finding either.
@@ -283,6 +292,10 @@ def run_audit(
     )
     written = write_reports(settings.reports_dir, report)
     return AuditResult(extraction, tuple(written), review, settings.fail_on, sources, verifications)
+
+
+def _involves(finding: Finding, documents: set[str]) -> bool:
+    return any(c.document in documents for c in finding.claims)
 
 
 @dataclass(frozen=True)
