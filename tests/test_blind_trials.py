@@ -66,6 +66,16 @@ PLANTED = {
         ("value", "gpt-oss-120b", "context length"),  # 128K against 64K
         ("arithmetic", "GLM", "price reduction"),  # $2.20 -> $1.76 is a 20% cut, not 25%
     },
+    # Trial 9 was run last (held out, on the code after trials 7 and 8): 0 of its 6 planted errors
+    # and 11 false alarms, most from a table whose headers give the unit ("Total params (B)",
+    # "Output price ($/M tokens)"), and a batch tier's discounted prices taken for list prices.
+    # Those are fixed; its 6 planted errors are still missed: an in-house GPQA Diamond 78.7 against
+    # a notebook's "GPQA" 76.2, ~$5.6 million given to Kimi K2 and to DeepSeek-V3 (two significant
+    # digits, which two unrelated models' runs may share by chance), a press-release quote's
+    # January 27 release date, Llama against Qwen first by downloads, 48.0 + 88.0 said to be 146.0
+    # GPU-hours, and "gpt-oss models, released on August 5, 2025 under an MIT licence" (words
+    # between "released" and "under", and said of the family). No finding at all is what it asserts.
+    "trial9": set(),
     "trial8": {
         ("arithmetic", "DeepSeek-R1", "amount"),  # ¥16 "about $2.60" at the ¥7.2 of the other conversions: $2.22
         ("categorical", "MiniMax M1", "license"),  # Apache 2.0 against MIT

@@ -1155,6 +1155,16 @@ def test_a_change_in_a_comparison_is_of_the_figure_compared(sentence: str, subje
          {("MiniMax M1", "license", "MIT")}, set()),
         ("# Weekly\n\nThe update lifted AIME 2025 from 70.0% for the January R1 to 87.5%.\n", set(),
          {("DeepSeek-R1", "AIME 2025", 87.5)}),
+        # a review's cases: a setting is no score, a clause's "no" negates only it, month names are
+        # no words that open like them, "daily users" are no daily cost, a timeline entry's licence
+        ("# Notes\n\nOn MMLU, Qwen3-235B-A22B leads at 81.5. DeepSeek-R1 is best run with a temperature of 0.6.\n",
+         {("Qwen3-235B-A22B", "MMLU", 81.5)}, {("DeepSeek-R1", "MMLU", 0.6)}),
+        ("# Notes\n\nKimi K2 needs no separate system prompt and scores 65.8% on SWE-bench Verified.\n",
+         {("Kimi K2", "SWE-bench Verified", 65.8)}, set()),
+        ("# Notes\n\nDeepSeek-V3, which now serves millions of daily users, cost $5.6M to train.\n",
+         {("DeepSeek-V3", "training cost", 5.6e6)}, set()),
+        ("# Timeline\n\n- 2025-01-20 — DeepSeek-R1 released under the MIT license\n",
+         {("DeepSeek-R1", "release date", "2025-01-20"), ("DeepSeek-R1", "license", "MIT")}, set()),
         # someone else's words, quoted to reject them
         ("# Post\n\nPeople keep saying \"R1 cost $5.6M\" and no, that number is the V3 base run.\n",
          set(), {("DeepSeek-R1", "training cost", 5.6e6)}),

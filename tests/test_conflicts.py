@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from factcheck.claims import extract_claims
@@ -832,3 +834,28 @@ def test_a_sum_of_shares_and_a_conversion_that_do_not_follow() -> None:
     wrong = [f for f in _findings(prices.format("2.60")) if f.kind is FindingKind.ARITHMETIC]
     assert [f.subject for f in wrong] == ["DeepSeek-R1"] and "gives 2.2" in wrong[0].explanation
     assert not [f for f in _findings(prices.format("2.22")) if f.kind is FindingKind.ARITHMETIC]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In our survey of 40 open models, 12 (45%) use the Apache 2.0 licence.",
+        "Of the 40 open models we surveyed, 12 of 40 (45%) use the Apache 2.0 licence.",
+    ],
+)
+def test_a_share_of_a_sample_named_first(sentence: str) -> None:
+    found = _findings(f"# Survey\n\n{sentence}\n")
+    assert [f.kind.value for f in found] == ["arithmetic"] and "30%" in found[0].explanation
+    assert _findings(f"# Survey\n\n{sentence.replace('45%', '30%')}\n") == []
+
+
+REVIEW_CASES = Path(__file__).parent / "data" / "review-cases"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in REVIEW_CASES.glob("*.md")))
+def test_correct_text_a_reviewer_wrote_against_the_new_rules_raises_nothing(name: str) -> None:
+    # subtotals and totals of one group, rounded shares, a column that multiplies too, a total of
+    # a score and a share, conversions of different years, a batch size beside an arena rating,
+    # a place at another time, one licence in two casings, a timeline of plans and cancellations
+    found = _findings((REVIEW_CASES / name).read_text(encoding="utf-8"))
+    assert [f for f in found if f.severity is not Severity.LOW] == [], [f.explanation for f in found]

@@ -607,3 +607,19 @@ def test_higher_than_a_figure_is_a_lower_bound() -> None:
 )
 def test_two_prices_share_the_unit_after_the_second(text: str, units: list[str]) -> None:
     assert [q.unit for q in find_quantities(text)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("(Moonshot AI, 11 Jul): 1T", [1e12]),  # a day without its year is no figure
+        ("GA September 9 for all", []),
+        ("Kimi K2 stacks 61 Decoder layers", [61.0]),  # a word that opens like a month is none
+        ("32 Mayan glyphs and 3 Augmented models", [32.0, 3.0]),
+        ("the 0528 checkpoint, build 007", []),  # a leading zero writes an identifier
+        ("423 0000", [423.0, 0.0]),  # but zeros alone are zero
+        ("4,560亿 (456 billion), 53.47万美元", [456e9, 456e9, 534700.0]),  # Chinese numerals
+    ],
+)
+def test_days_identifiers_and_chinese_numerals(text: str, values: list[float]) -> None:
+    assert [q.value for q in find_quantities(text)] == values

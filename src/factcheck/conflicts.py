@@ -394,7 +394,9 @@ def _attribution_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None
             continue
         named = sorted({s for pair in pairs for s in pair})
         involved = [c for c in group if c.subject in named]
-        figure = involved[0].quantity.text
+        # as written where it says its unit ("$5.6M"), else with it ("5.6M" in a column of costs)
+        with_unit = [c.quantity.text for c in involved if not c.quantity.text[:1].isdigit()]
+        figure = with_unit[0] if with_unit else format_value(involved[0].quantity)
         explanation = (
             f"The {metric} {figure} is attributed to {', '.join(named[:-1])} and {named[-1]}: "
             "one figure, different models."
@@ -466,7 +468,12 @@ def _ranking_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) ->
     for c in ranks:
         kind = vocabulary.subject_kind(c.subject)
         # a plain rank in a document with one ranking is a place in it ("Kimi K2, in third place")
-        own = _LIST_ITEM.match(c.text) is not None or _OWN_RANKING.search(c.text) is not None or c.metric == "rank"
+        own = (
+            _LIST_ITEM.match(c.text) is not None
+            or _OWN_RANKING.search(c.text) is not None
+            or c.metric == "rank"
+            and not _AT_ANOTHER_TIME.search(c.text)  # "was the #1 model in January"
+        )
         if (
             own
             and len(lists[c.document]) == 1
@@ -489,6 +496,8 @@ def _ranking_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) ->
     for c in ranks:
         if c.quantity.qualifier is Qualifier.EXACT and vocabulary.subject_kind(c.subject) not in ("country", "region"):
             # two ranking lists of one document rank two things, though neither names its board
+            if c.metric == "rank" and _AT_ANOTHER_TIME.search(c.text):
+                continue  # "DeepSeek-R1 was the #1 model in January": a place then, not on this ranking
             one_list = c.section if c.metric == "rank" and _LIST_ITEM.match(c.text) else ""
             shared[(c.document, c.metric, float(c.quantity.value), one_list)].append(c)
     for (document, metric, place, _list), group in sorted(shared.items()):
@@ -518,6 +527,10 @@ def _counts_of_models(text: str) -> list[float]:
     return [float(_WORDS.get(m.group(1).lower(), m.group(1))) for m in _COUNT_OF_MODELS.finditer(text)]
 
 
+_AT_ANOTHER_TIME = re.compile(
+    r"\b(?:was|were|had been|used to|in (?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)|last (?:month|week|year)|(?:19|20)\d\d)\b"
+)
 _LIST_ITEM = re.compile(r"\s*\d{1,3}[.)]\s")  # the quote of a ranking list's item: "3. GLM-4.5 (China)"
 _OWN_RANKING = re.compile(
     r"\b(?:my|our)\s+(?:[\w\-]+\s+){0,2}?(?:ranking|list|leaderboard|board|index|table|top\s*\d+)", re.I
@@ -1018,7 +1031,7 @@ def _table_runs(claims: Sequence[Claim]) -> Iterable[list[Claim]]:
         yield run
 
 
-_TOTAL_ROW = re.compile(r"\s*(?:grand\s+)?(?:total|sum)\b", re.IGNORECASE)  # "Total, 36 months", "Grand total"
+_TOTAL_ROW = re.compile(r"\s*(?:grand\s+|sub-?)?(?:total|sum)\b", re.IGNORECASE)  # "Total, 36 months", "Subtotal"
 _UNIT_PRICE = re.compile(r"\b(?:unit\s+price|price\s+per\s+unit|unit\s+cost|rate)\b", re.IGNORECASE)
 _QUANTITY = re.compile(r"^(?:quantity|qty\.?|units|count|number)$", re.IGNORECASE)
 _LINE_TOTAL = re.compile(r"^(?:sub-?total|total|line\s+total|amount|extended(?:\s+price)?)$", re.IGNORECASE)
@@ -1034,13 +1047,14 @@ def _table_total_findings(claims: Sequence[Claim]) -> list[Finding]:
         for c in run:
             if isinstance(c.quantity.value, float):
                 rows[c.line].append(c)
+        last_total = 0  # the rows a total adds up are those since the total before it
         for line, cells in sorted(rows.items()):
             if _TOTAL_ROW.match(cells[0].subject):
                 for total in cells:
                     items = [
                         c
                         for other, row in rows.items()
-                        if other < line and not _TOTAL_ROW.match(row[0].subject)
+                        if last_total < other < line and not _TOTAL_ROW.match(row[0].subject)
                         for c in row
                         if c.metric == total.metric and c.quantity.unit == total.quantity.unit
                     ]
@@ -1049,11 +1063,16 @@ def _table_total_findings(claims: Sequence[Claim]) -> list[Finding]:
                         findings.extend(
                             _recomputed(total, computed, items, f"the {len(items)} rows above it add up to")
                         )
+                last_total = line
                 continue
             prices = [c for c in cells if _UNIT_PRICE.search(c.metric)]
             counts = [c for c in cells if _QUANTITY.match(c.metric)]
             totals = [c for c in cells if _LINE_TOTAL.match(c.metric)]
-            if len(prices) == len(counts) == len(totals) == 1 and prices[0].quantity.unit == totals[0].quantity.unit:
+            if (
+                len(prices) == len(counts) == len(totals) == 1
+                and len(cells) == 3  # no other column multiplies ("| Months | 12 |")
+                and prices[0].quantity.unit == totals[0].quantity.unit
+            ):
                 computed = float(prices[0].quantity.value) * float(counts[0].quantity.value)
                 findings.extend(
                     _recomputed(totals[0], computed, [prices[0], counts[0]], "its unit price times quantity is")
@@ -1084,8 +1103,9 @@ def _conversion_findings(claims: Sequence[Claim]) -> list[Finding]:
                     pairs[(document, a.quantity.unit, b.quantity.unit)].append((a, b))
     findings = []
     for (_document, source, target), found in sorted(pairs.items()):
-        if len(found) < 3:
-            continue
+        years = {year for a, _b in found for year in _YEARS.findall(a.text)}
+        if len(found) < 3 or len(years) > 1:
+            continue  # conversions of different years were made at different rates
         rates = sorted(float(b.quantity.value) / float(a.quantity.value) for a, b in found)
         median = rates[len(rates) // 2]
         for a, b in found:
@@ -1102,12 +1122,14 @@ def _conversion_findings(claims: Sequence[Claim]) -> list[Finding]:
     return findings
 
 
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _amount(q: Quantity) -> str:
     """A figure's text less the qualifier words written before it ("about $2.60" → "$2.60")."""
     return re.sub(r"^(?:about|approx\.?|approximately|roughly|around|~|≈)\s*", "", q.text, flags=re.IGNORECASE)
 
 
-_TOGETHER = re.compile(r"\b(?:together|combined|collectively|altogether|in total|between them)\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\b(?:the|these|those|all)\s+(two|three|four|five|six)\b", re.IGNORECASE)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -1124,7 +1146,7 @@ def _stated_sum_findings(claims: Sequence[Claim]) -> list[Finding]:
         for total in document_shares:
             at = total.text.find(total.quantity.text)
             lead = total.text[:at] if at >= 0 else ""
-            if not _TOGETHER.search(lead):
+            if total.metric != "combined share":  # as the extractor reads "together … account for 76%"
                 continue
             parts = [
                 c
@@ -1133,8 +1155,10 @@ def _stated_sum_findings(claims: Sequence[Claim]) -> list[Finding]:
             ]
             if not parts:
                 continue
-            sentence = max((c.line, c.text) for c in parts)[1]  # the sentence right before
+            sentence = max(parts, key=lambda c: (c.line, c.quantity.start)).text  # the sentence right before
             parts = [c for c in parts if c.text == sentence]
+            if len({c.metric for c in parts}) != 1 or not parts[0].metric.startswith("share"):
+                continue  # shares of one thing, not a score and a share
             how_many = _HOW_MANY.search(lead)
             if len(parts) < 2 or how_many and _COUNTS[how_many.group(1).lower()] != len(parts):
                 continue
@@ -1159,7 +1183,8 @@ def _recomputed(stated: Claim, computed: float, basis: list[Claim], how: str) ->
     of stated amounts is exact ("$1,962,700" holds $1,962,699.5 to $1,962,700.5), a rounded one
     ("$1.9M") holds what rounds to it."""
     low, high = interval(stated.quantity)
-    low, high = low - abs(low) * 1e-4, high + abs(high) * 1e-4
+    slack = 0.5 * len(basis) if stated.quantity.unit == "percent" else abs(high) * 1e-4  # "33% + 33% + 33%" is 100%
+    low, high = low - slack, high + slack
     if low <= computed <= high:
         return []
     off = abs(float(stated.quantity.value) - computed) / abs(computed) if computed else math.inf

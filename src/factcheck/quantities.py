@@ -95,7 +95,7 @@ _UNIT_RE = _one_of(sorted((re.escape(u) for u in _UNIT_NOUNS), key=len, reverse=
 # A name between a number and its unit noun: "512 H800 GPUs", "2.788M H800 GPU hours".
 _UNIT_AFTER = re.compile(
     rf"[ \-]?(?:(?:[A-Z]{{1,3}}\d{{2,4}}[A-Za-z]?|NVIDIA|Nvidia|Ascend|Huawei|TPU|v\d|open[- ]source|open-weight|"
-    rf"new|active|total|activated|input|output|context|training|more|fewer|major|additional|distinct|programming|routed|shared|"
+    rf"new|active|total|activated|input|output|context|training|more|fewer|major|additional|distinct|programming|routed|shared|open|"
     rf"monthly|daily|weekly|annual|yearly|"
     rf"supported|different|derivative|public|publicly released|released|notable|leading|prominent|"
     rf"Chinese|American|U\.S\.|US|European|Western|domestic|foreign|global|[a-z]++-[a-z][a-z\-]*|[a-z]+ly [a-z]+ed)"
@@ -808,9 +808,12 @@ _QUALIFIER_ENDINGS = (
 # What can follow a number without any suffix starting there: the end of the line, a cell border
 # or a punctuation mark. Every suffix pattern of _Scan starts with a space, a letter or a symbol
 # outside this set.
-_DAY_OF_MONTH = re.compile(
-    r"\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?(?!\w)(?!,?\s*(?:19|20)\d\d)"
-)
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?!\w)"
+)  # the names themselves: "61 Decoder layers", "32 Mayan glyphs" are no days
+_DAY_OF_MONTH = re.compile(rf"\s{_MONTH_NAME}(?!,?\s*(?:19|20)\d\d)")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAME}\s$")  # "GA September 9"
 _NO_SUFFIX = re.compile(r"(?:\s*\||\s*$|[,;:)\]!?'\"*])")
 
 
@@ -984,7 +987,9 @@ def _number_quantity(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     if number_text[0] == "0" and number_text[1:2].isdigit() and number_text.strip("0"):
         return None, end  # "the 0528 checkpoint", "build 007": a leading zero writes an identifier
     following = text[end : end + 1]
-    if following == " " and len(number_text) <= 2 and _DAY_OF_MONTH.match(text, end):
+    if len(number_text) <= 2 and (
+        following == " " and _DAY_OF_MONTH.match(text, end) or _MONTH_BEFORE.search(text, max(0, start - 11), start)
+    ):
         return None, end  # "(Moonshot AI, 11 Jul)", "Mon 14 Jul": a day without its year, no figure
     before = text[start - 1 : start]  # "" at the start of the text
     plain_left = before in _PLAIN_BEFORE or before == " " and text[start - 2 : start - 1] in _PLAIN_BEFORE
@@ -1339,7 +1344,13 @@ _PRICE_PAIR = frozenset({"/", "vs", "vs.", "versus", "and", "or", "against"})
 _PART_OF = re.compile(r"\s+(?:of|out of)\s+(?:the\s+)?(?:[\w'’]+\s*){0,2}")
 # "Of the 3,755 models, 1,200 ...", "Out of 3,755 releases, 1,509": the whole named first, at the
 # start of a sentence or clause, and the part right after its comma.
-_WHOLE_FIRST = re.compile(r"(?:^|[.;:(]\s*|,\s+)(?:of|out of|among)\s+(?:the\s+|these\s+|those\s+|all\s+)?$", re.I)
+_WHOLE_FIRST = re.compile(
+    r"(?:(?:^|[.;:(]\s*|,\s+)(?:of|out of|among)"
+    # "In our survey of 40 open models, 12 …": a sample named first, the part after its comma
+    r"|\b(?:in|from|across)\s+(?:our|the|a|this|their)\s+(?:\w+\s+)?(?:survey|sample|study|census|review|list|set)\s+of)"
+    r"\s+(?:the\s+|these\s+|those\s+|all\s+)?$",
+    re.I,
+)
 # "Of the 2,400 new fine-tunes uploaded to Hugging Face last week, 960": up to eight words, no figure
 _THEN_PART = re.compile(r"(?:\s+(?!\d)[\w'’\-]+){0,8}\s*,\s*")
 

@@ -63,7 +63,8 @@ def licence_name(text: str) -> str:
         elif "community" in part or "open licen" in part or part.startswith("llama"):
             parts.append("Llama community license")
         elif re.search(r"\blicen[cs]e\b", part):  # a maker's own: "Mistral Research Licence" as "… License"
-            parts.append(" ".join(w[:1].upper() + w[1:] for w in re.sub(r"(?i)licence", "license", written).split()))
+            words = re.sub(r"(?i)\s+agreement$", "", re.sub(r"(?i)licence", "license", written)).split()
+            parts.append(" ".join(w[:1].upper() + w[1:].lower() for w in words))
         else:
             parts.append(part)
     return "/".join(sorted(set(parts)))

@@ -60,13 +60,14 @@ _MONTH_NAME = (
 _NEGATED = re.compile(
     r"(?:(?:^|[.;:,(]\s*|\b(?:but|and|yet|so)\s+)(?:no|none\s+of|not\s+a\s+single|neither)\s+"
     r"(?!more\b|less\b|fewer\b|later\b|earlier\b|longer\b|sooner\b|\.|\d)[\w\-]+(?:[^.;,:]|\.(?=\d))*"
-    r"|\bno\s+(?:[\w\-]+\s+){0,2}?(?:models?|labs?|compan(?:y|ies)|entr(?:y|ies)|systems?|releases?|one)\b"
-    r"(?:[^.;,:]|\.(?=\d))*"
+    r"|(?:^|[.;:,(]\s*|\b(?:but|and|yet|so)\s+|\bin\s+\w+\s+\w+\s+)no\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:models?|labs?|compan(?:y|ies)|entr(?:y|ies)|releases?|one)\b(?:[^.;,:]|\.(?=\d))*"
     r"|\bnot\s+(?:\w+\s+){0,2}?(?:in|among|within)\s+(?:the\s+)?(?:\w+\s+)?"
     r"|\boutside\s+(?:of\s+)?(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _PRICES_OF_GOODS = frozenset({"unit price", "list price", "purchase price", "sale price"})  # no per-token prices
+_NOT_YET = re.compile(r"\b(?:no|not|delayed|expected|planned|postponed|rumou?red)\b", re.IGNORECASE)
 _LICENCE_SENTENCE = re.compile(r"\s*Licen[cs]e\s*:\s*", re.IGNORECASE)  # a sentence of its own: "Licence: MIT."
 _TOPIC = re.compile(r"\s*(?:On|In|For|Across)\s+(?:the\s+)?(?=\S)")  # "On MMLU, …": what the paragraph scores
 _GOES_ON_ABOUT = re.compile(r"(?:It|Its|The model|This model|The same model)\b")
@@ -101,7 +102,6 @@ _NAMES_ONLY = re.compile(
     r"[\s,;&/+]*(?:(?:and|family|series|models?|suite|including|with|weights|\d+(?:\.\d+)?[BMK]?)\b[\s,;&/+]*)*"
 )  # (a name's size or version the vocabulary leaves out: "OLMo 2 7B and 13B", "Falcon 180B")
 _BRACKETED = re.compile(r"\([^)]*\)")
-_ANNOUNCED = re.compile(r"\b(?:announc\w*|unveil\w*|preview\w*|teas(?:ed|er))\b", re.IGNORECASE)
 
 
 def _gaps(mentions: Sequence[Mention], length: int) -> list[tuple[int, int]]:
@@ -342,11 +342,13 @@ class Extractor:
             )
         ]
         words = _BRACKETED.sub(" ", "".join(head[a:b] for a, b in _gaps(named, len(head))))
+        if _NOT_YET.search(event):
+            return False  # "- 2025-03: no new release from Mistral", "release now expected in July": read as text
         if members:
             # "We released the first MoE model of Qwen: Qwen1.5-MoE-A2.7B": the family's member
             # named after the colon is what the entry dates
             named, metric = members, "release date"
-        elif _ANNOUNCED.search(words):
+        elif announced(words):
             metric = "announcement date"
         elif RELEASE_WORDS.search(words) or _NAMES_ONLY.fullmatch(words):
             metric = "release date"
@@ -357,9 +359,12 @@ class Extractor:
         before = len(self.claims)
         self.text_block(block)
         # what reading it found at the entry's date is replaced by the entry's own claims
-        self.claims[before:] = [c for c in self.claims[before:] if not (c[1].kind == "date" and c[1].start == q.start)]
+        self.claims[before:] = [
+            c for c in self.claims[before:] if not (c[0] is block and c[1].kind == "date" and c[1].start == q.start)
+        ]
         for mention in dict.fromkeys(m.name for m in named):
             self.add(block, q, self.context.specific(mention), metric, " ".join(clean.split()).lstrip("-*+• "))
+        self.read_joined(block, partial(prose_licence, self, block))  # "— DeepSeek-R1 released under MIT"
         self._carry = ((), "")
         return True
 
@@ -467,7 +472,9 @@ class Extractor:
             else:
                 label_metric = self.vocabulary.metric(label_text) or ""
                 if not label_metric:
-                    label_metric = next((m.name for m in self.vocabulary.find_metrics(label_text)), "")
+                    # the longest named ("Total GPU-hours": GPU hours, not the "total" of parameters)
+                    named_metrics = self.vocabulary.find_metrics(label_text)
+                    label_metric = max(named_metrics, key=lambda m: m.end - m.start).name if named_metrics else ""
                 context_words += " " + label_text
                 free_label = "" if label_metric or _NOT_A_METRIC.search(label_text) else label_text.lower()
                 stage = _STAGE_LABEL.match(label_text)
@@ -519,6 +526,8 @@ class Extractor:
                 topic_metric=topic,
             )
             opening = _TOPIC.match(clean, max(start, body_start))
+            if topic and any(m.name != topic for m in self.scan(clean, section_subject)[1] if start <= m.start < end):
+                topic = ""  # the sentence names another measure: the paragraph's benchmark is left behind
             if opening:  # "On MMLU, open models passed …. … cited Mixtral 8x7B at 70.6": the paragraph's benchmark
                 topics = [
                     m.name
@@ -778,13 +787,35 @@ class Extractor:
     def finish(self) -> list[Claim]:
         seen: Counter[tuple[str, str, str]] = Counter()
         out: list[Claim] = []
-        for block, q, subject, metric, quote in self.claims:
+        for block, q, subject, metric, quote in _active_above_total_swapped(self.claims):
             quote = " ".join(quote.split())
             key = (subject, metric, quote + "\x1f" + q.text)
             seen[key] += 1
             claim_key = claim_id(self.document.name, subject, metric, quote + " " + q.text, seen[key])
             out.append(block_claim(claim_key, self.document.name, block, subject, metric, q, quote))
         return out
+
+
+def _active_above_total_swapped(
+    claims: list[tuple[Block, Quantity, str, str, str]],
+) -> list[tuple[Block, Quantity, str, str, str]]:
+    """A sentence that gives one model a total and an active parameter count the wrong way round
+    ("3.2% of Kimi K2's 1 trillion parameters active for each token (32 billion)") means them the
+    other way: no model activates more parameters than it has."""
+    by_sentence: dict[tuple[int, str, str], list[int]] = {}
+    for i, (block, _q, subject, metric, quote) in enumerate(claims):
+        if metric in ("total parameters", "active parameters"):
+            by_sentence.setdefault((block.line, subject, quote), []).append(i)
+    out = list(claims)
+    for indexes in by_sentence.values():
+        totals = [i for i in indexes if claims[i][3] == "total parameters"]
+        actives = [i for i in indexes if claims[i][3] == "active parameters"]
+        if len(totals) == len(actives) == 1:
+            (t,), (a,) = totals, actives
+            if float(claims[a][1].value) > float(claims[t][1].value):
+                out[t] = (*claims[t][:3], "active parameters", claims[t][4])
+                out[a] = (*claims[a][:3], "total parameters", claims[a][4])
+    return out
 
 
 def _wrapped_lines(blocks: Sequence[Block]) -> dict[Block, list[Block]]:

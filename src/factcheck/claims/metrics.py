@@ -110,6 +110,8 @@ def metric_for(
         return "active parameters"
     if metric == "release date" and announced(text[max(span.start, q.start - 30) : q.start]):
         return "announcement date"  # "Release: announced December 2024; weights January 2025"
+    if metric in ("input price", "output price") and _DISCOUNTED.search(text):
+        return f"discounted {metric}"  # "a Batch tier at 50% off list price … $0.075 per million input tokens"
     if metric == "training cost" and q.kind == "currency":
         return _running_cost(text, q, span) or metric
     return metric
@@ -121,7 +123,8 @@ _RATE_AFTER = re.compile(
     r"(hour|hr|month|year|day|week|ticket|request|query|user|seat|node|replica|call|task|GPU|[A-Z]\d{2,3}[A-Z]?)s?\b"
 )
 _RATE_BEFORE = re.compile(
-    r"\b(?:(?:cost|price|spend)\s+(?:per|a|an)\s+(?:resolved\s+|active\s+)?(\w+)|(monthly|annual|yearly|hourly|daily))\b"
+    r"\b(?:(?:cost|price|spend)\s+(?:per|a|an)\s+(?:resolved\s+|active\s+)?(\w+)"
+    r"|(monthly|annual|yearly|hourly|daily)\s+(?:cost|bill|spend|price|fee|budget|rate)s?)\b"
     r"(?:[^.;]|\.(?=\d))*$",  # to the figure, in the same sentence (a decimal point is no full stop)
     re.IGNORECASE,
 )
@@ -185,7 +188,7 @@ def _metric_for(
         return refine(extractor, after[0].name, q, text, span)
     if q.kind == "percent" and _TOGETHER_BEFORE.search(text, span.start, q.start):
         return "combined share"  # "Together, the three labs account for 76%"
-    board_score = _score_on_board(extractor, q, metrics, text) or _arena_rating(q, text)
+    board_score = _score_on_board(extractor, q, metrics, text) or _arena_rating(q, text, span)
     if board_score:
         return board_score
     if before and re.match(r"^\s*(?::|of|=|-|\(|score of|at)?\s*$", text[before[-1].end : q.start]):
@@ -204,6 +207,9 @@ def _metric_for(
         and (q.unit in ("", "USD", "percent") or q.kind == "price")
         and not (q.unit == "" and q.scale >= 1e9 and q.kind == "number")
     ):
+        counted_in = vocabulary.metric_unit(span.default_metric)
+        if q.unit and counted_in in ("parameters", "tokens", "gpu_hours") and q.unit != counted_in:
+            return ""  # "$48,000" under "Total": no total of parameters
         return span.default_metric
     if q.kind == "number" and not q.unit and q.scale >= 1e9 and _ARCHITECTURE_AFTER.match(text, q.end):
         return "model size"  # "14B dense, trained on 9,800B tokens": the model's size, not its data
@@ -239,6 +245,7 @@ def _metric_for(
         and q.scale == 1.0
         and _SCORE_AFTER.match(text, q.end)
         and _SCORE_BEFORE.search(text, max(span.start, q.start - 12), q.start)
+        and not _SETTING_OF.search(text, max(span.start, q.start - 30), q.start)  # "a temperature of 0.6"
     ):
         return span.topic_metric  # "On MMLU, …. The speaker cited Mixtral 8x7B at 70.6": a score on it
     phrase = phrase_metric(extractor, q, text, span)
@@ -285,18 +292,26 @@ _TOGETHER_BEFORE = re.compile(
 )
 
 
-def _arena_rating(q: Quantity, text: str) -> str:
+def _arena_rating(q: Quantity, text: str, span: Span) -> str:
     """A bare whole number between 1,000 and 1,700 in a paragraph about an arena leaderboard is
     its Elo rating ("the LMArena refresh puts Kimi K2 on 1,420 … R1-0528 follows on 1,413"): no
     other figure of a model takes those values there, and ranks and points are written so."""
     if q.kind != "number" or q.unit or not isinstance(q.value, float) or not 1000 <= q.value <= 1700:
         return ""
-    if not q.value.is_integer() or _POINTS_AFTER.match(text, q.end):
-        return ""
-    return "LMArena Elo" if _ARENA.search(text) else ""
+    if not q.value.is_integer() or _POINTS_AFTER.match(text, q.end) or _SIZE_OF.search(text, 0, q.start):
+        return ""  # ("a batch size of 1,536 on LMArena prompts")
+    # named in the sentence, or in the paragraph with a rating's words before it ("follows on 1,413")
+    if _ARENA.search(text, span.start, span.end) or _ARENA.search(text) and _RATED_BEFORE.search(text, 0, q.start):
+        return "LMArena Elo"
+    return ""
 
 
 _ARENA = re.compile(r"\b(?:LMArena|LMSYS|Chatbot Arena|Arena\s+Elo|Elo)\b")
+_SETTING_OF = re.compile(
+    r"\b(?:temperature|top-p|top-k|penalty|rate|size|batch|length|budget|count|ratio|weight)\s+(?:of|at|to)\s+$", re.I
+)
+_SIZE_OF = re.compile(r"\b(?:size|batch|length|number|total|budget|count)\s+of\s+$", re.IGNORECASE)
+_RATED_BEFORE = re.compile(r"\b(?:on|at|rated|rating of|scores?|scored|reaches|reached)\s+$", re.IGNORECASE)
 _POINTS_AFTER = re.compile(r"\s*(?:points?|pts|votes|battles|models?|users?)\b", re.IGNORECASE)
 _ORIGIN_WORDS = re.compile(r"\b(?:Chinese|American|U\.S\.|US|European|Western|domestic|foreign|global)\b\s*", re.I)
 
@@ -505,6 +520,7 @@ _TRAINING_RUN_BEFORE = re.compile(
     r"(?:run|stage)\s+(?:\w+\s+){0,2}(?:came\s+in|cost|totall?ed))\b[^.;$€£¥]*$",
     re.IGNORECASE,
 )
+_DISCOUNTED = re.compile(r"\b(?:batch|off-peak|discounted|discount of|\d+%\s+off)\b", re.IGNORECASE)
 _PLANNED = re.compile(
     r"\b(?:(?:plan|plans|planned|planning|intends?|aims?|hopes?|expects?|expected|set|slated)\s+to|will|"
     r"scheduled|upcoming)\b",

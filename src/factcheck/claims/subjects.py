@@ -23,6 +23,7 @@ _SIZE_BEFORE_NAME = re.compile(
     r"[\s\-\"“”'‘’]*(?:(?:smaller|larger|bigger|sibling|variant|flagship|model|version)[\s\"“”'‘’]+)*"
 )  # "the 17B-parameter Scout", "the 21B sibling gpt-oss-20b"
 _THE_ORIGINAL = re.compile(r"[;,]\s+the\s+(?:original|earlier|previous|older|first)\s+(?:[\w\-]+\s+){0,6}$", re.I)
+_OWNER_IN_BRACKETS = re.compile(r"\s*\(\s*")
 _CHANGED_FROM = re.compile(r"\bfrom\s+[$€£¥~]?\d(?:[^.;]|\.(?=\d))*?\s(?:to|->|→)\s*[$€£¥~]?$")
 _POSSESSIVE = re.compile(r"['’]s\s")
 _MAKERS_MODEL = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:model|flagship|release|system|LLM)\b", re.IGNORECASE)
@@ -207,6 +208,12 @@ def subject_for(
         subjects = [m for m in subjects if not changed.start() <= m.start < q.start]
     before = [m for m in subjects if m.end <= q.start]
     after = [m for m in subjects if m.start >= q.end]
+    if (
+        after
+        and _OWNER_IN_BRACKETS.fullmatch(text, q.end, after[0].start)
+        and text[after[0].end : after[0].end + 1] == ")"
+    ):
+        return after[0].name  # "between 85 cents (Maverick) and $2.50 (Kimi K2)": each figure's owner after it
     if before and _THE_ORIGINAL.search(text, max(span.start, q.start - 60), q.start):
         return before[-1].name  # "the March 2025 checkpoint of DeepSeek-V3; the original December 2024 release"
     tagged = _CHECKPOINT.search(text, max(span.start, q.start - 60), q.start)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from factcheck.claims.categories import category_quantity, licence, licence_name
 from factcheck.claims.context import Span
 from factcheck.claims.text import GENERIC_LABEL_NOUNS, LICENCE, LICENCE_LABEL, clean_markup
-from factcheck.models import DOCUMENT_SUBJECT, Block
+from factcheck.models import DOCUMENT_SUBJECT, Block, Quantity
 from factcheck.vocabulary import normalize_name
 
 if TYPE_CHECKING:
@@ -167,7 +167,7 @@ def table_row(extractor: Extractor, block: Block) -> None:
             context_words=" ".join([*block.section[-2:], cells[0], column]),
         )
         span.label_subject = ""
-        _read_cell(extractor, block, span, row_label)
+        _read_cell(extractor, block, span, row_label, column)
 
 
 def licence_row(extractor: Extractor, block: Block) -> None:
@@ -195,16 +195,41 @@ def licence_row(extractor: Extractor, block: Block) -> None:
                 extractor.add(block, q, extractor.context.specific(mention.name), "license", quote)
 
 
-def _read_cell(extractor: Extractor, block: Block, span: Span, row_header: str) -> None:
+def _read_cell(extractor: Extractor, block: Block, span: Span, row_header: str, column: str = "") -> None:
     before = len(extractor.claims)
     extractor.read_span(block, span)
     for i in range(before, len(extractor.claims)):
         b, q, subject, metric, _quote = extractor.claims[i]
+        q = _in_header_units(q, column)
         cell_text = span.text[span.start : span.end].strip()
         quote = (
             f"{row_header.strip()} | {cell_text}" if row_header.strip() and row_header not in cell_text else cell_text
         )
         extractor.claims[i] = (b, q, subject, metric, quote)
+
+
+# A column's unit, in brackets after its name: "Total params (B)", "Output price ($/M tokens)",
+# "Input ($ per 1M tokens)", "Score (%)".
+_HEADER_SCALE = re.compile(r"\((?:in\s+)?(B|bn|billions?|M|millions?|K|thousands?|T|trillions?)\)", re.IGNORECASE)
+_HEADER_SCALES = {
+    "b": 1e9, "bn": 1e9, "billion": 1e9, "billions": 1e9, "m": 1e6, "million": 1e6, "millions": 1e6,
+    "k": 1e3, "thousand": 1e3, "thousands": 1e3, "t": 1e12, "trillion": 1e12, "trillions": 1e12,
+}  # fmt: skip
+_HEADER_PRICE = re.compile(r"\(\s*(?:US)?\$\s*(?:/|per)\s*1?\s*M\b", re.IGNORECASE)
+
+
+def _in_header_units(q: Quantity, column: str) -> Quantity:
+    """A bare figure in a column whose header gives its unit: 671 under "Total params (B)" is 671
+    billion, 2.19 under "Output price ($/M tokens)" a price per million tokens."""
+    if not column or q.kind not in ("number", "currency") or not isinstance(q.value, float):
+        return q
+    scale = _HEADER_SCALE.search(column)
+    if scale and q.scale == 1.0 and q.kind == "number" and q.unit in ("", "parameters", "tokens"):
+        factor = _HEADER_SCALES[scale.group(1).lower()]
+        return replace(q, value=q.value * factor, scale=factor, precision=(q.precision or 1.0) * factor)
+    if _HEADER_PRICE.search(column) and q.unit in ("", "USD"):
+        return replace(q, unit="USD per million tokens", kind="price")
+    return q
 
 
 def read_cell_subject(extractor: Extractor, cell: str) -> str:
