@@ -295,9 +295,9 @@ class Extractor:
                 continue
             if block.kind == "table_row":
                 table_row(self, block)
-            elif self.timeline_entry(block):
-                pass
-            elif not self.dated_event(block, blocks[index + 1] if index + 1 < len(blocks) else None):
+            elif not self.timeline_entry(block) and not self.dated_event(
+                block, blocks[index + 1] if index + 1 < len(blocks) else None
+            ):  # (each reads a timeline's entry, and says whether the block was one)
                 ranking_continued(self, block)
                 if block not in self._read_wrapped:  # else read with the line it goes on from
                     self.text_block(block)

@@ -510,8 +510,6 @@ _FUNDING_AFTER = re.compile(
     r"|(?P<valued>valuation))\b",
     re.IGNORECASE,
 )
-# A forecast governs the release it speaks of: "We expect Mistral AI to release …", "plans to
-# launch", "the upcoming release" (not a "could" or the month May elsewhere in the sentence).
 # A score stands so: "at 70.6,", "scored 71.2 and", "against 88.6 for" (not "from 10 Div.2 contests").
 _SCORE_BEFORE = re.compile(r"\b(?:at|of|scored|scores|scoring|reaches|reached|against|with|to)\s+$", re.IGNORECASE)
 _SCORE_AFTER = re.compile(r"\s*(?:[,.;)]|$|and\b|against\b|vs\.?|versus\b|for\b|on\b|in\b)", re.IGNORECASE)
@@ -526,6 +524,8 @@ _PLANNED = re.compile(
     r"scheduled|upcoming)\b",
     re.IGNORECASE,
 )  # a plan's verbs, not "the AI+ plan, officially approved on July 31, 2025"
+# A forecast governs the release it speaks of: "We expect Mistral AI to release …", "plans to
+# launch", "the upcoming release" (not a "could" or the month May elsewhere in the sentence).
 _FORECAST = re.compile(
     r"\b(?:expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|(?:is|are) set|slated|likely|rumou?red|anticipated|upcoming|"
     r"forecast|projected|will|may|might|could|should|would|aims?|intends?)\s+(?:to\s+)?(?:[\w.\-]+\s+){0,3}?(?:to\s+)?"

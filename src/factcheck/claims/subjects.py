@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
 _SHORT_NAME_BEFORE = re.compile(r"(?<![\w.\-])[A-Za-z][\w.\-]*\w$")
 
-# A model named by its short name after a slash: "R1" in "V3/R1 variants", "Maverick".
 _SIZE_BEFORE_NAME = re.compile(
     r"[\s\-\"“”'‘’]*(?:(?:smaller|larger|bigger|sibling|variant|flagship|model|version)[\s\"“”'‘’]+)*"
 )  # "the 17B-parameter Scout", "the 21B sibling gpt-oss-20b"
@@ -31,6 +30,7 @@ _CHECKPOINT = re.compile(
     r"\b(?:the\s+)?(?!(?:19|20)\d\d\b)(\d{4})\s+(?:checkpoint|version|update|release|refresh|snapshot)\b", re.I
 )  # a date tag, not a year ("the original December 2024 release")
 _CHECKPOINT_NAMED = re.compile(r"[A-Z][\w.]*-[\w.\-]*\d")  # another model named between tag and figure
+# A model named by its short name after a slash: "R1" in "V3/R1 variants", "Maverick".
 _SHORT_NAME = re.compile(r"[A-Za-z][\w.\-]*[\w]")
 
 _FREE_SUBJECT_AFTER = re.compile(
