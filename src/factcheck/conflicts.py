@@ -1131,7 +1131,6 @@ def _amount(q: Quantity) -> str:
 
 
 _HOW_MANY = re.compile(r"\b(?:the|these|those|all)\s+(two|three|four|five|six)\b", re.IGNORECASE)
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _stated_sum_findings(claims: Sequence[Claim]) -> list[Finding]:
@@ -1160,7 +1159,7 @@ def _stated_sum_findings(claims: Sequence[Claim]) -> list[Finding]:
             if len({c.metric for c in parts}) != 1 or not parts[0].metric.startswith("share"):
                 continue  # shares of one thing, not a score and a share
             how_many = _HOW_MANY.search(lead)
-            if len(parts) < 2 or how_many and _COUNTS[how_many.group(1).lower()] != len(parts):
+            if len(parts) < 2 or how_many and _WORDS[how_many.group(1).lower()] != len(parts):
                 continue
             computed = sum(float(c.quantity.value) for c in parts)
             slack = 0.5 * len(parts) + 0.5  # each part and the total may be rounded
