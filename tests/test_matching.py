@@ -158,6 +158,15 @@ def test_a_members_size_does_not_contradict_a_family_figure() -> None:
     assert [v[3] for v in model] == ["contradicted"]
 
 
+def test_a_model_with_variants_has_one_size_that_a_source_can_contradict() -> None:
+    # Kimi K2 has a variant (Kimi K2 Thinking) but one size: 2T is wrong where the source says 1T,
+    # unlike a family's figure, which may be any member's.
+    source = _source("# Kimi K2\nKimi K2 has 1 trillion total parameters and 32B activated parameters.", "Kimi K2")
+    assert _verdicts("## Kimi K2\n- Kimi K2 has 2T total parameters.\n", source) == [
+        ("Kimi K2", "total parameters", 2e12, "contradicted")
+    ]
+
+
 def test_without_sources_or_readable_sources() -> None:
     claims = _claims("## DeepSeek-V3\n- MMLU: 88.5\n")
     (none,) = verify_claims(claims, {}, SourceIndex([]), {}, VOCABULARY)

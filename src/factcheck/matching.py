@@ -291,8 +291,15 @@ def _can_contradict(claim: Claim, stated: Claim, vocabulary: Vocabulary | None) 
     year is not evidence against a month)."""
     if vocabulary is not None and vocabulary.metric(claim.metric) is None:
         return False
-    if vocabulary is not None and _key(claim.metric) in PER_MODEL_METRICS and vocabulary.has_members(claim.subject):
-        return False  # Llama 4's members have sizes of their own: one of them is no family's size
+    if (
+        vocabulary is not None
+        and _key(claim.metric) in PER_MODEL_METRICS
+        and vocabulary.has_members(claim.subject)
+        and not vocabulary.is_one_model(claim.subject)
+    ):
+        # Llama 4's members have sizes of their own: one of them is no family's size. A model with
+        # variants (Kimi K2 and Kimi K2 Thinking) has one size, which a source's figure can gainsay.
+        return False
     if vocabulary is not None and any(m.startswith(claim.metric + " ") for m in vocabulary.metrics):
         return False  # "AIME" without its year may mean AIME 2024 or AIME 2025: it agrees or says nothing
     if claim.quantity.kind == "multiple" or stated.quantity.kind == "multiple":

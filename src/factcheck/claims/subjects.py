@@ -198,6 +198,9 @@ def subject_for(
     segment: tuple[int, int] | None,
     text: str,
 ) -> str:
+    """Whose figure `q` is. The rules go from the narrowest reading to the widest: a name joined to
+    the figure, one in the figure's brackets or comparison segment, the sentence's subject, then
+    what the span carries or defaults to."""
     derived = _DERIVED_FROM.search(text, q.start, q.end + 40)
     if derived and derived.start() < q.end:  # "74,300 Qwen-derived models": a count of the family's derivatives
         resolved = extractor.resolve_subject(derived.group(1), span.default_subject)
@@ -208,6 +211,26 @@ def subject_for(
         subjects = [m for m in subjects if not changed.start() <= m.start < q.start]
     before = [m for m in subjects if m.end <= q.start]
     after = [m for m in subjects if m.start >= q.end]
+    return (
+        _joined_to_figure(extractor, q, span, before, after, segment, text)
+        or _bracketed_or_compared(extractor, q, span, subjects, before, segment, text)
+        or _counted_or_labelled(extractor, q, span, before, text)
+        or _sentence_subject(extractor, q, span, before, text)
+        or _carried_or_later(extractor, q, span, after, text)
+    )
+
+
+def _joined_to_figure(
+    extractor: Extractor,
+    q: Quantity,
+    span: Span,
+    before: Sequence[Mention],
+    after: Sequence[Mention],
+    segment: tuple[int, int] | None,
+    text: str,
+) -> str:
+    """A name the words right beside the figure tie it to ("DeepSeek-V3 cost $5.6M", "the 17B
+    Scout", "$2.50 (Kimi K2)", "the 0905 checkpoint"), or ""."""
     if (
         after
         and _OWNER_IN_BRACKETS.fullmatch(text, q.end, after[0].start)
@@ -216,19 +239,9 @@ def subject_for(
         return after[0].name  # "between 85 cents (Maverick) and $2.50 (Kimi K2)": each figure's owner after it
     if before and _THE_ORIGINAL.search(text, max(span.start, q.start - 60), q.start):
         return before[-1].name  # "the March 2025 checkpoint of DeepSeek-V3; the original December 2024 release"
-    tagged = _CHECKPOINT.search(text, max(span.start, q.start - 60), q.start)
-    if tagged and not _CHECKPOINT_NAMED.search(text, tagged.end(), q.start):
-        # "the 0905 checkpoint with 256K of context": the model the document names with that tag,
-        # of the family named before it when several are
-        names = extractor.checkpoints.get(tagged.group(1), [])
-        near = [m for m in before if m.end <= tagged.start()][-1:]
-        related = [n for n in names if near and normalize_name(near[0].name)[:4] == normalize_name(n)[:4]]
-        if len(related or names) == 1:
-            return (related or names)[0]
-        if near and not names:  # "Kimi K2 … the 0905 checkpoint": that model's, named by its tag
-            return (
-                extractor.vocabulary.subject(f"{near[0].name}-{tagged.group(1)}") or f"{near[0].name}-{tagged.group(1)}"
-            )
+    checkpoint = _tagged_checkpoint(extractor, q, span, before, text)
+    if checkpoint:
+        return checkpoint
     # "weights on Hugging Face January 2025": where the figure is, not whose
     on_platform = (
         bool(before) and before[-1].name in _PLATFORMS and bool(_ON_PLATFORM.search(text, 0, before[-1].start))
@@ -267,6 +280,38 @@ def subject_for(
         and not (after[0].name in _PLATFORMS and _ON_PLATFORM.search(text, q.end, after[0].start))
     ):
         return extractor.context.specific(after[0].name)
+    return ""
+
+
+def _tagged_checkpoint(extractor: Extractor, q: Quantity, span: Span, before: Sequence[Mention], text: str) -> str:
+    """ "the 0905 checkpoint with 256K of context": the model the document names with that tag, of
+    the family named before it when several are; or "" where no tag stands before the figure."""
+    tagged = _CHECKPOINT.search(text, max(span.start, q.start - 60), q.start)
+    if not tagged or _CHECKPOINT_NAMED.search(text, tagged.end(), q.start):
+        return ""
+    names = extractor.checkpoints.get(tagged.group(1), [])
+    near = [m for m in before if m.end <= tagged.start()][-1:]
+    related = [n for n in names if near and normalize_name(near[0].name)[:4] == normalize_name(n)[:4]]
+    if len(related or names) == 1:
+        return (related or names)[0]
+    if near and not names:  # "Kimi K2 … the 0905 checkpoint": that model's, named by its tag
+        name = f"{near[0].name}-{tagged.group(1)}"
+        return extractor.vocabulary.subject(name) or name
+    return ""
+
+
+def _bracketed_or_compared(
+    extractor: Extractor,
+    q: Quantity,
+    span: Span,
+    subjects: Sequence[Mention],
+    before: Sequence[Mention],
+    segment: tuple[int, int] | None,
+    text: str,
+) -> str:
+    """The model of the figure's own segment of a comparison, the name before the bracket the
+    figure stands in ("Maverick (17B active/400B total)"), a variant named in an aside or label
+    ("(Maverick variant)", "Air model: 106B"), or a short name right before ("V3 ($0.27)"); or ""."""
     if segment is not None:
         inside = [m for m in subjects if segment[0] <= m.start < segment[1]]
         if inside:
@@ -280,33 +325,38 @@ def subject_for(
         owner = [m for m in before if m.end <= opening and not text[m.end : opening].strip()]
         if owner:  # "Maverick (17B active/400B total, 1M context)"
             return owner[-1].name
-    variant = re.search(
-        r"\b([A-Z][\w.\-]*)\s+(?:variant|model|version|edition)\s*:\s*$", text[max(0, q.start - 40) : q.start]
-    )
-    if variant:
-        resolved = extractor.resolve_subject(variant.group(1), span.default_subject)
+    for written in (
+        _VARIANT_LABEL.search(text[max(0, q.start - 40) : q.start]),
+        _VARIANT_ASIDE.match(text, q.end, span.end),  # "#2 on LMArena (Maverick variant)": that variant's
+        _SHORT_NAME_RIGHT_BEFORE.search(text[max(0, q.start - 20) : q.start]),  # "V3 ($0.27)", "V3's $1.10"
+    ):
+        resolved = extractor.resolve_subject(written.group(1), span.default_subject) if written else None
         if resolved:
             return resolved
-    aside = _VARIANT_ASIDE.match(text, q.end, span.end)
-    if aside:  # "#2 on LMArena (Maverick variant)": the figure is that variant's
-        resolved = extractor.resolve_subject(aside.group(1), span.default_subject)
-        if resolved:
-            return resolved
-    # a short name of the section's family right before: "V3 ($0.27)", "V3's $1.10"
-    short = re.search(r"\b([A-Z]\w{0,3}\d[\w.]*)(?:\s*\(|['’]s)\s*$", text[max(0, q.start - 20) : q.start])
-    if short:
-        resolved = extractor.resolve_subject(short.group(1), span.default_subject)
-        if resolved:
-            return resolved
+    return ""
+
+
+_VARIANT_LABEL = re.compile(r"\b([A-Z][\w.\-]*)\s+(?:variant|model|version|edition)\s*:\s*$")
+# a short name of the section's family right before a figure
+_SHORT_NAME_RIGHT_BEFORE = re.compile(r"\b([A-Z]\w{0,3}\d[\w.]*)(?:\s*\(|['’]s)\s*$")
+
+
+def _counted_or_labelled(extractor: Extractor, q: Quantity, span: Span, before: Sequence[Mention], text: str) -> str:
+    """The world, for the whole a country's count is part of ("1,509 of the world's 3,755"); else
+    the subject of the figure's label ("**DeepSeek-V3:** $5.6M"); or ""."""
     if q.kind == "whole":
-        # "1,509 of the world's 3,755", "China: 1,509 of 3,755 LLMs": a country's part of the world's whole
         counted_for = span.label_subject or (before[-1].name if before else "")
         if re.search(r"\bworld|global", text[max(0, q.start - 20) : q.start], re.I):
             return "World"
         if counted_for and extractor.vocabulary.subject_kind(counted_for) == "country":
             return "World"
-    if span.label_subject:
-        return span.label_subject
+    return span.label_subject or ""
+
+
+def _sentence_subject(extractor: Extractor, q: Quantity, span: Span, before: Sequence[Mention], text: str) -> str:
+    """The subject the sentence names before the figure: its first model (or, failing one, its first
+    name), the member a family's possessive or apposition tells of, the one of the figure's own
+    clause after a contrast, or the section's model that this names by its maker; or ""."""
     outside = [  # (the figure itself read too: "higher than 85%" bounds it, compares nothing)
         m
         for m in before
@@ -327,36 +377,41 @@ def subject_for(
     in_clause = [m for m in models if breaks and m.start >= breaks[-1].end()]
     if in_clause:
         return in_clause[0].name
-    if models or outside:
-        first = (models or outside)[0]
-        # "DeepSeek's report says the DeepSeek-V3 run took …", "in the Llama 4 series, Llama 4
-        # Scout, a 17B model": a member named after its family is the more specific subject (but
-        # "GLM-4.5 … GLM-4.5-Air" names a model and its variant, two subjects)
-        if extractor.vocabulary.subject_kind(first.name) != "model" or _AS_FAMILY.match(text, first.end):
-            members = [m for m in models if first.name in extractor.vocabulary.ancestors(m.name)]
-            # the member a figure is told of: in an apposition ("Llama 4 Scout, a 17B model") or
-            # after the family's possessive or report
-            if members and (
-                _OWNS_WHAT_FOLLOWS.match(text, first.end)
-                or _APPOSITION.match(text, members[-1].end)
-                or _ITS_BEFORE.search(text, first.end, members[-1].start)  # "DeepSeek … with its R1 model"
-            ):
-                return members[-1].name
-        if (
-            span.default_subject != DOCUMENT_SUBJECT
-            and first.name in extractor.vocabulary.ancestors(span.default_subject)
-            and not _AS_FAMILY.match(text, first.end)  # "Mistral models punching above their weight"
-            and (_MAKERS_MODEL.match(text, first.end) or _model_size(q) or span.carried_subject == span.default_subject)
+    if not (models or outside):
+        return ""
+    first = (models or outside)[0]
+    # "DeepSeek's report says the DeepSeek-V3 run took …", "in the Llama 4 series, Llama 4
+    # Scout, a 17B model": a member named after its family is the more specific subject (but
+    # "GLM-4.5 … GLM-4.5-Air" names a model and its variant, two subjects)
+    if extractor.vocabulary.subject_kind(first.name) != "model" or _AS_FAMILY.match(text, first.end):
+        members = [m for m in models if first.name in extractor.vocabulary.ancestors(m.name)]
+        # the member a figure is told of: in an apposition ("Llama 4 Scout, a 17B model") or
+        # after the family's possessive or report
+        if members and (
+            _OWNS_WHAT_FOLLOWS.match(text, first.end)
+            or _APPOSITION.match(text, members[-1].end)
+            or _ITS_BEFORE.search(text, first.end, members[-1].start)  # "DeepSeek … with its R1 model"
         ):
-            # "**Kimi K2.** Moonshot AI's model … 1T total parameters": the model the paragraph or
-            # section is about, which this names by its maker or family
-            return span.default_subject
-        return first.name
+            return members[-1].name
+    if (
+        span.default_subject != DOCUMENT_SUBJECT
+        and first.name in extractor.vocabulary.ancestors(span.default_subject)
+        and not _AS_FAMILY.match(text, first.end)  # "Mistral models punching above their weight"
+        and (_MAKERS_MODEL.match(text, first.end) or _model_size(q) or span.carried_subject == span.default_subject)
+    ):
+        # "**Kimi K2.** Moonshot AI's model … 1T total parameters": the model the paragraph or
+        # section is about, which this names by its maker or family
+        return span.default_subject
+    return first.name
+
+
+def _carried_or_later(extractor: Extractor, q: Quantity, span: Span, after: Sequence[Mention], text: str) -> str:
+    """With nobody named before the figure: the subject carried from the sentence before ("It"),
+    the sentence's first subject after the figure where nothing above names one ("an 80%
+    probability they are running on Chinese open-source models"), else the span's default."""
     if span.carried_subject:
         return span.carried_subject
     if span.default_subject == DOCUMENT_SUBJECT and not span.table:
-        # "an 80% probability they are running on Chinese open-source models": with nobody
-        # named before the figure or above it, the sentence's first subject after it
         later = [
             m
             for m in after
