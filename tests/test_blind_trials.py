@@ -76,6 +76,19 @@ PLANTED = {
     # GPU-hours, and "gpt-oss models, released on August 5, 2025 under an MIT licence" (words
     # between "released" and "under", and said of the family). No finding at all is what it asserts.
     "trial9": set(),
+    # Trial 10 (held out, 2026-12-04, on the code after trial 9): 2 of its 6 planted errors with 5
+    # false alarms. After the rules it asked for (a plain-text item's title over the lines indented
+    # under it, a lead-in's model over its list, places listed after a place, a licence listed
+    # among a model's facts, a column of two metrics, a native window, a member released before
+    # its generation, a checkpoint keeping its model's price) it gives all 6 and nothing else.
+    "trial10": {
+        ("value", "GLM-4.5", "SWE-bench Verified"),  # 64.2% against 61.8%
+        ("attribution", "DeepSeek-V3 / Kimi K2", "training GPU hours"),  # 2.788M H800 GPU hours for both
+        ("date", "Qwen3", "release date"),  # the table's 2025-04-29 against "landed on May 6, 2025"
+        ("ranking", "DeepSeek-R1-0528 / GLM-4.5", "LMArena open-source rank"),  # both second on one snapshot
+        ("arithmetic", "DeepSeek-R1", "cost reduction"),  # $60 against $2.19 is 27.4x, not "roughly 17x"
+        ("categorical", "gpt-oss-120b", "license"),  # Apache 2.0 against MIT
+    },
     "trial8": {
         ("arithmetic", "DeepSeek-R1", "amount"),  # ¥16 "about $2.60" at the ¥7.2 of the other conversions: $2.22
         ("categorical", "MiniMax M1", "license"),  # Apache 2.0 against MIT

@@ -1207,3 +1207,107 @@ def test_a_text_table_with_models_as_rows_and_metrics_as_columns() -> None:
         ("DeepSeek-R1-0528", "AIME 2025", 87.5),
     } <= got, got
     assert ("GLM-4.5", "MMLU-Pro", 84.6) in got and not any(s == "GLM-4.5" and m == "AIME 2025" for s, m, _ in got)
+
+
+def _facts(text: str, name: str = "doc.md") -> list[tuple[int, str, str, float | str]]:
+    claims = extract_claims(read_document_bytes(textwrap.dedent(text).encode(), name), VOCABULARY)
+    return [(c.line, c.subject, c.metric, c.value) for c in claims]
+
+
+def test_a_plain_text_item_title_is_the_subject_of_the_lines_indented_under_it() -> None:
+    text = """\
+        Notes
+
+            GLM-4.5 (Zhipu)
+                355B total, 32B active.
+                MIT licence. Open weights since July 28, 2025.
+
+            gpt-oss-120b (OpenAI)
+                117B total / 5.1B active.
+
+        Elsewhere, 2T parameters were rumoured.
+        """
+    facts = _facts(text, "newsletter.txt")
+    assert (4, "GLM-4.5", "total parameters", 355e9) in facts
+    assert (5, "GLM-4.5", "license", "MIT") in facts
+    assert (5, "GLM-4.5", "release date", "2025-07-28") in facts  # open weights since: the release
+    assert (8, "gpt-oss-120b", "active parameters", 5.1e9) in facts
+    assert [f for f in facts if f[0] == 10] == [(10, "(this document)", "total parameters", 2e12)]  # out of the item
+
+
+def test_a_lead_in_that_names_a_model_gives_the_list_below_its_subject() -> None:
+    text = """\
+        ## Leaderboard
+        Quick refresher on what K2 actually is:
+        - 1T total / 32B active parameters
+        - Moonshot's report puts pre-training at 2.788M H800 GPU hours
+
+        Then a paragraph.
+        - 12B active parameters
+        """
+    facts = _facts(text)
+    assert (3, "Kimi K2", "total parameters", 1e12) in facts
+    assert (4, "Kimi K2", "training GPU hours", 2.788e6) in facts  # its maker's report, about it
+    assert (7, "(this document)", "active parameters", 12e9) in facts  # the lead-in's list has ended
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a variant named by its own word
+        ("## GLM-4.5\nIt has 355B total; the Air variant is 106B total.", [("GLM-4.5", 355e9), ("GLM-4.5-Air", 106e9)]),
+        # names after "alongside" go along with the subject: "it" is the section's model (but a
+        # bracket right after a name is that name's: "Maverick (400B total)")
+        (
+            "## Llama 4 Behemoth\nMeta previewed it alongside Scout and Maverick in April (288B active).",
+            [("Llama 4 Behemoth", 288e9)],
+        ),
+        ("## Llama 4 Behemoth\nMeta previewed it alongside Maverick (400B total).", [("Llama 4 Maverick", 400e9)]),
+    ],
+)
+def test_whose_size_a_sentence_gives(sentence: str, expected: list[tuple[str, float]]) -> None:
+    facts = _facts(sentence + "\n")
+    assert [(subject, value) for _, subject, _, value in facts] == expected
+
+
+def test_a_list_that_leaves_the_unit_out_keeps_the_first_figures_unit() -> None:
+    facts = _facts("Llama 3.1 405B saw more than 15 trillion tokens; DeepSeek-V3 used 14.8T and Kimi K2 15.5T.\n")
+    assert [(s, m, v) for _, s, m, v in facts] == [
+        ("Llama-3.1-405B", "training tokens", 15e12),
+        ("DeepSeek-V3", "training tokens", 14.8e12),
+        ("Kimi K2", "training tokens", 15.5e12),
+    ]
+    assert [m for _, _, m, _ in _facts("DeepSeek-V3 has 671B total parameters and Kimi K2 1T.\n")] == [
+        "total parameters",
+        "total parameters",
+    ]
+
+
+def test_a_native_window_and_the_one_it_is_extended_to() -> None:
+    facts = _facts("Qwen3-32B: the native window is 32,768 tokens, extended to 131,072 with YaRN.\n")
+    assert [(m, v) for _, _, m, v in facts] == [("native context length", 32768.0), ("context length", 131072.0)]
+
+
+def test_a_figure_level_with_another_models_is_the_sentence_subjects() -> None:
+    facts = _facts("Kimi K2 costs $2.50 per million output tokens, and GLM-4.5 sits level with R1 at $2.20.\n")
+    assert [(s, v) for _, s, _, v in facts] == [("Kimi K2", 2.5), ("GLM-4.5", 2.2)]
+    compared = _facts("Kimi K2 costs $2.50 per million output tokens, against R1 at $2.19.\n")
+    assert [(s, v) for _, s, _, v in compared] == [("Kimi K2", 2.5), ("DeepSeek-R1", 2.19)]
+
+
+def test_a_licence_listed_among_a_models_facts() -> None:
+    facts = _facts("gpt-oss-120b: 117B total, fits on a single 80GB GPU, MIT licence.\n", "notes.txt")
+    assert (1, "gpt-oss-120b", "license", "MIT") in facts
+    # a licence word in passing names no licence
+    assert not [f for f in _facts("gpt-oss-120b: 117B total, with a permissive licence.\n") if f[2] == "license"]
+
+
+def test_a_column_that_names_two_metrics_splits_its_cells() -> None:
+    text = """\
+        | Model | Total / active params | Context |
+        |---|---|---|
+        | DeepSeek-R1 | 671.0B / 37B | 131,072 |
+        """
+    facts = _facts(text)
+    assert (3, "DeepSeek-R1", "total parameters", 671e9) in facts
+    assert (3, "DeepSeek-R1", "active parameters", 37e9) in facts

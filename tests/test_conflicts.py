@@ -859,3 +859,34 @@ def test_correct_text_a_reviewer_wrote_against_the_new_rules_raises_nothing(name
     # a place at another time, one licence in two casings, a timeline of plans and cancellations
     found = _findings((REVIEW_CASES / name).read_text(encoding="utf-8"))
     assert [f for f in found if f.severity is not Severity.LOW] == [], [f.explanation for f in found]
+
+
+def test_a_dated_checkpoint_keeps_its_models_price_but_not_its_scores() -> None:
+    table = (
+        "| Model | Output price | AIME 2025 |\n|---|---|---|\n"
+        "| DeepSeek-R1 | $2.19 per million tokens | - |\n| DeepSeek-R1-0528 | $2.19 per million tokens | 87.5% |\n"
+    )
+    assert _findings(table) == []
+    slip = "## DeepSeek-R1\n- AIME 2025: 87.5%\n"
+    assert [(f.kind.value, f.metric) for f in _findings(table, slip)] == [("attribution", "AIME 2025")]
+
+
+def test_a_member_released_before_its_generation() -> None:
+    table = "| Model | Released |\n|---|---|\n| Qwen3-235B-A22B | 2025-04-29 |\n"
+    late = "## Qwen3\nWhen Qwen3 landed on May 6, 2025, Alibaba shipped eight models.\n"
+    assert [(f.kind.value, f.subject) for f in _findings(table, late)] == [("date", "Qwen3")]
+    same_day = "## Qwen3\nWhen Qwen3 landed on April 29, 2025, Alibaba shipped eight models.\n"
+    later_member = "| Model | Released |\n|---|---|\n| Qwen3-Coder | 2025-07-22 |\n"
+    assert _findings(table, same_day, later_member) == []
+    # a broad family is named for every release its maker ships
+    family = "## Qwen\nQwen was released in August 2023.\n"
+    assert _findings(family, "## Qwen2.5\nQwen2.5 was released in 2024.\n") == []
+
+
+def test_a_window_below_the_native_one_disagrees_and_one_above_it_does_not() -> None:
+    native = "## gpt-oss-120b\nIt has a native 128K context.\n"
+    assert [(f.kind.value, f.severity.value) for f in _findings(native, "## gpt-oss-120b\n- Context: 64K\n")] == [
+        ("value", "high")
+    ]
+    extended = "## Qwen3-32B\nIts native window is 32,768 tokens, extended to 131,072 with YaRN.\n"
+    assert _findings(extended, "## Qwen3-32B\n- Context: 128K\n") == []

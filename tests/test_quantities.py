@@ -566,6 +566,21 @@ def test_a_place_spelled_without_digits_is_read() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Kimi K2 ranked first, with DeepSeek-R1-0528 second and Qwen3-235B-A22B third.", [1.0, 2.0, 3.0]),
+        ("Kimi K2 ranked first; R1 second.", [1.0, 2.0]),
+        # an ordinal that follows no name, or is no place in the list, is none
+        ("Kimi K2 ranked first for the second time.", [1.0]),
+        ("Kimi K2 ranked first, and the second release followed.", [1.0]),
+        ("DeepSeek-R1-0528 second and Qwen3 third.", []),  # no place stated before: no list of places
+    ],
+)
+def test_places_listed_after_a_place(text: str, places: list[float]) -> None:
+    assert [q.value for q in find_quantities(text) if q.kind == "rank"] == places
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "We ran both three times over the weekend.",

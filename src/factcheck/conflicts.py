@@ -329,6 +329,19 @@ def _related(vocabulary: Vocabulary | None, a: str, b: str) -> bool:
     return bool(set(chain_a) & set(chain_b))
 
 
+def _kept_by_updates(metric: str) -> bool:
+    """What a dated checkpoint keeps of the model it updates: its architecture, window and price
+    (DeepSeek-R1-0528 at R1's $2.19 and 671B), not its scores."""
+    return metric in _SHARED_BY_DESIGN or "price" in metric.split()
+
+
+def _one_updates_the_other(vocabulary: Vocabulary | None, a: str, b: str) -> bool:
+    """One is a dated checkpoint of the other (DeepSeek-R1-0528 of DeepSeek-R1)."""
+    if vocabulary is None:
+        return False
+    return vocabulary.checkpoint_of(a) == b or vocabulary.checkpoint_of(b) == a
+
+
 def _unrelated_models(vocabulary: Vocabulary | None, a: str, b: str) -> bool:
     """Two models of different families, each known to be a model (of some family: "dense models"
     is no model's name)."""
@@ -378,7 +391,8 @@ def _attribution_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None
             in_doubt.add(c.id)
         # Figures are keyed at the stated precision, so "$5.6M" and "~$5.6 million" meet.
         step = q.precision or 1.0
-        by_figure[(c.metric, q.unit, round(float(q.value) / step) * step)].append(c)
+        unit = "" if q.unit == "percent" else q.unit  # a score with or without its % ("87.5%", "| 87.5 |")
+        by_figure[(c.metric, unit, round(float(q.value) / step) * step)].append(c)
     findings = []
     for (metric, _unit, _value), group in sorted(by_figure.items(), key=lambda item: item[0][:2]):
         subjects = sorted({c.subject for c in group})
@@ -389,6 +403,7 @@ def _attribution_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None
             for i, a in enumerate(subjects)
             for b in subjects[i + 1 :]
             if (_related(vocabulary, a, b) and not by_design) or (unmistakable and _unrelated_models(vocabulary, a, b))
+            if not (_kept_by_updates(metric) and _one_updates_the_other(vocabulary, a, b))
         ]
         if not pairs:
             continue
@@ -1287,6 +1302,70 @@ def _months(iso: str) -> int | None:
     return int(match.group(1)) * 12 + int(match.group(2)) - 1 if match else None
 
 
+def _below_native_findings(claims: Sequence[Claim]) -> list[Finding]:
+    """A context window stated below the model's native one ("a native 128K context" against "the
+    64K context window"): a window may be extended past its native length (Qwen3's native 32,768,
+    131,072 with YaRN), so only a smaller one disagrees."""
+    native: dict[str, list[Claim]] = defaultdict(list)
+    stated: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.quantity.kind == "number" and c.metric in ("native context length", "context length"):
+            (native if c.metric.startswith("native") else stated)[c.subject].append(c)
+    findings = []
+    for subject, natives in sorted(native.items()):
+        widest = max(natives, key=lambda c: interval(c.quantity)[0])
+        below = [c for c in stated.get(subject, []) if interval(c.quantity)[1] <= interval(widest.quantity)[0]]
+        if below:
+            explanation = (
+                f"{subject}'s context window is given as {_where(below)}, below the native {_where([widest])}."
+            )
+            findings.append(
+                _finding(FindingKind.VALUE, Severity.HIGH, subject, "context length", explanation, [widest, *below])
+            )
+    return findings
+
+
+def _member_before_family_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> list[Finding]:
+    """A model released before the generation it belongs to is said to have come out: "When Qwen3
+    landed on May 6, 2025" against Qwen3-235B-A22B "released 2025-04-29". A generation comes out
+    with its first model, so no member can precede it. (Broad families, such as Qwen or
+    DeepSeek, are named for a maker's every release: their dates are no first release. Dated
+    updates, such as Kimi K2-0905, are named for dates of their own.)"""
+    if vocabulary is None:
+        return []
+    released: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.metric == "release date" and c.quantity.is_date and c.quantity.qualifier is not Qualifier.RANGE:
+            released[c.subject].append(c)
+    members: dict[str, list[Claim]] = defaultdict(list)
+    for member, dates in released.items():
+        generation = vocabulary.family(member)
+        if (
+            generation
+            and vocabulary.subject(member) == member  # a known model, not "Qwen3-Max-Preview"
+            and vocabulary.subject_kind(generation) != "family"
+            and not _DATE_TAGGED.search(member)
+        ):
+            members[generation].extend(dates)
+    findings = []
+    for generation, member_dates in sorted(members.items()):
+        for first in released.get(generation, []):
+            earlier = [c for c in member_dates if str(span(c.quantity)[1]) < str(span(first.quantity)[0])]
+            if earlier:
+                named = ", ".join(sorted({c.subject for c in earlier}))
+                explanation = (
+                    f"{generation} is said to have come out {_where([first])}, yet {named} is dated "
+                    f"{_where(earlier)}, before it."
+                )
+                findings.append(
+                    _finding(
+                        FindingKind.DATE, Severity.MEDIUM, generation, "release date", explanation, [first, *earlier]
+                    )
+                )
+                break
+    return findings
+
+
 def _paper_date_findings(claims: Sequence[Claim]) -> list[Finding]:
     """A release dated well after the paper that presents the model, as the document itself cites
     it (Baichuan 2 "released" September 2024, its cited paper arXiv 2309.10305 from September
@@ -1395,6 +1474,8 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     findings.extend(_variant_date_findings(named, vocabulary))
     findings.extend(_usage_cost_findings(claims, vocabulary))
     findings.extend(_paper_date_findings([*named, *papers]))
+    findings.extend(_member_before_family_findings(named, vocabulary))
+    findings.extend(_below_native_findings(named))
     findings.extend(_savings_range_findings(claims))
     findings.extend(_baseline_multiple_findings(claims))
     findings.extend(_table_total_findings(claims))

@@ -418,6 +418,11 @@ class _Outline:
         self.markdown_level = level
         self.push(level, title)
 
+    def close(self, level: int) -> None:
+        """End the sections at `level` and deeper."""
+        while self.levels and self.levels[-1][0] >= level:
+            self.levels.pop()
+
     def last_markdown_level(self) -> int:
         return self.markdown_level
 
@@ -441,6 +446,24 @@ def _is_plain_heading(lines: list[str], i: int) -> bool:
         return False
     first = next((ch for ch in line if ch.isascii() and ch.isalnum()), "")  # an emoji may lead: "⏳ Timeline"
     return first.isupper() or first.isdigit()
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _is_indented_title(lines: list[str], i: int) -> bool:
+    """A short line, after a blank one, that the lines below it are indented under, as plain-text
+    newsletters set an item's name above its details ("    GLM-4.5 (Zhipu)" / "        355B total")."""
+    line = lines[i].strip()
+    if not line or len(line) > 80 or line[-1] in ".!?;,:" or _BULLET.match(lines[i]) or _NUMBERED.match(lines[i]):
+        return False
+    if i > 0 and lines[i - 1].strip() or i + 1 >= len(lines) or not lines[i + 1].strip():
+        return False
+    return _indent(lines[i + 1]) > _indent(lines[i]) and not _BULLET.match(lines[i + 1])
+
+
+_INDENTED_TITLE_LEVEL = 20  # below every other heading: plus the title's indent, so that deeper ones nest
 
 
 def _is_wrap(before: str, line: str) -> bool:
@@ -583,6 +606,7 @@ def _walk(lines: list[str], pages: list[int] | None, *, markdown: bool = True) -
     plain = not markdown or not any(_HEADING.match(line) for line in lines[:400])
     html_tables = _html_tables(lines) if any("<t" in line.lower() for line in lines) else {}
     inside_html_table_until = -1
+    indented_titles: list[int] = []  # the indents of the indented item titles the line is under
     for i, line in enumerate(lines):
         if i <= inside_html_table_until:
             continue
@@ -601,6 +625,8 @@ def _walk(lines: list[str], pages: list[int] | None, *, markdown: bool = True) -
             continue
         if _TOC.search(stripped):
             continue
+        while indented_titles and indented_titles[-1] >= _indent(line):
+            outline.close(_INDENTED_TITLE_LEVEL + indented_titles.pop())  # back out of an indented item
         if stripped.startswith(("```", "~~~")):
             in_code = not in_code
         m = _HEADING.match(line) if markdown else None
@@ -646,6 +672,12 @@ def _walk(lines: list[str], pages: list[int] | None, *, markdown: bool = True) -
             title = _clean_heading(bold.group(1))
             outline.push(outline.last_markdown_level() + 1 + (0 if not plain else 6), title)
             list_title = title
+            yield Block("heading", number, line, outline.path[:-1], page=page)
+            continue
+        if plain and not in_code and _is_indented_title(lines, i):
+            indented_titles.append(_indent(line))
+            outline.push(_INDENTED_TITLE_LEVEL + indented_titles[-1], stripped)
+            list_title = stripped
             yield Block("heading", number, line, outline.path[:-1], page=page)
             continue
         if plain and _is_plain_heading(lines, i):

@@ -1204,20 +1204,39 @@ def _matches_from(pattern: re.Pattern[str], text: str, lower: str, openers: Iter
 
 
 def _ordinal_places(text: str, lower: str, blocked: list[tuple[int, int]]) -> Iterator[Quantity]:
+    placed_until = -1
     for m in _matches_from(_ORDINAL_PLACE, text, lower, _ORDINAL_PLACE_OPENERS):
         word = m.group("placed") or m.group("ranked") or m.group("came")
         if _overlaps(m.start(), m.end(), blocked):
             continue
         start = m.start("placed") if m.group("placed") else m.start("ranked") if m.group("ranked") else m.start("came")
-        yield _quantity(
-            value=float(_ORDINALS[word.lower()]),
-            unit="rank",
-            qualifier=Qualifier.EXACT,
-            text=text[start : m.end()],
-            start=start,
-            end=m.end(),
-            kind="rank",
-        )
+        placed_until = max(placed_until, m.end())
+        yield _place(word, text, start, m.end())
+    if placed_until < 0:
+        return
+    # "Kimi K2 ranked first, with DeepSeek-R1-0528 second and Qwen3 third": after a place, the
+    # places of the names that follow it, each an ordinal right after a name ("the second" is none)
+    for m in _LISTED_PLACE.finditer(text, placed_until):
+        before = text[max(0, m.start() - 40) : m.start()].split()
+        name = before[-1] if before else ""
+        if (name[:1].isupper() or any(ch.isdigit() for ch in name)) and not _overlaps(m.start(1), m.end(1), blocked):
+            yield _place(m.group(1), text, m.start(1), m.end(1))
+
+
+# An ordinal alone after a word, where a list of places goes on: "…, with R1-0528 second and …"
+_LISTED_PLACE = re.compile(rf"(?<=[\w)])\s+({'|'.join(_ORDINALS)})\b(?=\s*(?:[,;.]|and\b|$))", re.IGNORECASE)
+
+
+def _place(word: str, text: str, start: int, end: int) -> Quantity:
+    return _quantity(
+        value=float(_ORDINALS[word.lower()]),
+        unit="rank",
+        qualifier=Qualifier.EXACT,
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind="rank",
+    )
 
 
 def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:

@@ -126,6 +126,23 @@ def licence(extractor: Extractor, block: Block, clean: str, start: int, subject:
     extractor.add(block, q, subject, "license", clean.strip())
 
 
+def listed_licence(extractor: Extractor, block: Block, clean: str, start: int, subject: str) -> None:
+    """A licence as one item of a list of a model's facts ("gpt-oss-120b: 117B total / 5.1B active,
+    fits on a single 80GB GPU, MIT licence."): the item names the licence and the word, nothing else."""
+    if "licen" not in clean.lower():
+        return
+    for m in _LISTED_LICENCE.finditer(clean, start):
+        stated = LICENCE.fullmatch(m.group(1))
+        if stated is None or m.group(1).lower().startswith(("modified", "custom")):
+            continue
+        written = m.group(1).strip()
+        q = category_quantity(licence_name(written), m.start(1), m.end(1), written)
+        extractor.add(block, q, subject, "license", " ".join(clean.split()))
+
+
+_LISTED_LICENCE = re.compile(r"[,;]\s+([\w.\- ]{2,30}?)\s+licen[cs]e\b(?=\s*(?:[.,;)]|$))", re.IGNORECASE)
+
+
 # "Orion-7 is released under the Apache 2.0 licence", "licensed under MIT": a licence in prose
 _UNDER_LICENCE = re.compile(
     r"\b(?:released|licen[cs]ed|distributed|available|published|open[- ]sourced|provided|offered)\s+under\s+"

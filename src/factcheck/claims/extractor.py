@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache, cached_property, partial
 
-from factcheck.claims.categories import architecture, licence, prose_licence
+from factcheck.claims.categories import architecture, licence, listed_licence, prose_licence
 from factcheck.claims.context import Context, Span, document_date, leaderboard, subject_of_section
 from factcheck.claims.metrics import announced, metric_for
 from factcheck.claims.rankings import place_above, rank_item, ranking_continued, whole_top
@@ -93,6 +93,10 @@ _COMPANY_METRIC = re.compile(r"(?:valuation|funding|revenue|headcount|employees|
 _DATE_TAG = re.compile(r"-(\d{4})$")  # "DeepSeek-R1-0528", "Kimi-K2-Instruct-0905"
 _SAYS_WHICH_COUNT = re.compile(r"\s*(?:active|activated|total)\b", re.IGNORECASE)  # "671B / 37B active"
 _LIST_GOES_ON = re.compile(r"[^,;]{0,12}(?:,|;|,?\s+and)\s+(?:\(?[A-Z][\w.\-]*\)?\s+){1,3}(?:at\s+|with\s+|on\s+)?")
+# Between a figure with its unit and the next of a list that leaves the unit out: "15 trillion
+# tokens; DeepSeek-V3 used 14.8T, Kimi K2 15.5T"
+_UNIT_GOES_ON = re.compile(r"[^,;.]{0,12}(?:,|;|,?\s+and)\s+(?:\(?[A-Z][\w.\-]*\)?\s+){1,3}(?:[a-z]+\s+){0,2}")
+_EXTENDED_TO = re.compile(r",?\s*(?:and\s+)?(?:extended|expanded|extendable|stretched|scaled)\s+to\s+", re.IGNORECASE)
 _CHANGED_TO = re.compile(r"\s*(?:to|→|->)\s*")  # between a figure and what it changed to
 _SIZES_GO_ON = re.compile(r"\s*(?:,|and|or|,\s*and|/)\s*")  # "8B and 70B", "7B, 13B"
 # A timeline's entry: a date, a dash or colon, and the event ("2025-01-20 — DeepSeek-R1").
@@ -201,6 +205,7 @@ class Extractor:
         self.cell_metric: Callable[[str], str] = cache(partial(read_cell_metric, self))
         self.section_metric: Callable[[tuple[str, ...]], str] = cache(self._read_section_metric)
         self._carry: tuple[tuple[str, ...], str] = ((), "")
+        self._carried_from_lead_in = False  # the carry ends at the next paragraph: a lead-in's list ends there
         # the block read last and the subject its last sentence was about, for a next line that
         # goes on about it ("It was trained on …")
         self._told_of: tuple[Block | None, str] = (None, "")
@@ -451,6 +456,8 @@ class Extractor:
         if marker:
             clean = " " * marker.end() + clean[marker.end() :]
         section_subject = self.section_subject(block.section)
+        if block.kind == "paragraph" and self._carried_from_lead_in:
+            self._carry, self._carried_from_lead_in = ((), ""), False
         context_words = " ".join(block.section[-2:])
         label_subject = label_metric = free_label = stage_prefix = ""
         label = _LABEL.match(clean[body_start:])
@@ -495,6 +502,11 @@ class Extractor:
             self._carry = (block.section, label_subject)
         elif not section_subject and self._carry[0] != block.section:
             self._carry = ((), "")
+        if label_subject or default_subject:
+            listed_licence(self, block, clean, content_start, label_subject or default_subject)
+        lead_in = self._lead_in_subject(clean, section_subject) if block.kind == "paragraph" and not label else ""
+        if lead_in:  # "Quick refresher on what K2 actually is:": the list below is about K2
+            self._carry, self._carried_from_lead_in = (block.section, lead_in), True
         # No figure, month or missing release to read: splitting sentences would find nothing.
         # (Names are looked for only where a figure may be: most blocks have none.)
         no_figure = not may_hold_quantities(clean) or not self.scan(clean, section_subject)[2]
@@ -561,6 +573,22 @@ class Extractor:
             self.read_span(block, span, dates=dates)
         self._told_of = (block, carried or (default_subject if default_subject != section_subject else ""))
 
+    def _lead_in_subject(self, clean: str, section_subject: str) -> str:
+        """The one model the last sentence of a paragraph that ends in a colon names: what the list
+        it leads in to is about ("Quick refresher on what K2 actually is:"), or ""."""
+        if not clean.rstrip().endswith(":"):
+            return ""
+        start, end = sentence_spans(clean)[-1]
+        names = {
+            self.context.specific(m.name)
+            for m in self.scan(clean, section_subject)[0]
+            if start <= m.start
+            and m.end <= end
+            and m.known  # not a benchmark's name that looks like a model's ("MT-AIME2024")
+            and self.vocabulary.subject_kind(m.name) not in ("organisation", "country", "region")
+        }
+        return next(iter(names)) if len(names) == 1 else ""
+
     def _run_in_subject(self, block: Block) -> str:
         """The model a paragraph's run-in heading names ("**Kimi K2.** Moonshot AI's model …"): the
         paragraph's subject, as a heading's is its section's, where nothing more specific is named."""
@@ -606,6 +634,7 @@ class Extractor:
         previous_metric = whole_metric = previous_kind = first_subject = ""
         first_end = 0  # where the span's first figure outside a comparison ends
         last: tuple[Quantity, str, str] | None = None  # the figure read before, its subject and metric
+        last_unit = ""  # and the unit its metric gave it
         for q in quantities:
             if _CLASS_OF_MODELS.match(text, q.end):
                 continue  # "ahead of many 70B-class models": a class of others, nobody's figure
@@ -631,6 +660,23 @@ class Extractor:
                     and not _SAYS_WHICH_COUNT.match(text, q.end)
                 ):
                     subject, metric = last[1], last[2]  # "Llama 3 8B and 70B": sizes of one family
+            if (
+                last is not None
+                and last_unit == "tokens"
+                and q.kind == "number" == last[0].kind
+                and not q.unit
+                and q.scale >= 1e9
+                and _UNIT_GOES_ON.fullmatch(text[last[0].end : q.start])
+            ):
+                metric = last[2]  # "saw 15 trillion tokens; DeepSeek-V3 used 14.8T": tokens too, not parameters
+            elif (
+                last is not None
+                and last_unit == "tokens"
+                and q.kind == "number" == last[0].kind
+                and not q.unit
+                and _EXTENDED_TO.fullmatch(text[last[0].end : q.start])
+            ):
+                metric = "context length"  # "a native 32,768 tokens, extended to 131,072": the window it reaches
             if q.kind == "percent" and whole_metric and _SHARE_OF_WHOLE.search(text, max(0, q.start - 10), q.start):
                 metric = "share of " + whole_metric.removeprefix("number of ")  # "1,509 of 3,755 LLMs (40%)"
             elif q.kind == "percent" and whole_metric and _OF_THE_TOTAL.match(text, q.end):
@@ -659,6 +705,7 @@ class Extractor:
             last = (q, subject, metric)
             quote = text[span.start : span.end].strip()
             q = self.with_unit(q, metric)
+            last_unit = q.unit
             subject = joint_subject(self, subject, q, subjects, text)
             named = any(span.start <= m.start < q.start for m in subjects)
             self.add(block, q, model_family_for_top(self, subject, q, text, named), metric, quote)

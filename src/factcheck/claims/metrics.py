@@ -114,7 +114,12 @@ def metric_for(
         return f"discounted {metric}"  # "a Batch tier at 50% off list price … $0.075 per million input tokens"
     if metric == "training cost" and q.kind == "currency":
         return _running_cost(text, q, span) or metric
+    if metric == "context length" and _NATIVE_BEFORE.search(text, max(span.start, q.start - 40), q.start):
+        return "native context length"  # "the native window for both is 32,768 tokens, extended to 131,072"
     return metric
+
+
+_NATIVE_BEFORE = re.compile(r"\bnative\b[^,;.]*$", re.IGNORECASE)
 
 
 # What a sum is paid per: "$240,000 per month", "$0.042 per resolved ticket", "$3.50 per H200".

@@ -25,7 +25,9 @@ _THE_ORIGINAL = re.compile(r"[;,]\s+the\s+(?:original|earlier|previous|older|fir
 _OWNER_IN_BRACKETS = re.compile(r"\s*\(\s*")
 _CHANGED_FROM = re.compile(r"\bfrom\s+[$€£¥~]?\d(?:[^.;]|\.(?=\d))*?\s(?:to|->|→)\s*[$€£¥~]?$")
 _POSSESSIVE = re.compile(r"['’]s\s")
-_MAKERS_MODEL = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:model|flagship|release|system|LLM)\b", re.IGNORECASE)
+_MAKERS_MODEL = re.compile(
+    r"['’]s\s+(?:\w+\s+){0,2}?(?:model|flagship|release|system|LLM|report|paper|model card|blog post)\b", re.IGNORECASE
+)  # "Moonshot AI's model …", "Moonshot's report puts pre-training at …"
 _CHECKPOINT = re.compile(
     r"\b(?:the\s+)?(?!(?:19|20)\d\d\b)(\d{4})\s+(?:checkpoint|version|update|release|refresh|snapshot)\b", re.I
 )  # a date tag, not a year ("the original December 2024 release")
@@ -249,6 +251,7 @@ def _joined_to_figure(
     if (
         before
         and not on_platform
+        and not _LEVEL_WITH.search(text, max(span.start, before[-1].start - 25), before[-1].start)
         and (
             _ATTACH_BEFORE.match(text[before[-1].end : q.start])
             or _RELATIVE_CLAUSE.match(text[before[-1].end : q.start])
@@ -281,6 +284,10 @@ def _joined_to_figure(
     ):
         return extractor.context.specific(after[0].name)
     return ""
+
+
+# A name the sentence's subject is matched with: "GLM-4.5 sits level with R1 at $2.20" is GLM-4.5's figure.
+_LEVEL_WITH = re.compile(r"\b(?:(?:level|on\s+par|tied|even|in\s+line)\s+with|match(?:es|ing)?|same\s+as)\s+$", re.I)
 
 
 def _tagged_checkpoint(extractor: Extractor, q: Quantity, span: Span, before: Sequence[Mention], text: str) -> str:
@@ -327,6 +334,7 @@ def _bracketed_or_compared(
             return owner[-1].name
     for written in (
         _VARIANT_LABEL.search(text[max(0, q.start - 40) : q.start]),
+        _THE_VARIANT.search(text, max(span.start, q.start - 60), q.start),  # "the Air variant is 106B total"
         _VARIANT_ASIDE.match(text, q.end, span.end),  # "#2 on LMArena (Maverick variant)": that variant's
         _SHORT_NAME_RIGHT_BEFORE.search(text[max(0, q.start - 20) : q.start]),  # "V3 ($0.27)", "V3's $1.10"
     ):
@@ -336,6 +344,8 @@ def _bracketed_or_compared(
     return ""
 
 
+# "the Air variant is 106B total, 12B active": a variant named by its own word, in the figure's clause
+_THE_VARIANT = re.compile(r"\b[Tt]he\s+([A-Z][\w.\-]*)\s+(?:variant|version|edition)\b(?=[^;]*$)")
 _VARIANT_LABEL = re.compile(r"\b([A-Z][\w.\-]*)\s+(?:variant|model|version|edition)\s*:\s*$")
 # a short name of the section's family right before a figure
 _SHORT_NAME_RIGHT_BEFORE = re.compile(r"\b([A-Z]\w{0,3}\d[\w.]*)(?:\s*\(|['’]s)\s*$")
@@ -364,6 +374,8 @@ def _sentence_subject(extractor: Extractor, q: Quantity, span: Span, before: Seq
         and not is_reference(text, m, span.start)
         and not (m.name in _PLATFORMS and _ON_PLATFORM.search(text, 0, m.start))  # "weights on Hugging Face"
     ]
+    companions = _companions(text, outside, span.start)
+    outside = [m for m in outside if m.start not in companions]
     models = [m for m in outside if extractor.vocabulary.subject_kind(m.name) not in ("organisation",)]
     # "As a division of China's cloud giant, Qwen has …": a model or family named is the subject
     # before a country whose possession qualifies something else
@@ -379,6 +391,13 @@ def _sentence_subject(extractor: Extractor, q: Quantity, span: Span, before: Seq
         return in_clause[0].name
     if not (models or outside):
         return ""
+    if (
+        not models
+        and _model_size(q)
+        and span.default_subject != DOCUMENT_SUBJECT
+        and extractor.vocabulary.subject_kind(span.default_subject) == "model"
+    ):
+        return span.default_subject  # "Meta previewed it … (288B active)": a maker has no size, its model has
     first = (models or outside)[0]
     # "DeepSeek's report says the DeepSeek-V3 run took …", "in the Llama 4 series, Llama 4
     # Scout, a 17B model": a member named after its family is the more specific subject (but
@@ -403,6 +422,28 @@ def _sentence_subject(extractor: Extractor, q: Quantity, span: Span, before: Seq
         # section is about, which this names by its maker or family
         return span.default_subject
     return first.name
+
+
+# Names that go along with the sentence's subject: "Meta previewed it alongside Scout and Maverick
+# on April 5, 2025 (288B active …)" gives neither Scout's nor Maverick's figures.
+_ALONGSIDE = re.compile(
+    r"\b(?:alongside|along\s+with|together\s+with|as\s+well\s+as|in\s+addition\s+to)\s+(?:the\s+)?$"
+)
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|&|or)\s+(?:the\s+)?")
+
+
+def _companions(text: str, mentions: Sequence[Mention], since: int) -> set[int]:
+    """Where the names listed right after "alongside", "along with", … start."""
+    found: set[int] = set()
+    previous: Mention | None = None
+    for m in mentions:
+        listed_on = (
+            previous is not None and previous.start in found and _LIST_GAP.fullmatch(text, previous.end, m.start)
+        )
+        if listed_on or _ALONGSIDE.search(text, max(since, m.start - 30), m.start):
+            found.add(m.start)
+        previous = m
+    return found
 
 
 def _carried_or_later(extractor: Extractor, q: Quantity, span: Span, after: Sequence[Mention], text: str) -> str:

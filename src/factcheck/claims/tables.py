@@ -198,14 +198,32 @@ def licence_row(extractor: Extractor, block: Block) -> None:
 def _read_cell(extractor: Extractor, block: Block, span: Span, row_header: str, column: str = "") -> None:
     before = len(extractor.claims)
     extractor.read_span(block, span)
+    parts = _column_parts(extractor, column, span.text, span.start, len(extractor.claims) - before)
     for i in range(before, len(extractor.claims)):
         b, q, subject, metric, _quote = extractor.claims[i]
         q = _in_header_units(q, column)
+        metric = next((m for start, end, m in parts if start <= q.start < end), metric)
         cell_text = span.text[span.start : span.end].strip()
         quote = (
             f"{row_header.strip()} | {cell_text}" if row_header.strip() and row_header not in cell_text else cell_text
         )
         extractor.claims[i] = (b, q, subject, metric, quote)
+
+
+def _column_parts(extractor: Extractor, column: str, text: str, start: int, figures: int) -> list[tuple[int, int, str]]:
+    """A column that names two metrics, its cells two figures ("Total / active params": "671.0B /
+    37B"): each part of the cell, as offsets, with its metric ("Total" takes the noun the last
+    part ends in: total params). Empty where the cell and header do not split alike."""
+    names = [" ".join(n.split()) for n in clean_markup(column).split("/")]
+    cut = [at for at in range(start, len(text)) if text[at] == "/"]
+    if len(names) < 2 or len(cut) != len(names) - 1 or figures != len(names) or not all(names):
+        return []
+    noun = names[-1].split()[1:]
+    metrics = [extractor.cell_metric(" ".join([n, *noun]) if len(n.split()) == 1 else n) for n in names]
+    if len(set(metrics)) != len(metrics) or not all(m in extractor.vocabulary.metrics for m in metrics):
+        return []
+    bounds = [start, *(c + 1 for c in cut), len(text)]
+    return [(bounds[k], bounds[k + 1], metrics[k]) for k in range(len(metrics))]
 
 
 # A column's unit, in brackets after its name: "Total params (B)", "Output price ($/M tokens)",

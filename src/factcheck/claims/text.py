@@ -25,7 +25,8 @@ GENERIC_LABEL_NOUNS = re.compile(r"\s+(?:model|models|variant|variants|version|e
 
 RELEASE_WORDS = re.compile(
     r"\b(?:releas\w*|launch\w*|introduc\w*|debut\w*|unveil\w*|publish\w*|inception|"
-    r"announc\w*|open-sourced|arriv\w*|dropped|landed|shipp(?:ed|ing)|ships|came\s+out|comes\s+out)\b(?!-)",
+    r"announc\w*|open-sourced|arriv\w*|dropped|landed|shipp(?:ed|ing)|ships|came\s+out|comes\s+out|"
+    r"open[- ]weights\s+(?:since|from))\b(?!-)",  # "Open weights since July 28, 2025"
     re.IGNORECASE,
 )
 
