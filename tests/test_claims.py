@@ -1311,3 +1311,68 @@ def test_a_column_that_names_two_metrics_splits_its_cells() -> None:
     facts = _facts(text)
     assert (3, "DeepSeek-R1", "total parameters", 671e9) in facts
     assert (3, "DeepSeek-R1", "active parameters", 37e9) in facts
+
+
+def test_a_short_name_with_a_date_tag_is_the_listed_checkpoint() -> None:
+    assert _facts("R1-0528 scored 87.5% on AIME 2025.\n") == [(1, "DeepSeek-R1-0528", "AIME 2025", 87.5)]
+
+
+def test_a_scoring_table_gives_marks_not_dollars_or_parameters() -> None:
+    text = """\
+        | Criterion | Kimi K2 | GLM-4.5 |
+        |---|---|---|
+        | Total / active params | 1,000B / 32B | 355B / 32B |
+        | SWE-bench Verified, vendor (%) | 65.8 | 64.2 |
+        | SWE-bench Verified, harness (%) | 61.0 | 59.4 |
+        | Cost (w 0.3) | 6.5 | 7.5 |
+        | **Weighted total** | **7.45** | **7.85** |
+
+        On weighted total, Kimi K2 ranks No. 1 (7.45).
+        """
+    facts = _facts(text)
+    assert (3, "Kimi K2", "total parameters", 1e12) in facts and (3, "GLM-4.5", "active parameters", 32e9) in facts
+    assert (4, "Kimi K2", "SWE-bench Verified", 65.8) in facts  # the vendor's figure is the benchmark's
+    assert (5, "Kimi K2", "SWE-bench Verified (measured)", 61.0) in facts  # a harness's is a measurement
+    assert (6, "Kimi K2", "cost score", 6.5) in facts
+    assert not [
+        f for f in facts if f[2] in ("training cost", "total parameters") and isinstance(f[3], float) and f[3] < 1e5
+    ]
+
+
+def test_a_release_verb_dates_its_clause_however_far_the_date() -> None:
+    text = (
+        "## DeepSeek-R1\n"
+        "The full model was published together with R1-Zero, six distilled models and a report on 22 January 2025.\n"
+    )
+    assert (2, "DeepSeek-R1", "release date", "2025-01-22") in _facts(text)
+    # another sentence, or another figure between, and the verb is not the date's
+    assert not [
+        f
+        for f in _facts("## DeepSeek-R1\nIt was published. We read it on 22 January 2025.\n")
+        if f[2] == "release date"
+    ]
+    late = (
+        "## DeepSeek-R1\n"
+        "It was published with 6 distilled models and a long technical report, and we read it on 22 January 2025.\n"
+    )
+    assert not [f for f in _facts(late) if f[2] == "release date"]
+
+
+def test_architecture_said_of_it_or_of_both_models_of_a_heading() -> None:
+    facts = _facts("gpt-oss-120b has been the surprise of the year. It's a dense model, Apache 2.0.\n")
+    assert (1, "gpt-oss-120b", "architecture", "dense") in facts
+    both = _facts("### 2025-08-05: gpt-oss-120b and gpt-oss-20b\n- Both MoE, Apache 2.0, 128k ctx.\n")
+    assert {(s, v) for _, s, m, v in both if m == "architecture"} == {("gpt-oss-120b", "MoE"), ("gpt-oss-20b", "MoE")}
+
+
+def test_a_later_sentence_of_a_labelled_item_that_names_its_measure_keeps_it() -> None:
+    text = (
+        "- **Kimi-K2-Instruct-0905** (1T total, 32B active): two nodes. "
+        "This checkpoint raises the context window to 256K.\n"
+    )
+    assert (1, "Kimi-K2-Instruct-0905", "context length", 256e3) in _facts(text)
+
+
+def test_a_size_a_model_is_compared_to_is_nobodys() -> None:
+    facts = _facts("## Kimi K2\nIt is a ~1T param MoE; whoever said it feels like a 70B is coping.\n")
+    assert [v for _, _, _, v in facts] == [1e12]

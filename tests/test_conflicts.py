@@ -890,3 +890,15 @@ def test_a_window_below_the_native_one_disagrees_and_one_above_it_does_not() -> 
     ]
     extended = "## Qwen3-32B\nIts native window is 32,768 tokens, extended to 131,072 with YaRN.\n"
     assert _findings(extended, "## Qwen3-32B\n- Context: 128K\n") == []
+
+
+def test_places_in_two_sections_without_a_board_are_two_rankings() -> None:
+    text = (
+        "# Report\n## Coding bake-off\nGLM-4.5 placed first, with Kimi K2 No. 2.\n"
+        "## Overall ranking\nOn weighted total, gpt-oss-120b ranks No. 1 and GLM-4.5 No. 2.\n"
+    )
+    assert [f for f in _findings(text) if f.kind.value == "ranking"] == []
+    same_section = (
+        "# Report\n## Bake-off\nGLM-4.5 placed first, with Kimi K2 No. 2. Later, gpt-oss-120b ranked No. 2.\n"
+    )
+    assert [f.kind.value for f in _findings(same_section)] == ["ranking"]

@@ -638,3 +638,26 @@ def test_two_prices_share_the_unit_after_the_second(text: str, units: list[str])
 )
 def test_days_identifiers_and_chinese_numerals(text: str, values: list[float]) -> None:
     assert [q.value for q in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "precision"),
+    [
+        ("Qwen is about forty-two percent of the tokens we serve.", 42.0, "percent", 1.0),
+        ("It cost about six million dollars.", 6e6, "USD", 1e6),
+        ("two point seven eight eight million H800 GPU hours", 2.788e6, "gpu_hours", 1e3),
+        ("a hundred and seventeen billion parameters", 117e9, "parameters", 1e9),
+        ("two thousand and forty-eight GPUs", 2048.0, "gpus", 1.0),
+    ],
+)
+def test_numbers_spoken_in_words(text: str, value: float, unit: str, precision: float) -> None:
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit, q.precision) == (pytest.approx(value), unit, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["one of the best models", "the first three rows", "it sells for two fifty and ten dollars", "5 million users"],
+)
+def test_number_words_that_state_no_spoken_figure(text: str) -> None:
+    assert [q.text for q in find_quantities(text) if q.text[:1].isalpha() and "million" not in q.text] == []

@@ -106,10 +106,21 @@ def _co_stated_removed(claims: Sequence[Claim]) -> list[Claim]:
     kept = []
     for c in claims:
         rest = c.text.replace(c.quantity.text, " ", 1)  # the sentence, less the claim's own figure
+        mates = [o.quantity for o in claims if o is not c and o.document == c.document and o.text == c.text]
         others = [o for o in claims if o.quantity.value != c.quantity.value]
-        if not (others and all(re.search(r"\d", o.quantity.text) and o.quantity.text in rest for o in others)):
+        told_apart = all(
+            re.search(r"\d", o.quantity.text) and o.quantity.text in rest or _restates(o.quantity, mates)
+            for o in others
+        )
+        if not (others and told_apart):
             kept.append(c)
     return kept
+
+
+def _restates(q: Quantity, stated: Sequence[Quantity]) -> bool:
+    """Whether `q` is one of the figures stated, however written ("about two hundred ninety-four
+    thousand dollars" and "US$294,000")."""
+    return any(compare(q, s).relation in (Relation.SAME, Relation.COMPATIBLE) for s in stated)
 
 
 def _enumerations_removed(claims: Sequence[Claim]) -> list[Claim]:
@@ -513,7 +524,9 @@ def _ranking_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) ->
             # two ranking lists of one document rank two things, though neither names its board
             if c.metric == "rank" and _AT_ANOTHER_TIME.search(c.text):
                 continue  # "DeepSeek-R1 was the #1 model in January": a place then, not on this ranking
-            one_list = c.section if c.metric == "rank" and _LIST_ITEM.match(c.text) else ""
+            # and places a document gives in two sections without naming a board ("placed first in
+            # the bake-off", "ranks No. 1 on weighted total") are on two rankings
+            one_list = c.section if c.metric == "rank" else ""
             shared[(c.document, c.metric, float(c.quantity.value), one_list)].append(c)
     for (document, metric, place, _list), group in sorted(shared.items()):
         subjects = sorted({c.subject for c in group})

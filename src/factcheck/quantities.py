@@ -1323,7 +1323,119 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
         times = m.group(1)
         value = _TWICE[times.lower()] if times else float(_SPELLED[m.group(2).lower()])
         found.append(_spelled(text, m, value, "times", "multiple"))
+    for q in _spoken_quantities(text, blocked):
+        # "two thousand and forty-eight GPUs" holds the count "eight GPUs": the longer reading stands
+        inside = [f for f in found if q.start <= f.start and f.end <= q.end]
+        if not any(f.start < q.end and q.start < f.end for f in found if f not in inside):
+            found = [f for f in found if f not in inside] + [q]
     return found
+
+
+# Numbers spoken in words, as transcripts write them: "forty-two percent", "about six million
+# dollars", "two point seven eight eight million GPU hours", "a hundred and seventeen billion
+# parameters". Read only where a percent, currency, scale or unit word follows: "one of the",
+# "two models" (a count, read above) and "the first three" stay as they are.
+_ONES_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_TENS_WORDS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+_SCALE_WORDS_SPOKEN = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_NUMBER_WORD = "|".join(sorted([*_ONES_WORDS, *_SCALE_WORDS_SPOKEN], key=len, reverse=True))
+_ONES_WORD = "|".join(sorted(_ONES_WORDS, key=len, reverse=True))
+_SPOKEN_NUMBER = re.compile(  # opening with a number word, not a scale word ("5 million" is read as digits)
+    rf"\b(?:an?\s+(?:hundred|thousand|million|billion|trillion)|{_ONES_WORD})"
+    rf"(?:(?:[\s-]+(?:and\s+)?|\s+point\s+)(?:{_NUMBER_WORD}))*\b",
+    re.IGNORECASE,
+)
+_SPOKEN_HINTS = ("percent", "per cent", "dollar", "hundred", "thousand", "million", "billion", "trillion")
+_SPOKEN_HINT_BYTES = frozenset(
+    {b"percent", b"cent", b"dollar", b"dollars", b"hundred", b"thousand", b"million", b"billion", b"trillion"}
+)
+_SPOKEN_UNIT_AFTER = re.compile(rf"\s+(percent\b|per cent\b|dollars?\b|(?:[\w-]+\s+)?(?:{_UNIT_RE})\b)", re.I)
+
+
+def _spoken_value(words: str) -> tuple[float, float] | None:
+    """The value of number words, and the place value of their last digit ("two point seven
+    eight eight million": 2.788e6, to 1e3)."""
+    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t not in ("and", "a", "an")]
+    total, current, decimals, place = 0.0, 0.0, "", 1.0
+    in_decimals = False
+    last = ""  # the word before, for what may follow it: "forty-eight", not "two fifty"
+    for token in tokens:
+        if token == "point":
+            in_decimals = True
+        elif in_decimals and token in _ONES_WORDS and _ONES_WORDS[token] < 10:
+            decimals += str(_ONES_WORDS[token])
+        elif token in _ONES_WORDS and not in_decimals:
+            tens_then_ones = last in _TENS_WORDS and 0 < _ONES_WORDS[token] < 10
+            if last in _ONES_WORDS and not tens_then_ones:
+                return None  # "two fifty" is a price said aloud, no sum of its words
+            current += _ONES_WORDS[token]
+            place = 1.0
+        elif token == "hundred" and not in_decimals:
+            current = (current or 1.0) * 100
+        elif token in _SCALE_WORDS_SPOKEN:
+            scale = _SCALE_WORDS_SPOKEN[token]
+            number = (current or (0.0 if decimals else 1.0)) + (float("0." + decimals) if decimals else 0.0)
+            total += number * scale
+            place = scale * 10.0 ** -len(decimals)
+            current, decimals, in_decimals = 0.0, "", False
+        else:
+            return None
+        last = token
+    if decimals:
+        current += float("0." + decimals)
+        place = 10.0 ** -len(decimals)
+    return total + current, place
+
+
+def _spoken_quantities(text: str, blocked: list[tuple[int, int]]) -> Iterator[Quantity]:
+    lower = text.lower()
+    if not any(hint in lower for hint in _SPOKEN_HINTS):
+        return
+    for m in _SPOKEN_NUMBER.finditer(text):
+        after = _SPOKEN_UNIT_AFTER.match(text, m.end())
+        words = m.group(0)
+        if _overlaps(m.start(), m.end(), blocked) or not (after or re.search(r"(?i)illion|thousand", words)):
+            continue
+        read = _spoken_value(words)
+        if read is None or read[0] == 0:
+            continue
+        value, place = read
+        value = round(value / place) * place if place >= 1 else round(value, 6)
+        unit, kind, end, unit_text = "", "number", m.end(), ""
+        if after:
+            word = after.group(1).lower()
+            end = after.end()
+            if word.startswith("per"):
+                unit, kind = "percent", "percent"
+            elif word.startswith("dollar"):
+                unit, kind = "USD", "currency"
+            else:
+                noun = _UNIT_AFTER.match(text, m.end())
+                if noun is None:
+                    end = m.end()
+                else:
+                    unit, unit_text, end = _UNIT_NOUNS[noun.group(1).lower()], noun.group(0).strip(), noun.end()
+        qualifier, left = _left_qualifier(text, m.start())
+        start = m.start() - left
+        yield _quantity(
+            value=value,
+            unit=unit,
+            qualifier=qualifier,
+            text=text[start:end],
+            start=start,
+            end=end,
+            low=value if qualifier is Qualifier.LOWER_BOUND else None,
+            high=value if qualifier is Qualifier.UPPER_BOUND else None,
+            scale=place if place >= 1e3 else 1.0,
+            precision=place,
+            unit_text=unit_text,
+            kind=kind,
+        )
 
 
 def _spelled(text: str, m: re.Match[str], value: float, unit: str, kind: str, unit_text: str = "") -> Quantity:
@@ -1447,13 +1559,17 @@ def _wordy_figure(text: str) -> bool:
         words = text.encode().translate(_ASCII_WORDS).split()
         spelled = not _SPELLED_WORD_BYTES.isdisjoint(words)
         placed = not _PLACE_WORD_BYTES.isdisjoint(words)
+        spoken = not _SPOKEN_HINT_BYTES.isdisjoint(words)
     else:
         spelled, placed = bool(_spelled_hints(text)), _PLACE_HINT.search(text) is not None
+        spoken = True
     return bool(
         spelled
         and (_SPELLED_RE.search(text) or _SPELLED_MULTIPLE.search(text))
         or placed
         and _ORDINAL_PLACE.search(text)
+        or spoken
+        and any(_spoken_quantities(text, []))
     )
 
 

@@ -322,14 +322,16 @@ class Vocabulary:
         on after its hyphen) and the unknown-name match cuts short ("K2-Instruct"). One mention of
         the whole name, known to be that model's."""
         head, _, suffix = m.group(0).partition("-")
-        if not _CHECKPOINT_SUFFIX.fullmatch(suffix):
+        dated = len(suffix) == 4 and suffix.isdigit()  # "R1-0528": the May 28 update, by a short name
+        if not (_CHECKPOINT_SUFFIX.fullmatch(suffix) or dated):
             return None
         before = [f for f in found if f.end <= m.start() and not text[f.end : m.start()].strip()]
         start = before[-1].start if before else m.start()
         known = self.subject(text[start : m.start()] + head)
         if not known or self.subject_kind(known) != "model":
             return None
-        return Mention(f"{known}-{suffix}", start, m.end(), known=False)
+        listed = self.subject(f"{known}-{suffix}")  # "DeepSeek-R1-0528", which the vocabulary may list
+        return Mention(listed or f"{known}-{suffix}", start, m.end(), known=listed is not None)
 
     def _sized_back_references(self, found: list[Mention], text: str) -> list[Mention]:
         """ "Llama 3.1 70B reaches 86.0% and the 8B model 73.0%": "the 8B model" after a model's

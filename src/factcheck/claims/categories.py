@@ -94,14 +94,33 @@ def architecture(extractor: Extractor, block: Block) -> None:
                     q = category_quantity(kind, size.start(), size.end(), size.group(0))
                     extractor.add(block, q, name, "architecture", quote)
         return
-    for mention in extractor.vocabulary.find_subjects(clean):
-        if extractor.vocabulary.subject_kind(mention.name) != "model":
-            continue
+    models = [
+        m for m in extractor.vocabulary.find_subjects(clean) if extractor.vocabulary.subject_kind(m.name) == "model"
+    ]
+    for mention in models:
         stated = _ARCHITECTURE_AFTER.match(clean, mention.end)
         if stated:
             at = stated.start(1)
             q = category_quantity(_architecture_name(stated.group(1)), at, stated.end(1), stated.group(1))
             extractor.add(block, q, mention.name, "architecture", quote)
+    for stated in _IT_IS.finditer(clean):  # "gpt-oss-120b has been the surprise. It's a dense model"
+        named = [m for m in models if m.end <= stated.start()]
+        if named:
+            q = category_quantity(_architecture_name(stated.group(1)), *stated.span(1), stated.group(1))
+            extractor.add(block, q, extractor.context.specific(named[-1].name), "architecture", quote)
+    both = _BOTH_ARE.match(clean, body_start)
+    if both and block.section:  # "- Both MoE, Apache 2.0" under "### 2025-08-05: gpt-oss-120b and gpt-oss-20b"
+        heading = [m.name for m in extractor.heading_subjects(block.section[-1])]
+        for name in dict.fromkeys(n for n in heading if extractor.vocabulary.subject_kind(n) == "model"):
+            q = category_quantity(_architecture_name(both.group(1)), *both.span(1), both.group(1))
+            extractor.add(block, q, name, "architecture", quote)
+
+
+_IT_IS = re.compile(
+    r"(?:^|[.!?]\s+)(?:It|The model)(?:['’]s|\s+is)\s+an?\s+(dense|MoE|mixture[- ]of[- ]experts)\b"
+    r"(?![\-/]|\s*(?:and|or|&|vs\.?|versus|compared|than)\s)"
+)
+_BOTH_ARE = re.compile(r"\s*(?:Both|All\s+(?:two|three|four|five|of\s+them))\s+(?:are\s+)?(dense|MoE)\b(?![\-/])", re.I)
 
 
 def licence(extractor: Extractor, block: Block, clean: str, start: int, subject: str) -> None:

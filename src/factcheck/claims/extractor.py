@@ -167,6 +167,7 @@ _INTRODUCING = re.compile(
 )
 _CHANGE_OF_ONE = re.compile(r"\b(?:reduction|increase|saving|savings|discount|cut|drop|rise)$")
 _CLASS_OF_MODELS = re.compile(r"[-\s]class\b", re.IGNORECASE)
+_LIKE_A = re.compile(r"\b(?:like|than|as)\s+an?\s+$", re.IGNORECASE)  # "feels like a 70B": a model it is compared to
 # Kinds of figure alike enough that one compared with another takes its metric ("$0.50 … than
 # Mixtral at $2.00"), and a multiple's does not pass to a price.
 _KIND_GROUP = {"price": "currency", "count": "number", "part": "number", "whole": "number"}
@@ -636,8 +637,8 @@ class Extractor:
         last: tuple[Quantity, str, str] | None = None  # the figure read before, its subject and metric
         last_unit = ""  # and the unit its metric gave it
         for q in quantities:
-            if _CLASS_OF_MODELS.match(text, q.end):
-                continue  # "ahead of many 70B-class models": a class of others, nobody's figure
+            if _CLASS_OF_MODELS.match(text, q.end) or q.scale >= 1e9 and _LIKE_A.search(text, span.start, q.start):
+                continue  # "ahead of many 70B-class models", "feels like a 70B": others, nobody's figure
             if _NEGATED.search(text, max(span.start, q.start - 60), q.start):
                 continue  # "no US model sits in the top 3", "no American lab ships a 600B-plus model"
             if _rejected_quote(text, q):

@@ -116,6 +116,16 @@ def metric_for(
         return _running_cost(text, q, span) or metric
     if metric == "context length" and _NATIVE_BEFORE.search(text, max(span.start, q.start - 40), q.start):
         return "native context length"  # "the native window for both is 32,768 tokens, extended to 131,072"
+    if (
+        not span.table  # (a table's header may give the scale: "Total params (B)")
+        and q.kind == "number"
+        and not q.unit
+        and q.scale == 1.0
+        and isinstance(q.value, float)
+        and q.value < 1e5
+        and extractor.vocabulary.metric_unit(extractor.vocabulary.metric(metric) or metric) == "parameters"
+    ):
+        return ""  # "On weighted total, gpt-oss-120b ranks No. 1 (8.30)": no count of parameters
     return metric
 
 
@@ -204,7 +214,13 @@ def _metric_for(
         derived = metric_from_unit(extractor, q, text, span)
         if derived != "multiple":
             return derived
-    if span.label_metric and _unit_ok(q, vocabulary.metric_unit(span.label_metric)):
+    # (a later sentence of the labelled text that names its own measure is about that one: "**Kimi
+    # K2** (32B active): …. This checkpoint raises the context window to 256K")
+    if (
+        span.label_metric
+        and _unit_ok(q, vocabulary.metric_unit(span.label_metric))
+        and not (span.start > span.label_end and (before or after))
+    ):
         return refine(extractor, span.label_metric, q, text, span)
     if (
         span.table
@@ -580,6 +596,21 @@ def _named_before_paren(extractor: Extractor, text: str, span: Span, q: Quantity
     )
 
 
+def _released_on(text: str, span: Span, q: Quantity) -> bool:
+    """The date a clause's release verb is done on, however many words stand between: "The full
+    model was published together with DeepSeek-R1-Zero, six distilled models and a technical
+    report on 22 January 2025"."""
+    verbs = list(RELEASE_WORDS.finditer(text, max(span.start, q.start - 140), q.start))
+    if not verbs:
+        return False
+    between = text[verbs[-1].end() : q.start]
+    return _CLAUSE_BREAK.search(between) is None and _ON_OR_IN.search(between) is not None
+
+
+_CLAUSE_BREAK = re.compile(r"[.;:!?](?:\s|$)|(?<![\w-])\d")  # a sentence ends, or another figure stands between
+_ON_OR_IN = re.compile(r"\b(?:on|in)\s+$")
+
+
 def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -> str:
     clause = (text[span.start : span.end] + " " + span.context_words).lower()
     unit = q.unit
@@ -589,7 +620,7 @@ def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -
         lead = text[max(span.start, q.start - 60) : q.start] + " " + span.context_words
         if RELEASE_WORDS.search(lead) and _FORECAST.search(text, max(span.start, q.start - 80), q.start):
             return "expected release date"  # "We expect Mistral to release a successor in early 2025"
-        if RELEASE_WORDS.search(lead) or _named_before_paren(extractor, text, span, q):
+        if RELEASE_WORDS.search(lead) or _named_before_paren(extractor, text, span, q) or _released_on(text, span, q):
             # "first announced as a preview at Google I/O in May 2025": the announcement, an event
             # of its own beside the release of the weights
             if announced(lead):

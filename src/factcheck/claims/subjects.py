@@ -446,10 +446,16 @@ def _companions(text: str, mentions: Sequence[Mention], since: int) -> set[int]:
     return found
 
 
+# A sentence about a model the one in view was made from or led to, left unnamed.
+_ANOTHER_MODEL = re.compile(r"\s*(?:The|Its|Their)\s+(?:parent|teacher|predecessor|successor)\s+model\b", re.IGNORECASE)
+
+
 def _carried_or_later(extractor: Extractor, q: Quantity, span: Span, after: Sequence[Mention], text: str) -> str:
     """With nobody named before the figure: the subject carried from the sentence before ("It"),
     the sentence's first subject after the figure where nothing above names one ("an 80%
     probability they are running on Chinese open-source models"), else the span's default."""
+    if _ANOTHER_MODEL.match(text, span.start):
+        return DOCUMENT_SUBJECT  # "The teacher model was trained on 14.8T tokens": not the section's model
     if span.carried_subject:
         return span.carried_subject
     if span.default_subject == DOCUMENT_SUBJECT and not span.table:

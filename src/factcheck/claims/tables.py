@@ -198,11 +198,18 @@ def licence_row(extractor: Extractor, block: Block) -> None:
 def _read_cell(extractor: Extractor, block: Block, span: Span, row_header: str, column: str = "") -> None:
     before = len(extractor.claims)
     extractor.read_span(block, span)
-    parts = _column_parts(extractor, column, span.text, span.start, len(extractor.claims) - before)
+    figures = len(extractor.claims) - before
+    parts = _label_parts(extractor, column, span.text, span.start, figures) or _label_parts(
+        extractor, row_header, span.text, span.start, figures
+    )
     for i in range(before, len(extractor.claims)):
         b, q, subject, metric, _quote = extractor.claims[i]
         q = _in_header_units(q, column)
         metric = next((m for start, end, m in parts if start <= q.start < end), metric)
+        if not _fits_metric(extractor, q, metric, f"{row_header} {column}"):
+            label = column if extractor.cell_metric(column) == metric else row_header
+            metric = f"{_label_words(label)} score"  # "| Cost (w 0.3) | 6.5 |": a board's mark, not dollars
+            q = replace(q, unit="") if q.kind == "number" else q
         cell_text = span.text[span.start : span.end].strip()
         quote = (
             f"{row_header.strip()} | {cell_text}" if row_header.strip() and row_header not in cell_text else cell_text
@@ -210,11 +217,26 @@ def _read_cell(extractor: Extractor, block: Block, span: Span, row_header: str, 
         extractor.claims[i] = (b, q, subject, metric, quote)
 
 
-def _column_parts(extractor: Extractor, column: str, text: str, start: int, figures: int) -> list[tuple[int, int, str]]:
-    """A column that names two metrics, its cells two figures ("Total / active params": "671.0B /
+def _fits_metric(extractor: Extractor, q: Quantity, metric: str, labels: str) -> bool:
+    """Whether a cell's figure can be its label's metric: a count of parameters is in the
+    thousands at least, an amount of money has a currency (in the cell or its labels)."""
+    unit = extractor.vocabulary.metric_unit(metric)
+    if unit == "parameters":
+        return not (q.kind == "number" and q.scale == 1.0 and isinstance(q.value, float) and q.value < 1e5)
+    if unit == "USD":
+        return q.kind in ("currency", "price") or "$" in labels or "USD" in labels
+    return True
+
+
+def _label_words(label: str) -> str:
+    return " ".join(re.sub(r"\([^)]*\)", " ", clean_markup(label)).split()).lower()
+
+
+def _label_parts(extractor: Extractor, label: str, text: str, start: int, figures: int) -> list[tuple[int, int, str]]:
+    """A label that names two metrics, its cells two figures ("Total / active params": "671.0B /
     37B"): each part of the cell, as offsets, with its metric ("Total" takes the noun the last
-    part ends in: total params). Empty where the cell and header do not split alike."""
-    names = [" ".join(n.split()) for n in clean_markup(column).split("/")]
+    part ends in: total params). Empty where the cell and label do not split alike."""
+    names = [" ".join(n.split()) for n in clean_markup(label).split("/")]
     cut = [at for at in range(start, len(text)) if text[at] == "/"]
     if len(names) < 2 or len(cut) != len(names) - 1 or figures != len(names) or not all(names):
         return []
@@ -274,9 +296,24 @@ def read_cell_subject(extractor: Extractor, cell: str) -> str:
 _COUNT_SIGN = re.compile(r"#\s*(?=[A-Za-z])")
 
 
+# Who measured a row's figures, after its benchmark: the vendor's own figures are the benchmark's,
+# a harness's are a measurement of its own (the two differ by scaffolding, not by mistake).
+_WHOSE_FIGURES = re.compile(
+    r"[,;]\s*(?:(?P<vendor>vendor|vendor[- ]reported|reported|official|model card|card)"
+    r"|harness|ours|our run|measured|internal|in-house|re-run|rerun|independent)\s*$",
+    re.IGNORECASE,
+)
+
+
 def read_cell_metric(extractor: Extractor, cell: str) -> str:
     """The metric a table cell names, "" if none (through Extractor.cell_metric)."""
     text = re.sub(r"\s*\([^)]*\)\s*$", "", clean_markup(cell)).strip()
+    source = _WHOSE_FIGURES.search(text)
+    if source:  # "SWE-bench Verified, vendor (%)", "SWE-bench Verified, harness (%)"
+        named = extractor.cell_metric(text[: source.start()])
+        if not named:
+            return ""
+        return named if source.group("vendor") else f"{named} (measured)"
     text = _SCORE_WORDS.sub("", text).strip() or text  # "MMLU Score" is MMLU
     counted = _COUNT_SIGN.match(text)
     if counted:  # "# Total Parameters" is total parameters, "# Attention Heads" the number of them
