@@ -92,14 +92,15 @@ PLANTED = {
     # Trial 11 (held out, on the code after trial 10): 1 of its 6 planted errors with 6 false
     # alarms (a scoring table's marks read as dollars and parameters, "R1-0528" taken for a model
     # of its own, places in two sections taken for one ranking). After the rules it asked for it
-    # gives 4 of 6 and nothing else. Still missed: spoken shares that add up to 106% with one of
-    # them said without its unit ("Llama is eighteen, and everything else … about fifteen
-    # percent"), and Kimi K2 "the top performer in our coding bake-off" against GLM-4.5 "placed first".
+    # gives 5 of 6 and one false alarm (below). Still missed: Kimi K2 "the top performer in our
+    # coding bake-off" against GLM-4.5 "placed first".
     "trial11": {
         ("value", "GLM-4.5", "SWE-bench Verified"),  # the vendor's 64.2 against a table's "vendor" row, 61.8
         ("attribution", "Kimi K2 / MiniMax M1", "training cost"),  # the $534,700 RL run
         ("date", "DeepSeek-R1", "release date"),  # January 20, 2025 in the infobox, 22 January in History
         ("categorical", "gpt-oss-120b", "architecture"),  # MoE against "It's a dense model"
+        # spoken shares, one said without its unit, that with "everything else" add up to 106%
+        ("arithmetic", "(this document)", "share"),
         # A false alarm still given: the wiki's "The base model was pretrained on … roughly $5.6
         # million" (DeepSeek-V3's run, in the DeepSeek-R1 article) against the transcript's $294,000
         # for R1's reasoning stage. In a model's own report "the base model" is that model, so an

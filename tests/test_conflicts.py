@@ -902,3 +902,14 @@ def test_places_in_two_sections_without_a_board_are_two_rankings() -> None:
         "# Report\n## Bake-off\nGLM-4.5 placed first, with Kimi K2 No. 2. Later, gpt-oss-120b ranked No. 2.\n"
     )
     assert [f.kind.value for f in _findings(same_section)] == ["ranking"]
+
+
+def test_shares_that_split_a_whole_with_the_rest_add_up_to_100() -> None:
+    spoken = (
+        "Qwen is about forty-two percent of the tokens we serve. DeepSeek is thirty-one percent, "
+        "Llama is eighteen, and everything else is about fifteen percent.\n"
+    )
+    assert [(f.kind.value, f.severity.value) for f in _findings(spoken)] == [("arithmetic", "high")]
+    assert _findings("Qwen is 41% of downloads. DeepSeek is 27%, Llama 18%, Mistral 9%, and the rest 5%.\n") == []
+    # no "rest": the shares need not split one whole
+    assert _findings("Qwen is 42% of downloads. DeepSeek is 31%, Llama is 18%, and Mistral is 15%.\n") == []

@@ -1205,6 +1205,40 @@ def _stated_sum_findings(claims: Sequence[Claim]) -> list[Finding]:
     return findings
 
 
+# Where a list of shares ends with what is left of the whole: "…, and everything else is 15%".
+_THE_REST = re.compile(
+    r"\b(?:(?:everything|everyone|all)\s+else|the\s+rest|all\s+others?|(?:the\s+)?others|remaining|(?:the\s+)?remainder)\b",
+    re.IGNORECASE,
+)
+
+
+def _split_whole_findings(claims: Sequence[Claim]) -> list[Finding]:
+    """Shares that, with "everything else", split a whole, yet do not add up to 100% ("Qwen is 42%
+    of the tokens we serve. DeepSeek is 31%, Llama 18%, and everything else is 15%": 106%)."""
+    by_line: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.quantity.kind == "percent" and c.quantity.unit == "percent" and isinstance(c.quantity.value, float):
+            by_line[(c.document, c.line)].append(c)
+    findings = []
+    for shares in by_line.values():
+        shares = sorted(shares, key=lambda c: c.quantity.start)
+        rest = shares[-1]
+        at = rest.text.find(rest.quantity.text)
+        if len(shares) < 3 or at < 0 or not _THE_REST.search(rest.text[max(0, at - 80) : at]):
+            continue
+        if any(c.quantity.qualifier not in (Qualifier.EXACT, Qualifier.APPROX) for c in shares):
+            continue  # a bound or a range leaves the sum open
+        computed = sum(float(c.quantity.value) for c in shares)
+        slack = 0.5 * len(shares) + 1.0  # each share may be rounded, the approximate ones a little more
+        if abs(computed - 100.0) > slack:
+            explanation = (
+                f"{', '.join(c.quantity.text for c in shares)} split one whole with what is left, "
+                f"yet add up to {computed:g}%, not 100%."
+            )
+            findings.append(_finding(FindingKind.ARITHMETIC, Severity.HIGH, rest.subject, "share", explanation, shares))
+    return findings
+
+
 def _recomputed(stated: Claim, computed: float, basis: list[Claim], how: str) -> list[Finding]:
     """A finding where a stated figure is off what it is computed from, beyond its rounding: a total
     of stated amounts is exact ("$1,962,700" holds $1,962,699.5 to $1,962,700.5), a rounded one
@@ -1489,6 +1523,7 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     findings.extend(_paper_date_findings([*named, *papers]))
     findings.extend(_member_before_family_findings(named, vocabulary))
     findings.extend(_below_native_findings(named))
+    findings.extend(_split_whole_findings(claims))
     findings.extend(_savings_range_findings(claims))
     findings.extend(_baseline_multiple_findings(claims))
     findings.extend(_table_total_findings(claims))

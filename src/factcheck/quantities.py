@@ -1357,6 +1357,10 @@ _SPOKEN_HINT_BYTES = frozenset(
 _SPOKEN_UNIT_AFTER = re.compile(rf"\s+(percent\b|per cent\b|dollars?\b|(?:[\w-]+\s+)?(?:{_UNIT_RE})\b)", re.I)
 
 
+_PERCENT_LIST_BEFORE = re.compile(r"(?:percent|%)\s*[,;]\s*(?:[A-Z][\w.\-]*\s+){1,3}(?:is|at|has|with)?\s*$")
+_LIST_ITEM_ENDS = re.compile(r"\s*(?:[,;.]|and\b|$)")
+
+
 def _spoken_value(words: str) -> tuple[float, float] | None:
     """The value of number words, and the place value of their last digit ("two point seven
     eight eight million": 2.788e6, to 1e3)."""
@@ -1399,6 +1403,13 @@ def _spoken_quantities(text: str, blocked: list[tuple[int, int]]) -> Iterator[Qu
     for m in _SPOKEN_NUMBER.finditer(text):
         after = _SPOKEN_UNIT_AFTER.match(text, m.end())
         words = m.group(0)
+        listed = not after and _PERCENT_LIST_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if listed and _LIST_ITEM_ENDS.match(text, m.end()):
+            # "DeepSeek is thirty-one percent, Llama is eighteen, and …": a share, its unit left out
+            read = _spoken_value(words)
+            if read is not None and read[0] < 100:
+                yield _quantity(read[0], "percent", Qualifier.EXACT, words, m.start(), m.end(), kind="percent")
+            continue
         if _overlaps(m.start(), m.end(), blocked) or not (after or re.search(r"(?i)illion|thousand", words)):
             continue
         read = _spoken_value(words)

@@ -166,6 +166,10 @@ _INTRODUCING = re.compile(
     r"\s*(?:(?:A|An)\s+(?!(?:month|week|year|day|decade|few|couple|short|little|while)\b)|(?:Any|Suppose|Imagine|Say)\s)"
 )
 _CHANGE_OF_ONE = re.compile(r"\b(?:reduction|increase|saving|savings|discount|cut|drop|rise)$")
+# What is left of a whole that shares before split: "…, and everything else, the whole long tail, is 15%"
+_THE_REST_BEFORE = re.compile(
+    r"\b(?:(?:everything|everyone|all)\s+else|the\s+rest|all\s+others|the\s+remainder)\b[^.;%\d]*$", re.IGNORECASE
+)
 _CLASS_OF_MODELS = re.compile(r"[-\s]class\b", re.IGNORECASE)
 _LIKE_A = re.compile(r"\b(?:like|than|as)\s+an?\s+$", re.IGNORECASE)  # "feels like a 70B": a model it is compared to
 # Kinds of figure alike enough that one compared with another takes its metric ("$0.50 … than
@@ -684,6 +688,8 @@ class Extractor:
                 metric = "share of " + whole_metric.removeprefix("number of ")  # "300 of 3,755, or 8% of the total"
             if q.kind == "number" and any(_sized_by(m, q, text) for m in subjects):
                 metric = "model size"  # "Falcon 180B was trained on …": the size its name gives it
+            if q.kind == "percent" and _THE_REST_BEFORE.search(text, max(span.start, q.start - 80), q.start):
+                subject, metric = DOCUMENT_SUBJECT, "share of the rest"  # "and everything else … is about 15%"
             if q.kind == "whole" and metric:
                 whole_metric = metric
             if metric and span.stage and not metric.startswith(span.stage) and q.kind != "date":

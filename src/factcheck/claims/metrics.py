@@ -43,6 +43,8 @@ _DURATIONS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds"}
 _NOT_METRIC_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "total", "which", "it"}
 
 
+_NAME_IS = re.compile(r"(?:^|[.;:,]\s*|\band\s+)((?:[A-Z][\w.\-]*\s+){1,3})(?:is|was|has|had|holds|held)\s+$")
+_SHARE_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|all\s+|our\s+)?([a-z][\w\-]*)\b(?!\s+(?:the|its|their)\b)")
 _NOUN_PHRASE_BEFORE = re.compile(
     r"(?:^|[.;:,(]\s*|\b(?:its|their|the|a|an|with|and|reported|posted|had)\s+)(?P<np>[A-Za-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})"
     r"\s+(?:of|was|were|is|are|at|reached|hit|totaled|totalled|stood at|rose to|fell to|grew to|increased to|"
@@ -378,6 +380,11 @@ def phrase_metric(extractor: Extractor, q: Quantity, text: str, span: Span) -> s
             noun = " ".join(words[-2:])
             noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
             return f"{noun} {'reduction' if changed.group('down') else 'increase'}"
+    owner = _NAME_IS.search(before) if q.kind == "percent" else None
+    if owner and extractor.vocabulary.find_subjects(owner.group(1), unknown_models=False):
+        # "Qwen is about 42% of the tokens we serve", "DeepSeek is 31%": a share the subject has
+        whole = _SHARE_OF_AFTER.match(text, q.end)
+        return f"share of {whole.group(1).lower()}" if whole else "share"
     m = _NOUN_PHRASE_BEFORE.search(before)
     if not m:
         return _relative_change(q, text, span, before)

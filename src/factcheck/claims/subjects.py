@@ -112,7 +112,7 @@ def is_reference(text: str, mention: Mention, since: int = 0) -> bool:
 _CONTRASTING_CLAUSE = re.compile(r"(?:,\s+(?:while|whereas|but|and)|;)\s+", re.IGNORECASE)
 
 _ATTACH_BEFORE = re.compile(
-    r"^(?:\s+(?:Instruct|Chat|Base|Thinking|Preview)\b)?(?:['’]s)?\s*(?::|\(|=|-|–|at|scored|scores|reached|hit|of)?\s*$",
+    r"^(?:\s+(?:Instruct|Chat|Base|Thinking|Preview)\b)?(?:['’]s)?\s*(?::|\(|=|-|–|at|is|was|scored|scores|reached|hit|of)?\s*$",
     re.IGNORECASE,
 )  # ("DBRX Instruct at 71.2": a checkpoint's suffix the vocabulary leaves out of the name)
 
