@@ -1376,3 +1376,56 @@ def test_a_later_sentence_of_a_labelled_item_that_names_its_measure_keeps_it() -
 def test_a_size_a_model_is_compared_to_is_nobodys() -> None:
     facts = _facts("## Kimi K2\nIt is a ~1T param MoE; whoever said it feels like a 70B is coping.\n")
     assert [v for _, _, _, v in facts] == [1e12]
+
+
+def test_a_table_whose_first_column_states_a_need_names_the_model_after_it() -> None:
+    text = """\
+        | If you need… | Pick | Total / active params | Licence |
+        |---|---|---|---|
+        | Very long documents | Llama 4 Scout | 109B / 17B | Apache 2.0 |
+        """
+    facts = _facts(text)
+    assert (3, "Llama 4 Scout", "active parameters", 17e9) in facts
+    assert (3, "Llama 4 Scout", "license", "Apache-2.0") in facts
+
+
+def test_models_that_ship_under_a_licence_together() -> None:
+    text = "Llama 4 Scout (109B total) and Llama 4 Maverick (400B total) ship under the Llama 4 Community License.\n"
+    licences = {(s, v) for _, s, m, v in _facts(text) if m == "license"}
+    assert licences == {("Llama 4 Scout", "Llama community license"), ("Llama 4 Maverick", "Llama community license")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the figure a change started from is the model it is said of
+        (
+            "DeepSeek-R1-0528 scores 91.4% on AIME 2024, up from 79.8% for the original January release of R1.",
+            [("DeepSeek-R1-0528", "AIME 2024", 91.4), ("DeepSeek-R1", "AIME 2024", 79.8)],
+        ),
+        # a promotional price is a discounted one; a cache hit's price is its own
+        (
+            "DeepSeek-V3 lists at $0.27 per 1M input tokens, up from the promotional $0.14 per 1M input tokens.",
+            [("DeepSeek-V3", "input price", 0.27), ("DeepSeek-V3", "discounted input price", 0.14)],
+        ),
+        (
+            "DeepSeek-R1 lists at $0.55 per 1M input tokens on a cache miss and $0.14 on a cache hit.",
+            [("DeepSeek-R1", "input price", 0.55), ("DeepSeek-R1", "cached input price", 0.14)],
+        ),
+        # what a volume costs is no price per token
+        ("A customer sending 2B input tokens to DeepSeek-V3 pays $540 in input charges.", None),
+        # a maker's date of the models its release verb names after it
+        (
+            "OpenAI's reply came on Aug 5, 2025, when it published gpt-oss-120b and gpt-oss-20b.",
+            [("gpt-oss-120b", "release date", "2025-08-05"), ("gpt-oss-20b", "release date", "2025-08-05")],
+        ),
+        # when one model finished ahead of another is no release
+        ("In the bake-off, Mistral Small 3.1 finished ahead of gpt-oss-20b in June 2025.", []),
+    ],
+)
+def test_whose_figure_and_what_it_measures(sentence: str, expected: list[tuple[str, str, object]] | None) -> None:
+    facts = [(s, m, v) for _, s, m, v in _facts(sentence + "\n")]
+    if expected is None:
+        assert ("DeepSeek-V3", "input charges", 540.0) in facts and not [f for f in facts if f[1] == "input price"]
+    else:
+        assert [f for f in facts if f[1] != "date"] == expected

@@ -164,11 +164,13 @@ _LISTED_LICENCE = re.compile(r"[,;]\s+([\w.\- ]{2,30}?)\s+licen[cs]e\b(?=\s*(?:[
 
 # "Orion-7 is released under the Apache 2.0 licence", "licensed under MIT": a licence in prose
 _UNDER_LICENCE = re.compile(
-    r"\b(?:released|licen[cs]ed|distributed|available|published|open[- ]sourced|provided|offered)\s+under\s+"
+    r"\b(?:released|licen[cs]ed|distributed|available|published|open[- ]sourced|provided|offered|ship(?:s|ped)?)"
+    r"\s+under\s+"
     r"(?:the\s+|an?\s+)?(?=\S)",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+_PLURAL_VERB = re.compile(r"ship\s", re.IGNORECASE)
 _IT = re.compile(r"\s*(?:It|Its\s+weights|The\s+model|The\s+weights)\b")
 
 
@@ -196,4 +198,9 @@ def prose_licence(extractor: Extractor, block: Block, clean: str) -> None:
         written = stated.group(0).strip()
         at = stated.start() + len(stated.group(0)) - len(stated.group(0).lstrip())
         q = category_quantity(licence_name(written), at, at + len(written), written)
-        extractor.add(block, q, extractor.context.specific(named[-1].name), "license", " ".join(clean.split()))
+        # "Llama 4 Scout (…) and Llama 4 Maverick (…) ship under …": a plural verb, of every model named
+        plural = _PLURAL_VERB.match(m.group(0)) or re.search(
+            r"\b(?:are|were)\s+$", clean[max(0, m.start() - 6) : m.start()]
+        )
+        for mention in named if plural else named[-1:]:
+            extractor.add(block, q, extractor.context.specific(mention.name), "license", " ".join(clean.split()))

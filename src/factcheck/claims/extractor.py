@@ -12,7 +12,7 @@ from functools import cache, cached_property, partial
 
 from factcheck.claims.categories import architecture, licence, listed_licence, prose_licence
 from factcheck.claims.context import Context, Span, document_date, leaderboard, subject_of_section
-from factcheck.claims.metrics import announced, metric_for
+from factcheck.claims.metrics import OUTDONE, announced, metric_for
 from factcheck.claims.rankings import place_above, rank_item, ranking_continued, whole_top
 from factcheck.claims.subjects import is_reference, joint_subject, model_family_for_top, subject_for
 from factcheck.claims.tables import aligned_table_rows, read_cell_metric, read_cell_subject, table_row
@@ -170,6 +170,7 @@ _CHANGE_OF_ONE = re.compile(r"\b(?:reduction|increase|saving|savings|discount|cu
 _THE_REST_BEFORE = re.compile(
     r"\b(?:(?:everything|everyone|all)\s+else|the\s+rest|all\s+others|the\s+remainder)\b[^.;%\d]*$", re.IGNORECASE
 )
+_NAMES_GO_ON = re.compile(r"\s*(?:,|,?\s+and|&)?\s*(?:the\s+|its\s+|both\s+)?")
 _CLASS_OF_MODELS = re.compile(r"[-\s]class\b", re.IGNORECASE)
 _LIKE_A = re.compile(r"\b(?:like|than|as)\s+an?\s+$", re.IGNORECASE)  # "feels like a 70B": a model it is compared to
 # Kinds of figure alike enough that one compared with another takes its metric ("$0.50 … than
@@ -714,12 +715,38 @@ class Extractor:
             q = self.with_unit(q, metric)
             last_unit = q.unit
             subject = joint_subject(self, subject, q, subjects, text)
+            released = self._released_after(q, metric, subject, subjects, text, span.end)
+            if released:  # "OpenAI's reply came on Aug 5, 2025, when it published gpt-oss-120b and gpt-oss-20b"
+                for model in released:
+                    self.add(block, q, model, metric, quote)
+                continue
             named = any(span.start <= m.start < q.start for m in subjects)
             self.add(block, q, model_family_for_top(self, subject, q, text, named), metric, quote)
             if q.kind == "rank" and isinstance(q.value, float) and q.value > 1:
                 place_above(self, block, q, metric, text, subjects, quote)
         if dates:
             self.month_releases(block, span, text, subjects, quantities)
+
+    def _released_after(
+        self, q: Quantity, metric: str, subject: str, subjects: Sequence[Mention], text: str, end: int
+    ) -> list[str]:
+        """The models a maker's release date is of, when the release verb and its models follow the
+        date ("came on Aug 5, 2025, when it published gpt-oss-120b and gpt-oss-20b"); [] if none."""
+        if metric != "release date" or self.vocabulary.subject_kind(subject) != "organisation":
+            return []
+        verb = RELEASE_WORDS.search(text, q.end, min(end, q.end + 40))
+        if verb is None:
+            return []
+        models: list[str] = []
+        at = verb.end()
+        for m in subjects:
+            if m.start < at or self.vocabulary.subject_kind(m.name) != "model":
+                continue
+            if not _NAMES_GO_ON.fullmatch(text, at, m.start):
+                break
+            models.append(self.context.specific(m.name))
+            at = m.end
+        return models
 
     def month_releases(
         self, block: Block, span: Span, text: str, subjects: Sequence[Mention], quantities: Sequence[Quantity]
@@ -749,6 +776,8 @@ class Extractor:
                 opener.lstrip().startswith(("(", "'", "’")) or RELEASE_WORDS.search(lead) or opener.strip() == "in"
             ):
                 continue
+            if opener.strip() == "in" and not RELEASE_WORDS.search(lead) and OUTDONE.search(lead):
+                continue  # "Mistral Small 3.1 finished ahead of gpt-oss-20b in June": when it won, no release
             dated = parse_date(f"{m.group(1)} {year}")
             if dated is None:
                 continue

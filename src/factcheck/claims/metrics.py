@@ -107,13 +107,20 @@ def metric_for(
         and _bare_size(q)
     ):
         return "model size"  # "Phi-4 (14B) was trained on 9.8T tokens": the size its name is given
+    charges = _CHARGES_AFTER.match(text, q.end) if q.kind == "currency" else None
+    if charges:  # "pays $540 in input charges": what a volume costs, no price per token
+        return f"{charges.group(1).lower()} charges" if charges.group(1) else "charges"
     metric = _metric_for(extractor, q, span, metrics, text, previous)
     if metric in _PARAMETER_METRICS and _ACTIVATES_BEFORE.search(text, max(span.start, q.start - 30), q.start):
         return "active parameters"
     if metric == "release date" and announced(text[max(span.start, q.start - 30) : q.start]):
         return "announcement date"  # "Release: announced December 2024; weights January 2025"
-    if metric in ("input price", "output price") and _DISCOUNTED.search(text):
+    if metric in ("input price", "output price") and (
+        _DISCOUNTED.search(text) or _PROMOTIONAL_BEFORE.search(text, max(span.start, q.start - 30), q.start)
+    ):
         return f"discounted {metric}"  # "a Batch tier at 50% off list price … $0.075 per million input tokens"
+    if metric == "input price" and _CACHE_HIT_AFTER.match(text, q.end):
+        return "cached input price"  # "$0.55 per 1M input tokens on a cache miss, $0.14 on a cache hit"
     if metric == "training cost" and q.kind == "currency":
         return _running_cost(text, q, span) or metric
     if metric == "context length" and _NATIVE_BEFORE.search(text, max(span.start, q.start - 40), q.start):
@@ -546,6 +553,13 @@ _TRAINING_RUN_BEFORE = re.compile(
     r"(?:run|stage)\s+(?:\w+\s+){0,2}(?:came\s+in|cost|totall?ed))\b[^.;$€£¥]*$",
     re.IGNORECASE,
 )
+# Words of a contest: "finished ahead of gpt-oss-20b in June" dates a result, no release.
+OUTDONE = re.compile(
+    r"\b(?:ahead\s+of|behind|beat|beats|outscored|outperformed|than|against|finished|placed|ranked)\b", re.I
+)
+_CHARGES_AFTER = re.compile(r"\s+in\s+(?:(input|output|API|monthly)\s+)?(?:charges|fees|billing|spend)\b", re.I)
+_PROMOTIONAL_BEFORE = re.compile(r"\b(?:promotional|promo|introductory)\s+(?:price\s+(?:of\s+)?)?$", re.I)
+_CACHE_HIT_AFTER = re.compile(r"\s*(?:\(|on|for|with)?\s*(?:a\s+)?cache[ds]?[- ]?hits?\b", re.IGNORECASE)
 _DISCOUNTED = re.compile(r"\b(?:batch|off-peak|discounted|discount of|\d+%\s+off)\b", re.IGNORECASE)
 _PLANNED = re.compile(
     r"\b(?:(?:plan|plans|planned|planning|intends?|aims?|hopes?|expects?|expected|set|slated)\s+to|will|"
@@ -639,9 +653,13 @@ def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -
             return "announcement date"  # "Meta previewed Llama 3.1 405B in April 2024"
         if _PLANNED.search(text, span.start, q.start):
             return ""  # "we plan to evaluate Qwen3's successors in Q1 2026": a plan, no model's date
-        if re.search(r"\bin\s*$", close) and any(
-            extractor.vocabulary.subject_kind(m.name) not in ("organisation", "country", "region")
-            for m in extractor.vocabulary.find_subjects(close)
+        if (
+            re.search(r"\bin\s*$", close)
+            and not OUTDONE.search(close)
+            and any(
+                extractor.vocabulary.subject_kind(m.name) not in ("organisation", "country", "region")
+                for m in extractor.vocabulary.find_subjects(close)
+            )
         ):
             return "release date"
         return "date" if len(str(q.value)) > 4 else ""

@@ -239,6 +239,12 @@ def _joined_to_figure(
         and text[after[0].end : after[0].end + 1] == ")"
     ):
         return after[0].name  # "between 85 cents (Maverick) and $2.50 (Kimi K2)": each figure's owner after it
+    if (
+        after
+        and _UP_FROM.search(text, max(span.start, q.start - 16), q.start)
+        and _FOR_WHOM.fullmatch(text, q.end, after[0].start)
+    ):
+        return after[0].name  # "91.4%, up from 79.8% for the original January release of R1": R1's
     if before and _THE_ORIGINAL.search(text, max(span.start, q.start - 60), q.start):
         return before[-1].name  # "the March 2025 checkpoint of DeepSeek-V3; the original December 2024 release"
     checkpoint = _tagged_checkpoint(extractor, q, span, before, text)
@@ -288,6 +294,10 @@ def _joined_to_figure(
 
 # A name the sentence's subject is matched with: "GLM-4.5 sits level with R1 at $2.20" is GLM-4.5's figure.
 _LEVEL_WITH = re.compile(r"\b(?:(?:level|on\s+par|tied|even|in\s+line)\s+with|match(?:es|ing)?|same\s+as)\s+$", re.I)
+
+
+_UP_FROM = re.compile(r"\b(?:up|down|rising|falling|improved|jumped)\s+from\s+$", re.IGNORECASE)
+_FOR_WHOM = re.compile(r"\s+(?:for|by)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:of\s+)?")
 
 
 def _tagged_checkpoint(extractor: Extractor, q: Quantity, span: Span, before: Sequence[Mention], text: str) -> str:

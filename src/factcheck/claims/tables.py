@@ -78,7 +78,18 @@ def _subject_column(extractor: Extractor, block: Block) -> int:
     cells, header = block.cells, block.header
     if len(header) != len(cells) or len(block.cell_offsets) != len(cells) or len(cells) < 3:
         return 0
-    if not (_RANK_HEADER.match(clean_markup(header[0]).strip()) or _CELL_FIGURE.match(clean_markup(cells[0]))):
+    numbered = _RANK_HEADER.match(clean_markup(header[0]).strip()) or _CELL_FIGURE.match(clean_markup(cells[0]))
+    # "| Very long documents | Llama 4 Scout | 109B / 17B |": a first column of needs or use cases,
+    # neither a subject nor a metric, before the model picked for each
+    first = clean_markup(cells[0]).strip()
+    described = (
+        first
+        and not any(ch.isdigit() for ch in first)
+        and not extractor.cell_subject(cells[0])
+        and extractor.cell_metric(cells[0]) not in extractor.vocabulary.metrics
+        and extractor.cell_subject(cells[1]) in extractor.vocabulary.subjects
+    )
+    if not (numbered or described):
         return 0
     for index in range(1, min(3, len(cells))):
         if _SUBJECT_HEADERS.match(clean_markup(header[index]).strip()) or extractor.cell_subject(cells[index]):

@@ -12,7 +12,7 @@ from factcheck.vocabulary import normalize_name
 
 LICENCE = re.compile(
     r"\s*(?:apache[- ]?(?:2\.0|2)?(?:\s*/\s*mit)?|mit(?:\s*/\s*apache(?:[- ]2\.0)?)?|proprietary|closed[- ]source|"
-    r"(?:meta\s+)?(?:llama\s+)?(?:community|open)\s+licen[cs]e|llama\s+(?:\d\s+)?licen[cs]e|"
+    r"(?:meta\s+)?(?:llama\s+(?:\d(?:\.\d)?\s+)?)?(?:community|open)\s+licen[cs]e|llama\s+(?:\d\s+)?licen[cs]e|"
     r"cc[- ]by[\w\-.]*|gpl[\w\-.]*|custom\s+licen[cs]e|research[- ]only|"
     # a maker's own licence, named: "Mistral Research License", "DeepSeek Model License"
     r"(?-i:[A-Z][\w.\-]*\s+){1,2}(?:research|model|open\s+model|non-?commercial)\s+licen[cs]e(?:\s+agreement)?)(?![\w])",
