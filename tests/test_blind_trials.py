@@ -110,14 +110,15 @@ PLANTED = {
     # Trial 12 (held out, on the code after trial 11): 1 of its 6 planted errors with 3 false
     # alarms (a cache hit's and a promotional price taken for list prices, "up from 79.8% for the
     # original release of R1" given to R1-0528, "finished ahead of gpt-oss-20b in June" read as a
-    # release). After the rules it asked for it gives 3 of 6 and nothing else. Still missed:
+    # release). After the rules it asked for it gives 4 of 6 and nothing else. Still missed:
     # DeepSeek-V3's 2.788M GPU-hours in a bullet whose model the heading gives only as "the
-    # technical report", "Mistral Small 3.1 finished ahead of gpt-oss-20b" against the list that
-    # has them 3rd and 2nd, and "together hold 46%" against the table's 27 + 14 + 5 + 4 = 50%.
+    # technical report", and "Mistral Small 3.1 finished ahead of gpt-oss-20b" against the list
+    # that has them 3rd and 2nd.
     "trial12": {
         ("value", "GLM-4.5", "total parameters"),  # 355 billion against 335B
         ("date", "GPT-OSS", "release date"),  # the family "released August 7, 2025", its models Aug 5
         ("categorical", "Llama 4 Scout", "license"),  # the Llama 4 Community License against Apache 2.0
+        ("arithmetic", "Qwen", "combined share"),  # "together hold 46%" against the table's 27 + 14 + 5 + 4 = 50%
     },
     "trial8": {
         ("arithmetic", "DeepSeek-R1", "amount"),  # ¥16 "about $2.60" at the ¥7.2 of the other conversions: $2.22

@@ -913,3 +913,10 @@ def test_shares_that_split_a_whole_with_the_rest_add_up_to_100() -> None:
     assert _findings("Qwen is 41% of downloads. DeepSeek is 27%, Llama 18%, Mistral 9%, and the rest 5%.\n") == []
     # no "rest": the shares need not split one whole
     assert _findings("Qwen is 42% of downloads. DeepSeek is 31%, Llama is 18%, and Mistral is 15%.\n") == []
+
+
+def test_a_combined_share_of_named_models_against_their_shares_in_a_table() -> None:
+    table = "| Family | Share |\n|---|---|\n| Qwen | 27% |\n| Llama | 22% |\n| DeepSeek | 14% |\n| GLM | 5% |\n\n"
+    wrong = table + "Qwen, DeepSeek and GLM together hold 40% of tokens served.\n"
+    assert [(f.kind.value, f.metric) for f in _findings(wrong)] == [("arithmetic", "combined share")]
+    assert _findings(table + "Llama plus Qwen together account for 49%.\n") == []

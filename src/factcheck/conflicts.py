@@ -1239,6 +1239,49 @@ def _split_whole_findings(claims: Sequence[Claim]) -> list[Finding]:
     return findings
 
 
+def _named_sum_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) -> list[Finding]:
+    """A combined share said of the names its sentence lists ("The four Chinese families in the
+    table (Qwen, DeepSeek, GLM and Kimi) together hold 46%") against the shares the document gives
+    each of them elsewhere (a table's 27%, 14%, 5% and 4%: 50%)."""
+    if vocabulary is None:
+        return []
+    shares: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.quantity.kind == "percent" and c.metric.startswith("share") and isinstance(c.quantity.value, float):
+            shares[c.document].append(c)
+    findings = []
+    for total in claims:
+        if total.metric != "combined share" or not isinstance(total.quantity.value, float):
+            continue
+        names = list(dict.fromkeys(m.name for m in vocabulary.find_subjects(total.text, unknown_models=False)))
+        parts: list[Claim] = []
+        for name in names:
+            given = {
+                float(c.quantity.value): c
+                for c in shares[total.document]
+                if c.text != total.text and (c.subject == name or name in vocabulary.ancestors(c.subject))
+            }
+            if len(given) != 1:
+                break  # no share, or several, for one of the names: nothing to add up
+            parts.extend(given.values())
+        else:
+            if len(parts) < 2 or len({c.metric for c in parts}) != 1:
+                continue
+            computed = sum(float(c.quantity.value) for c in parts)
+            if abs(float(total.quantity.value) - computed) > 0.5 * len(parts) + 0.5:
+                explanation = (
+                    f"{total.quantity.text} for {', '.join(names)} does not follow from their shares "
+                    f"({', '.join(f'{c.subject} {c.quantity.text}' for c in parts)}): they add up to "
+                    f"{_as_stated(computed, total.quantity)}."
+                )
+                findings.append(
+                    _finding(
+                        FindingKind.ARITHMETIC, Severity.HIGH, total.subject, total.metric, explanation, [total, *parts]
+                    )
+                )
+    return findings
+
+
 def _recomputed(stated: Claim, computed: float, basis: list[Claim], how: str) -> list[Finding]:
     """A finding where a stated figure is off what it is computed from, beyond its rounding: a total
     of stated amounts is exact ("$1,962,700" holds $1,962,699.5 to $1,962,700.5), a rounded one
@@ -1524,6 +1567,7 @@ def find_conflicts(claims: Sequence[Claim], vocabulary: Vocabulary | None = None
     findings.extend(_member_before_family_findings(named, vocabulary))
     findings.extend(_below_native_findings(named))
     findings.extend(_split_whole_findings(claims))
+    findings.extend(_named_sum_findings(claims, vocabulary))
     findings.extend(_savings_range_findings(claims))
     findings.extend(_baseline_multiple_findings(claims))
     findings.extend(_table_total_findings(claims))
