@@ -1285,7 +1285,14 @@ def test_a_list_that_leaves_the_unit_out_keeps_the_first_figures_unit() -> None:
 
 def test_a_native_window_and_the_one_it_is_extended_to() -> None:
     facts = _facts("Qwen3-32B: the native window is 32,768 tokens, extended to 131,072 with YaRN.\n")
-    assert [(m, v) for _, _, m, v in facts] == [("native context length", 32768.0), ("context length", 131072.0)]
+    assert [(m, v) for _, _, m, v in facts] == [
+        ("native context length", 32768.0),
+        ("extended context length", 131072.0),
+    ]
+    # "native" tells of the window only right before it
+    assert [m for _, _, m, _ in _facts("Qwen3-32B has native tool use and a 128K context window.\n")] == [
+        "context length"
+    ]
 
 
 def test_a_figure_level_with_another_models_is_the_sentence_subjects() -> None:

@@ -34,6 +34,8 @@ _SHARED_BY_DESIGN = {
     "model size",
     "model size range",
     "context length",
+    "native context length",
+    "extended context length",
     "input context length",
     "output context length",
     "languages supported",
@@ -1392,6 +1394,21 @@ def _months(iso: str) -> int | None:
     return int(match.group(1)) * 12 + int(match.group(2)) - 1 if match else None
 
 
+# What dates something other than a generation's first release: an update, a paper.
+_NO_FIRST_RELEASE = re.compile(
+    r"\b(?:updated|update|refresh(?:ed)?|revised|new\s+version|latest|technical\s+report|report|paper)\b", re.I
+)
+
+
+def _names_alone(vocabulary: Vocabulary, claim: Claim, name: str) -> bool:
+    """Whether the claim's sentence names `name` itself, not a longer name the vocabulary lacks
+    and reads as it ("Gemini 3 Pro" as Gemini, "Claude Haiku 4.5" as Claude)."""
+    for m in vocabulary.find_subjects(claim.text, unknown_models=False):
+        if m.name == name and not re.match(r"[\s-]*(?:\d|[A-Z])", claim.text[m.end : m.end + 3]):
+            return True
+    return False
+
+
 def _below_native_findings(claims: Sequence[Claim]) -> list[Finding]:
     """A context window stated below the model's native one ("a native 128K context" against "the
     64K context window"): a window may be extended past its native length (Qwen3's native 32,768,
@@ -1440,6 +1457,8 @@ def _member_before_family_findings(claims: Sequence[Claim], vocabulary: Vocabula
     findings = []
     for generation, member_dates in sorted(members.items()):
         for first in released.get(generation, []):
+            if not _names_alone(vocabulary, first, generation) or _NO_FIRST_RELEASE.search(first.text):
+                continue  # "Gemini 3 Pro" read as Gemini, "the updated Qwen3", "the Qwen3 technical report"
             earlier = [c for c in member_dates if str(span(c.quantity)[1]) < str(span(first.quantity)[0])]
             if earlier:
                 named = ", ".join(sorted({c.subject for c in earlier}))

@@ -460,6 +460,11 @@ def _is_indented_title(lines: list[str], i: int) -> bool:
         return False
     if i > 0 and lines[i - 1].strip() or i + 1 >= len(lines) or not lines[i + 1].strip():
         return False
+    # a name, and a maker in brackets: "GLM-4.5 (Zhipu / Z.ai)", "gpt-oss-120b and gpt-oss-20b"
+    # (not "A reasoning successor to Kimi K2", whose lines are about the successor)
+    words = re.sub(r"\([^)]*\)", " ", line).split()
+    if not all(w[:1].isupper() or any(ch.isdigit() for ch in w) or w in ("and", "&", "/", "-") for w in words):
+        return False
     return _indent(lines[i + 1]) > _indent(lines[i]) and not _BULLET.match(lines[i + 1])
 
 

@@ -10,6 +10,7 @@ as "Llama 4" or "AIME 2024") through `skip`.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -1224,7 +1225,9 @@ def _ordinal_places(text: str, lower: str, blocked: list[tuple[int, int]]) -> It
 
 
 # An ordinal alone after a word, where a list of places goes on: "…, with R1-0528 second and …"
-_LISTED_PLACE = re.compile(rf"(?<=[\w)])\s+({'|'.join(_ORDINALS)})\b(?=\s*(?:[,;.]|and\b|$))", re.IGNORECASE)
+_LISTED_PLACE = re.compile(  # (second and after: a place listed after a place is no first)
+    rf"(?<=[\w)])\s+({'|'.join(w for w in _ORDINALS if w != 'first')})\b(?=\s*(?:[,;.]|and\b|$))", re.IGNORECASE
+)
 
 
 def _place(word: str, text: str, start: int, end: int) -> Quantity:
@@ -1357,6 +1360,7 @@ _SPOKEN_HINT_BYTES = frozenset(
 _SPOKEN_UNIT_AFTER = re.compile(rf"\s+(percent\b|per cent\b|dollars?\b|(?:[\w-]+\s+)?(?:{_UNIT_RE})\b)", re.I)
 
 
+_SPOKEN_RANGE_OR_PART = re.compile(rf"\b(?:(?:{_ONES_WORD})\s+(?:to|or|-|–)|of)\s+$", re.IGNORECASE)
 _PERCENT_LIST_BEFORE = re.compile(r"(?:percent|%)\s*[,;]\s*(?:[A-Z][\w.\-]*\s+){1,3}(?:is|at|has|with)?\s*$")
 _LIST_ITEM_ENDS = re.compile(r"\s*(?:[,;.]|and\b|$)")
 
@@ -1367,6 +1371,7 @@ def _spoken_value(words: str) -> tuple[float, float] | None:
     tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t not in ("and", "a", "an")]
     total, current, decimals, place = 0.0, 0.0, "", 1.0
     in_decimals = False
+    last_scale = math.inf  # scales fall along one number: "eight billion and seventy billion" is two
     last = ""  # the word before, for what may follow it: "forty-eight", not "two fifty"
     for token in tokens:
         if token == "point":
@@ -1383,6 +1388,9 @@ def _spoken_value(words: str) -> tuple[float, float] | None:
             current = (current or 1.0) * 100
         elif token in _SCALE_WORDS_SPOKEN:
             scale = _SCALE_WORDS_SPOKEN[token]
+            if scale >= last_scale:
+                return None
+            last_scale = scale
             number = (current or (0.0 if decimals else 1.0)) + (float("0." + decimals) if decimals else 0.0)
             total += number * scale
             place = scale * 10.0 ** -len(decimals)
@@ -1417,6 +1425,10 @@ def _spoken_quantities(text: str, blocked: list[tuple[int, int]]) -> Iterator[Qu
             continue
         value, place = read
         value = round(value / place) * place if place >= 1 else round(value, 6)
+        if _SPOKEN_RANGE_OR_PART.search(text, max(0, m.start() - 24), m.start()) or (
+            not after and 1900 <= value < 2100 and re.match(r"(?i)two thousand|nineteen", words)
+        ):
+            continue  # "five to ten million dollars", "three quarters of a million", "two thousand twenty-four"
         unit, kind, end, unit_text = "", "number", m.end(), ""
         if after:
             word = after.group(1).lower()
@@ -1425,6 +1437,9 @@ def _spoken_quantities(text: str, blocked: list[tuple[int, int]]) -> Iterator[Qu
                 unit, kind = "percent", "percent"
             elif word.startswith("dollar"):
                 unit, kind = "USD", "currency"
+                per = _PER_MILLION.match(text, end)
+                if per:  # "two point one nine dollars per million output tokens": a price
+                    unit, kind, end = "USD per million tokens", "price", per.end()
             else:
                 noun = _UNIT_AFTER.match(text, m.end())
                 if noun is None:

@@ -104,18 +104,23 @@ def architecture(extractor: Extractor, block: Block) -> None:
             q = category_quantity(_architecture_name(stated.group(1)), at, stated.end(1), stated.group(1))
             extractor.add(block, q, mention.name, "architecture", quote)
     for stated in _IT_IS.finditer(clean):  # "gpt-oss-120b has been the surprise. It's a dense model"
-        named = [m for m in models if m.end <= stated.start()]
-        if named:
+        breaks = [b.end() for b in _SENTENCE_BREAK.finditer(clean, 0, stated.start() + 1)][:-1]
+        told = [m for m in models if (breaks[-1] if breaks else 0) <= m.start < stated.start()]
+        if told:  # the first model the sentence before names, what it is about ("… beats Llama 3.3")
             q = category_quantity(_architecture_name(stated.group(1)), *stated.span(1), stated.group(1))
-            extractor.add(block, q, extractor.context.specific(named[-1].name), "architecture", quote)
+            extractor.add(block, q, extractor.context.specific(told[0].name), "architecture", quote)
     both = _BOTH_ARE.match(clean, body_start)
     if both and block.section:  # "- Both MoE, Apache 2.0" under "### 2025-08-05: gpt-oss-120b and gpt-oss-20b"
-        heading = [m.name for m in extractor.heading_subjects(block.section[-1])]
+        title = block.section[-1]
+        heading = [  # not a model the heading measures them against
+            m.name for m in extractor.heading_subjects(title) if not _MEASURED_AGAINST.search(title, 0, m.start)
+        ]
         for name in dict.fromkeys(n for n in heading if extractor.vocabulary.subject_kind(n) == "model"):
             q = category_quantity(_architecture_name(both.group(1)), *both.span(1), both.group(1))
             extractor.add(block, q, name, "architecture", quote)
 
 
+_MEASURED_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|than|compared\s+(?:to|with))\b", re.IGNORECASE)
 _IT_IS = re.compile(
     r"(?:^|[.!?]\s+)(?:It|The model)(?:['’]s|\s+is)\s+an?\s+(dense|MoE|mixture[- ]of[- ]experts)\b"
     r"(?![\-/]|\s*(?:and|or|&|vs\.?|versus|compared|than)\s)"
@@ -150,6 +155,9 @@ def listed_licence(extractor: Extractor, block: Block, clean: str, start: int, s
     fits on a single 80GB GPU, MIT licence."): the item names the licence and the word, nothing else."""
     if "licen" not in clean.lower():
         return
+    named = {m.name for m in extractor.vocabulary.find_subjects(clean[start:])} - {subject}
+    if named or "-based" in clean:
+        return  # "the Qwen2.5-based ones, Apache 2.0 licence": the licence may be another model's
     for m in _LISTED_LICENCE.finditer(clean, start):
         stated = LICENCE.fullmatch(m.group(1))
         if stated is None or m.group(1).lower().startswith(("modified", "custom")):

@@ -95,7 +95,10 @@ _SAYS_WHICH_COUNT = re.compile(r"\s*(?:active|activated|total)\b", re.IGNORECASE
 _LIST_GOES_ON = re.compile(r"[^,;]{0,12}(?:,|;|,?\s+and)\s+(?:\(?[A-Z][\w.\-]*\)?\s+){1,3}(?:at\s+|with\s+|on\s+)?")
 # Between a figure with its unit and the next of a list that leaves the unit out: "15 trillion
 # tokens; DeepSeek-V3 used 14.8T, Kimi K2 15.5T"
-_UNIT_GOES_ON = re.compile(r"[^,;.]{0,12}(?:,|;|,?\s+and)\s+(?:\(?[A-Z][\w.\-]*\)?\s+){1,3}(?:[a-z]+\s+){0,2}")
+_UNIT_GOES_ON = re.compile(
+    r"[^,;.]{0,12}(?:,|;|,?\s+and)\s+(?:\(?[A-Z][\w.\-]*\)?\s+){1,3}"
+    r"(?:(?:used|saw|consumed|processed|(?:was\s+)?trained\s+on|on|with)\s+)?"
+)
 _EXTENDED_TO = re.compile(r",?\s*(?:and\s+)?(?:extended|expanded|extendable|stretched|scaled)\s+to\s+", re.IGNORECASE)
 _CHANGED_TO = re.compile(r"\s*(?:to|→|->)\s*")  # between a figure and what it changed to
 _SIZES_GO_ON = re.compile(r"\s*(?:,|and|or|,\s*and|/)\s*")  # "8B and 70B", "7B, 13B"
@@ -169,6 +172,10 @@ _CHANGE_OF_ONE = re.compile(r"\b(?:reduction|increase|saving|savings|discount|cu
 # What is left of a whole that shares before split: "…, and everything else, the whole long tail, is 15%"
 _THE_REST_BEFORE = re.compile(
     r"\b(?:(?:everything|everyone|all)\s+else|the\s+rest|all\s+others|the\s+remainder)\b[^.;%\d]*$", re.IGNORECASE
+)
+_SET_AGAINST = re.compile(
+    r"\b(?:against|versus|vs\.?|than|compared\s+(?:to|with)|like|unlike|rivals?|beats?|over|successor\s+to|since)\b",
+    re.IGNORECASE,
 )
 _NAMES_GO_ON = re.compile(r"\s*(?:,|,?\s+and|&)?\s*(?:the\s+|its\s+|both\s+)?")
 _CLASS_OF_MODELS = re.compile(r"[-\s]class\b", re.IGNORECASE)
@@ -591,6 +598,7 @@ class Extractor:
             if start <= m.start
             and m.end <= end
             and m.known  # not a benchmark's name that looks like a model's ("MT-AIME2024")
+            and not _SET_AGAINST.search(clean, start, m.start)  # "pitched directly against Kimi K2:"
             and self.vocabulary.subject_kind(m.name) not in ("organisation", "country", "region")
         }
         return next(iter(names)) if len(names) == 1 else ""
@@ -682,7 +690,7 @@ class Extractor:
                 and not q.unit
                 and _EXTENDED_TO.fullmatch(text[last[0].end : q.start])
             ):
-                metric = "context length"  # "a native 32,768 tokens, extended to 131,072": the window it reaches
+                metric = "extended context length"  # "a native 32,768 tokens, extended to 131,072 with YaRN"
             if q.kind == "percent" and whole_metric and _SHARE_OF_WHOLE.search(text, max(0, q.start - 10), q.start):
                 metric = "share of " + whole_metric.removeprefix("number of ")  # "1,509 of 3,755 LLMs (40%)"
             elif q.kind == "percent" and whole_metric and _OF_THE_TOTAL.match(text, q.end):

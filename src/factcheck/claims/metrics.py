@@ -138,7 +138,12 @@ def metric_for(
     return metric
 
 
-_NATIVE_BEFORE = re.compile(r"\bnative\b[^,;.]*$", re.IGNORECASE)
+# "a native 128K context", "the native window for both is 32,768", "natively supports 128K" (not
+# "native tool use and a 128K window")
+_NATIVE_BEFORE = re.compile(
+    r"\bnative(?:ly)?(?:\s+(?:context\s+)?(?:window|context|length|supports?))?(?:\s+[^\s,;.]+){0,3}?\s*$",
+    re.IGNORECASE,
+)
 
 
 # What a sum is paid per: "$240,000 per month", "$0.042 per resolved ticket", "$3.50 per H200".
@@ -625,11 +630,20 @@ def _released_on(text: str, span: Span, q: Quantity) -> bool:
     if not verbs:
         return False
     between = text[verbs[-1].end() : q.start]
-    return _CLAUSE_BREAK.search(between) is None and _ON_OR_IN.search(between) is not None
+    return (
+        _CLAUSE_BREAK.search(between) is None
+        and _SECOND_PREDICATE.search(between) is None
+        and _ON_OR_IN.search(between) is not None
+    )
 
 
 _CLAUSE_BREAK = re.compile(r"[.;:!?](?:\s|$)|(?<![\w-])\d")  # a sentence ends, or another figure stands between
 _ON_OR_IN = re.compile(r"\b(?:on|in)\s+$")
+# "was released under MIT and overtook ChatGPT … on January 27": the date is the second event's
+_SECOND_PREDICATE = re.compile(
+    r"\band\s+(?:(?:was|were|has|had|is|quickly|then|later|soon)\s+)*"
+    r"(?:[a-z]+ed|overtook|took|became|came|grew|rose|won|hit|went|topped)\b"
+)
 
 
 def metric_from_unit(extractor: Extractor, q: Quantity, text: str, span: Span) -> str:

@@ -257,9 +257,9 @@ def _joined_to_figure(
     if (
         before
         and not on_platform
-        and not _LEVEL_WITH.search(text, max(span.start, before[-1].start - 25), before[-1].start)
         and (
             _ATTACH_BEFORE.match(text[before[-1].end : q.start])
+            and not _LEVEL_WITH.search(text, max(span.start, before[-1].start - 25), before[-1].start)
             or _RELATIVE_CLAUSE.match(text[before[-1].end : q.start])
         )
     ):
@@ -292,6 +292,10 @@ def _joined_to_figure(
     return ""
 
 
+_IT = re.compile(r"\b(?:it|its)\b")
+_ANOTHER_OF_ITS = re.compile(
+    r"\b(?:follow-up|successor|predecessor|next|later|earlier|other|newer|older)\b[^.;]*\bmodel"
+)
 # A name the sentence's subject is matched with: "GLM-4.5 sits level with R1 at $2.20" is GLM-4.5's figure.
 _LEVEL_WITH = re.compile(r"\b(?:(?:level|on\s+par|tied|even|in\s+line)\s+with|match(?:es|ing)?|same\s+as)\s+$", re.I)
 
@@ -344,7 +348,7 @@ def _bracketed_or_compared(
             return owner[-1].name
     for written in (
         _VARIANT_LABEL.search(text[max(0, q.start - 40) : q.start]),
-        _THE_VARIANT.search(text, max(span.start, q.start - 60), q.start),  # "the Air variant is 106B total"
+        _variant_in_clause(text, span, q, before),  # "the Air variant is 106B total"
         _VARIANT_ASIDE.match(text, q.end, span.end),  # "#2 on LMArena (Maverick variant)": that variant's
         _SHORT_NAME_RIGHT_BEFORE.search(text[max(0, q.start - 20) : q.start]),  # "V3 ($0.27)", "V3's $1.10"
     ):
@@ -356,6 +360,15 @@ def _bracketed_or_compared(
 
 # "the Air variant is 106B total, 12B active": a variant named by its own word, in the figure's clause
 _THE_VARIANT = re.compile(r"\b[Tt]he\s+([A-Z][\w.\-]*)\s+(?:variant|version|edition)\b(?=[^;]*$)")
+
+
+def _variant_in_clause(text: str, span: Span, q: Quantity, before: Sequence[Mention]) -> re.Match[str] | None:
+    """ "the Air variant" before the figure, with no other model named between ("The Air variant
+    trails DeepSeek-V3, whose 671B total …" gives V3's size)."""
+    m = _THE_VARIANT.search(text, max(span.start, q.start - 60), q.start)
+    return m if m and not any(n.start >= m.end() for n in before) else None
+
+
 _VARIANT_LABEL = re.compile(r"\b([A-Z][\w.\-]*)\s+(?:variant|model|version|edition)\s*:\s*$")
 # a short name of the section's family right before a figure
 _SHORT_NAME_RIGHT_BEFORE = re.compile(r"\b([A-Z]\w{0,3}\d[\w.]*)(?:\s*\(|['’]s)\s*$")
@@ -404,6 +417,7 @@ def _sentence_subject(extractor: Extractor, q: Quantity, span: Span, before: Seq
     if (
         not models
         and _model_size(q)
+        and _IT.search(text, outside[0].end if outside else span.start, q.start)
         and span.default_subject != DOCUMENT_SUBJECT
         and extractor.vocabulary.subject_kind(span.default_subject) == "model"
     ):
@@ -427,6 +441,7 @@ def _sentence_subject(extractor: Extractor, q: Quantity, span: Span, before: Seq
         and first.name in extractor.vocabulary.ancestors(span.default_subject)
         and not _AS_FAMILY.match(text, first.end)  # "Mistral models punching above their weight"
         and (_MAKERS_MODEL.match(text, first.end) or _model_size(q) or span.carried_subject == span.default_subject)
+        and not _ANOTHER_OF_ITS.search(text, first.end, q.start)  # "… of its follow-up reasoning model at $294,000"
     ):
         # "**Kimi K2.** Moonshot AI's model … 1T total parameters": the model the paragraph or
         # section is about, which this names by its maker or family
@@ -437,7 +452,8 @@ def _sentence_subject(extractor: Extractor, q: Quantity, span: Span, before: Seq
 # Names that go along with the sentence's subject: "Meta previewed it alongside Scout and Maverick
 # on April 5, 2025 (288B active …)" gives neither Scout's nor Maverick's figures.
 _ALONGSIDE = re.compile(
-    r"\b(?:alongside|along\s+with|together\s+with|as\s+well\s+as|in\s+addition\s+to)\s+(?:the\s+)?$"
+    r"\b(?:alongside|along\s+with|together\s+with|as\s+well\s+as|in\s+addition\s+to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|&|or)\s+(?:the\s+)?")
 

@@ -311,20 +311,28 @@ _COUNT_SIGN = re.compile(r"#\s*(?=[A-Za-z])")
 # a harness's are a measurement of its own (the two differ by scaffolding, not by mistake).
 _WHOSE_FIGURES = re.compile(
     r"[,;]\s*(?:(?P<vendor>vendor|vendor[- ]reported|reported|official|model card|card)"
-    r"|harness|ours|our run|measured|internal|in-house|re-run|rerun|independent)\s*$",
+    r"|(?:our\s+)?harness|ours|our run|measured|internal|in-house|re-run|rerun|independent)\s*$",
     re.IGNORECASE,
 )
+
+
+_PER_TOKENS = re.compile(r"\(\s*(?:\$\s*)?(?:per|/)\s*1?\s*M\s+(input|output)?\s*tokens?\s*\)", re.IGNORECASE)
 
 
 def read_cell_metric(extractor: Extractor, cell: str) -> str:
     """The metric a table cell names, "" if none (through Extractor.cell_metric)."""
     text = re.sub(r"\s*\([^)]*\)\s*$", "", clean_markup(cell)).strip()
-    source = _WHOSE_FIGURES.search(text)
-    if source:  # "SWE-bench Verified, vendor (%)", "SWE-bench Verified, harness (%)"
-        named = extractor.cell_metric(text[: source.start()])
+    bracket = re.search(r"\(([^)]*)\)\s*$", clean_markup(cell))
+    source = _WHOSE_FIGURES.search(text) or (_WHOSE_FIGURES.search(", " + bracket.group(1)) if bracket else None)
+    if source:  # "SWE-bench Verified, vendor (%)", "SWE-bench Verified, harness (%)", "… (our harness)"
+        named = extractor.cell_metric(text[: source.start()] if _WHOSE_FIGURES.search(text) else text)
         if not named:
             return ""
         return named if source.group("vendor") else f"{named} (measured)"
+    per_tokens = _PER_TOKENS.search(clean_markup(cell))
+    if per_tokens and text.lower() in ("cost", "price", "pricing", "api price", "list price"):
+        # "Cost (per 1M output tokens)"
+        return f"{per_tokens.group(1).lower()} price" if per_tokens.group(1) else "price"
     text = _SCORE_WORDS.sub("", text).strip() or text  # "MMLU Score" is MMLU
     counted = _COUNT_SIGN.match(text)
     if counted:  # "# Total Parameters" is total parameters, "# Attention Heads" the number of them
