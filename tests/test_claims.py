@@ -1222,8 +1222,8 @@ def test_a_plain_text_item_title_is_the_subject_of_the_lines_indented_under_it()
                 355B total, 32B active.
                 MIT licence. Open weights since July 28, 2025.
 
-            gpt-oss-120b (OpenAI)
-                117B total / 5.1B active.
+            gpt-oss-120b (OpenAI, 117B total)
+                5.1B active.
 
         Elsewhere, 2T parameters were rumoured.
         """
@@ -1232,6 +1232,7 @@ def test_a_plain_text_item_title_is_the_subject_of_the_lines_indented_under_it()
     assert (5, "GLM-4.5", "license", "MIT") in facts
     assert (5, "GLM-4.5", "release date", "2025-07-28") in facts  # open weights since: the release
     assert (8, "gpt-oss-120b", "active parameters", 5.1e9) in facts
+    assert (7, "gpt-oss-120b", "total parameters", 117e9) in facts  # the title line's own figure
     assert [f for f in facts if f[0] == 10] == [(10, "(this document)", "total parameters", 2e12)]  # out of the item
 
 

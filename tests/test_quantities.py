@@ -669,3 +669,8 @@ def test_numbers_spoken_in_words(text: str, value: float, unit: str, precision: 
 )
 def test_number_words_that_state_no_spoken_figure(text: str) -> None:
     assert find_quantities(text) == []
+
+
+def test_a_spoken_figure_on_a_line_without_digits_or_other_number_words() -> None:
+    found = find_quantities("She said R1 scores ninety percent on MMLU and took sixty thousand GPU hours.")
+    assert [(q.value, q.unit) for q in found] == [(90.0, "percent"), (60000.0, "gpu_hours")]

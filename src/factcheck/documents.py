@@ -683,7 +683,8 @@ def _walk(lines: list[str], pages: list[int] | None, *, markdown: bool = True) -
             indented_titles.append(_indent(line))
             outline.push(_INDENTED_TITLE_LEVEL + indented_titles[-1], stripped)
             list_title = stripped
-            yield Block("heading", number, line, outline.path[:-1], page=page)
+            # a line of the item's own, in its section: "GLM-4.5 (355B total, 32B active)" states figures
+            yield Block("paragraph", number, line, outline.path, page=page)
             continue
         if plain and _is_plain_heading(lines, i):
             title = _clean_heading(stripped)

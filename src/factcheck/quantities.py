@@ -1250,7 +1250,7 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
         found.extend(_ordinal_places(text, lower, blocked))
     spelled = _spelled_hints(text)
     if not (spelled or "#" in text or "no." in lower or "number" in lower or "top" in lower or ":" in text):
-        return found
+        return _with_spoken(text, blocked, found)
     rank_words = "#" in text or "no." in lower or "number" in lower
     for m in _matches_from(_RANK_HASH, text, lower, _RANK_HASH_OPENERS) if rank_words else ():
         if not _overlaps(m.start(), m.end(), blocked):
@@ -1326,6 +1326,11 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
         times = m.group(1)
         value = _TWICE[times.lower()] if times else float(_SPELLED[m.group(2).lower()])
         found.append(_spelled(text, m, value, "times", "multiple"))
+    return _with_spoken(text, blocked, found)
+
+
+def _with_spoken(text: str, blocked: list[tuple[int, int]], found: list[Quantity]) -> list[Quantity]:
+    """`found` and the numbers spoken in words beside them."""
     for q in _spoken_quantities(text, blocked):
         # "two thousand and forty-eight GPUs" holds the count "eight GPUs": the longer reading stands
         inside = [f for f in found if q.start <= f.start and f.end <= q.end]
