@@ -3,6 +3,7 @@ and no trap or correct figure is flagged."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -110,15 +111,14 @@ PLANTED = {
     # Trial 12 (held out, on the code after trial 11): 1 of its 6 planted errors with 3 false
     # alarms (a cache hit's and a promotional price taken for list prices, "up from 79.8% for the
     # original release of R1" given to R1-0528, "finished ahead of gpt-oss-20b in June" read as a
-    # release). After the rules it asked for it gives 4 of 6 and nothing else. Still missed:
-    # DeepSeek-V3's 2.788M GPU-hours in a bullet whose model the heading gives only as "the
-    # technical report", and "Mistral Small 3.1 finished ahead of gpt-oss-20b" against the list
-    # that has them 3rd and 2nd.
+    # release). After the rules it asked for it gives 5 of 6 and nothing else. Still missed:
+    # "Mistral Small 3.1 finished ahead of gpt-oss-20b" against the list that has them 3rd and 2nd.
     "trial12": {
         ("value", "GLM-4.5", "total parameters"),  # 355 billion against 335B
         ("date", "GPT-OSS", "release date"),  # the family "released August 7, 2025", its models Aug 5
         ("categorical", "Llama 4 Scout", "license"),  # the Llama 4 Community License against Apache 2.0
         ("arithmetic", "Qwen", "combined share"),  # "together hold 46%" against the table's 27 + 14 + 5 + 4 = 50%
+        ("attribution", "DeepSeek-V3 / Kimi K2", "training GPU hours"),  # 2.788M H800 GPU-hours for both
     },
     "trial8": {
         ("arithmetic", "DeepSeek-R1", "amount"),  # ¥16 "about $2.60" at the ¥7.2 of the other conversions: $2.22
@@ -139,3 +139,13 @@ def test_every_planted_error_and_nothing_else_is_found(trial: str) -> None:
     ]
     found = {(f.kind.value, f.subject, f.metric) for f in find_conflicts(claims, vocabulary)}
     assert found == PLANTED[trial]
+
+
+@pytest.mark.parametrize("trial", sorted(PLANTED))
+def test_the_documents_have_the_lines_their_key_cites(trial: str) -> None:
+    # The key cites file:line; a document reformatted by a tool (ruff formats Python blocks in
+    # Markdown) would move its lines away from the key's.
+    key = (TRIALS / trial / "KEY.md").read_text(encoding="utf-8")
+    counts = {name: int(n) for name, n in re.findall(r"`(0\d_[^`]+)`\s*\((\d+)(?: lines)?\)", key)}
+    for name, lines in counts.items():
+        assert len((TRIALS / trial / name).read_text(encoding="utf-8").splitlines()) == lines, name

@@ -1437,3 +1437,22 @@ def test_whose_figure_and_what_it_measures(sentence: str, expected: list[tuple[s
         assert ("DeepSeek-V3", "input charges", 540.0) in facts and not [f for f in facts if f[1] == "input price"]
     else:
         assert [f for f in facts if f[1] != "date"] == expected
+
+
+def test_a_list_item_that_goes_on_about_the_report_of_the_item_before() -> None:
+    text = (
+        "- DeepSeek-V3 is a 671B-parameter model pretrained on 14.8T tokens.\n"
+        "- Per the technical report, full training took 2.788M H800 GPU-hours.\n"
+        "- A customer sending 2B input tokens a month pays $540 in input charges;"
+        " at the old rate the same volume cost $280.\n"
+    )
+    facts = _facts(text)
+    assert (2, "DeepSeek-V3", "training GPU hours", 2.788e6) in facts
+    assert not [f for f in facts if f[2] == "training cost"]  # what serving a volume costs
+
+
+def test_a_variant_a_model_comes_as_takes_the_figures_after_it() -> None:
+    facts = _facts("## Models\nGLM-4.5 also comes as GLM-4.5-Air, with 106B total and 12B active parameters.\n")
+    assert [(s, v) for _, s, _, v in facts] == [("GLM-4.5-Air", 106e9), ("GLM-4.5-Air", 12e9)]
+    facts = _facts("## Models\nGLM-4.5 has 355B total parameters and beats GLM-4.5-Air, with 106B, on most tasks.\n")
+    assert [s for _, s, _, v in facts if v == 355e9] == ["GLM-4.5"]

@@ -70,7 +70,12 @@ _PRICES_OF_GOODS = frozenset({"unit price", "list price", "purchase price", "sal
 _NOT_YET = re.compile(r"\b(?:no|not|delayed|expected|planned|postponed|rumou?red)\b", re.IGNORECASE)
 _LICENCE_SENTENCE = re.compile(r"\s*Licen[cs]e\s*:\s*", re.IGNORECASE)  # a sentence of its own: "Licence: MIT."
 _TOPIC = re.compile(r"\s*(?:On|In|For|Across)\s+(?:the\s+)?(?=\S)")  # "On MMLU, …": what the paragraph scores
-_GOES_ON_ABOUT = re.compile(r"(?:It|Its|The model|This model|The same model)\b")
+# How a line that goes on about the model of the line before opens: "It was trained on …", "Per the
+# technical report, full training took 2.788M H800 GPU-hours"
+_GOES_ON_ABOUT = re.compile(
+    r"(?:It|Its|The model|This model|The same model|(?:Per|According to) (?:the|its) (?:technical )?(?:report|paper)"
+    r"|The (?:technical )?(?:report|paper))\b"
+)
 _RUN_IN = re.compile(r"\s*(?:[-*+•]\s+)?\*\*([^*]{1,60}?)[.:]?\*\*[.:]?\s+\S")  # "**Kimi K2.** Moonshot …"
 
 

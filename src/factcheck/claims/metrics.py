@@ -122,7 +122,11 @@ def metric_for(
     if metric == "input price" and _CACHE_HIT_AFTER.match(text, q.end):
         return "cached input price"  # "$0.55 per 1M input tokens on a cache miss, $0.14 on a cache hit"
     if metric == "training cost" and q.kind == "currency":
-        return _running_cost(text, q, span) or metric
+        sentence = text[span.start : span.end]
+        running = _running_cost(text, q, span)  # "$240,000 per month": a cost per month
+        if not running and "train" not in sentence.lower() and _USAGE_WORDS.search(sentence):
+            return "usage cost"  # "at the old promotional rate the same volume cost $280": what serving costs
+        return running or metric
     if metric == "context length" and _NATIVE_BEFORE.search(text, max(span.start, q.start - 40), q.start):
         return "native context length"  # "the native window for both is 32,768 tokens, extended to 131,072"
     if (
@@ -561,6 +565,9 @@ _TRAINING_RUN_BEFORE = re.compile(
 # Words of a contest: "finished ahead of gpt-oss-20b in June" dates a result, no release.
 OUTDONE = re.compile(
     r"\b(?:ahead\s+of|behind|beat|beats|outscored|outperformed|than|against|finished|placed|ranked)\b", re.I
+)
+_USAGE_WORDS = re.compile(
+    r"\b(?:volume|customers?|usage|traffic|requests|queries|a month|per month|monthly|bill|charges|tokens a)\b", re.I
 )
 _CHARGES_AFTER = re.compile(r"\s+in\s+(?:(input|output|API|monthly)\s+)?(?:charges|fees|billing|spend)\b", re.I)
 _PROMOTIONAL_BEFORE = re.compile(r"\b(?:promotional|promo|introductory)\s+(?:price\s+(?:of\s+)?)?$", re.I)

@@ -293,6 +293,11 @@ def _joined_to_figure(
 
 
 _IT = re.compile(r"\b(?:it|its)\b")
+_COMES_AS = re.compile(
+    r"\b(?:comes|ships|is\s+(?:also\s+)?(?:available|offered|sold))\s+(?:also\s+)?(?:as|in)\b"
+    r"|\b(?:its|a|the)\s+(?:smaller\s+|lighter\s+)?(?:variant|sibling|version)\b",
+    re.IGNORECASE,
+)
 _ANOTHER_OF_ITS = re.compile(
     r"\b(?:follow-up|successor|predecessor|next|later|earlier|other|newer|older)\b[^.;]*\bmodel"
 )
@@ -423,6 +428,18 @@ def _sentence_subject(extractor: Extractor, q: Quantity, span: Span, before: Seq
     ):
         return span.default_subject  # "Meta previewed it … (288B active)": a maker has no size, its model has
     first = (models or outside)[0]
+    variant = next(
+        (
+            m
+            for m in models
+            if m.start > first.end
+            and extractor.vocabulary.family(m.name) == first.name
+            and _COMES_AS.search(text, first.end, m.start)
+        ),
+        None,
+    )
+    if variant is not None:
+        return variant.name  # "GLM-4.5 also comes as GLM-4.5-Air, with 106B total": the variant's figures
     # "DeepSeek's report says the DeepSeek-V3 run took …", "in the Llama 4 series, Llama 4
     # Scout, a 17B model": a member named after its family is the more specific subject (but
     # "GLM-4.5 … GLM-4.5-Air" names a model and its variant, two subjects)
