@@ -1191,20 +1191,21 @@ def _stated_sum_findings(claims: Sequence[Claim]) -> list[Finding]:
             how_many = _HOW_MANY.search(lead)
             if len(parts) < 2 or how_many and _WORDS[how_many.group(1).lower()] != len(parts):
                 continue
-            computed = sum(float(c.quantity.value) for c in parts)
-            slack = 0.5 * len(parts) + 0.5  # each part and the total may be rounded
-            if abs(float(total.quantity.value) - computed) > slack:
-                explanation = (
-                    f"{total.quantity.text} does not follow from "
-                    f"{', '.join(c.quantity.text for c in parts)}: "
-                    f"they add up to {_as_stated(computed, total.quantity)}."
-                )
-                findings.append(
-                    _finding(
-                        FindingKind.ARITHMETIC, Severity.HIGH, total.subject, total.metric, explanation, [total, *parts]
-                    )
-                )
+            findings.extend(_wrong_sum(total, parts, ", ".join(c.quantity.text for c in parts)))
     return findings
+
+
+def _wrong_sum(total: Claim, parts: Sequence[Claim], described: str) -> list[Finding]:
+    """The finding for a stated sum its parts do not add up to (each part and the total may be
+    rounded), or none."""
+    computed = sum(float(c.quantity.value) for c in parts)
+    if abs(float(total.quantity.value) - computed) <= 0.5 * len(parts) + 0.5:
+        return []
+    explanation = (
+        f"{total.quantity.text} does not follow from {described}: they add up to "
+        f"{_as_stated(computed, total.quantity)}."
+    )
+    return [_finding(FindingKind.ARITHMETIC, Severity.HIGH, total.subject, total.metric, explanation, [total, *parts])]
 
 
 # Where a list of shares ends with what is left of the whole: "…, and everything else is 15%".
@@ -1269,18 +1270,8 @@ def _named_sum_findings(claims: Sequence[Claim], vocabulary: Vocabulary | None) 
         else:
             if len(parts) < 2 or len({c.metric for c in parts}) != 1:
                 continue
-            computed = sum(float(c.quantity.value) for c in parts)
-            if abs(float(total.quantity.value) - computed) > 0.5 * len(parts) + 0.5:
-                explanation = (
-                    f"{total.quantity.text} for {', '.join(names)} does not follow from their shares "
-                    f"({', '.join(f'{c.subject} {c.quantity.text}' for c in parts)}): they add up to "
-                    f"{_as_stated(computed, total.quantity)}."
-                )
-                findings.append(
-                    _finding(
-                        FindingKind.ARITHMETIC, Severity.HIGH, total.subject, total.metric, explanation, [total, *parts]
-                    )
-                )
+            each = ", ".join(f"{c.subject} {c.quantity.text}" for c in parts)
+            findings.extend(_wrong_sum(total, parts, f"the shares given for {', '.join(names)} ({each})"))
     return findings
 
 

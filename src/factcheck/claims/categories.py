@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from factcheck.claims.text import LICENCE, MARKER, clean_markup
+from factcheck.claims.text import COMPARISON, LICENCE, MARKER, clean_markup
 from factcheck.models import Block, Qualifier, Quantity
 
 if TYPE_CHECKING:
@@ -113,14 +113,13 @@ def architecture(extractor: Extractor, block: Block) -> None:
     if both and block.section:  # "- Both MoE, Apache 2.0" under "### 2025-08-05: gpt-oss-120b and gpt-oss-20b"
         title = block.section[-1]
         heading = [  # not a model the heading measures them against
-            m.name for m in extractor.heading_subjects(title) if not _MEASURED_AGAINST.search(title, 0, m.start)
+            m.name for m in extractor.heading_subjects(title) if not COMPARISON.search(title, 0, m.start)
         ]
         for name in dict.fromkeys(n for n in heading if extractor.vocabulary.subject_kind(n) == "model"):
             q = category_quantity(_architecture_name(both.group(1)), *both.span(1), both.group(1))
             extractor.add(block, q, name, "architecture", quote)
 
 
-_MEASURED_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|than|compared\s+(?:to|with))\b", re.IGNORECASE)
 _IT_IS = re.compile(
     r"(?:^|[.!?]\s+)(?:It|The model)(?:['’]s|\s+is)\s+an?\s+(dense|MoE|mixture[- ]of[- ]experts)\b"
     r"(?![\-/]|\s*(?:and|or|&|vs\.?|versus|compared|than)\s)"
