@@ -1456,3 +1456,10 @@ def test_a_variant_a_model_comes_as_takes_the_figures_after_it() -> None:
     assert [(s, v) for _, s, _, v in facts] == [("GLM-4.5-Air", 106e9), ("GLM-4.5-Air", 12e9)]
     facts = _facts("## Models\nGLM-4.5 has 355B total parameters and beats GLM-4.5-Air, with 106B, on most tasks.\n")
     assert [s for _, s, _, v in facts if v == 355e9] == ["GLM-4.5"]
+
+
+def test_a_figure_both_models_are_said_to_have_and_a_qualified_family_range() -> None:
+    facts = _facts("Llama 4 Scout and Llama 4 Maverick both activate 17 billion parameters per token.\n")
+    assert [s for _, s, _, _ in facts] == ["Llama 4 Scout", "Llama 4 Maverick"]
+    ranged = _facts("## Qwen3\nThe dense Qwen3 models range from 0.6B to 32B.\n")
+    assert [m for _, _, m, _ in ranged] == ["dense model size range"]  # not the family's whole range

@@ -854,7 +854,7 @@ def _usage_costs_in(here: Sequence[Claim], vocabulary: Vocabulary | None) -> lis
         worked = f"${low:,.0f}" if low == high else f"${low:,.0f}-{high:,.0f}"
         reproduced = calibration[0][0]
         explanation = (
-            f"The scenario ({tokens_per_month:.3g} tokens a month) at {price.subject}'s "
+            f"The scenario ({tokens_per_month:,.0f} tokens a month) at {price.subject}'s "
             f"{price.metric} of {price.quantity.text} gives {worked} a month, the method that reproduces "
             f"{reproduced.subject}'s row, not {row.quantity.text}."
         )

@@ -178,6 +178,22 @@ _CHANGE_OF_ONE = re.compile(r"\b(?:reduction|increase|saving|savings|discount|cu
 _THE_REST_BEFORE = re.compile(
     r"\b(?:(?:everything|everyone|all)\s+else|the\s+rest|all\s+others|the\s+remainder)\b[^.;%\d]*$", re.IGNORECASE
 )
+
+
+def _both_of(extractor: Extractor, subjects: Sequence[Mention], text: str, q: Quantity) -> list[str]:
+    """The two models a figure is said of together: "Llama 4 Scout and Llama 4 Maverick both
+    activate 17B"; [] if the sentence names no such pair right before it."""
+    before = [m for m in subjects if m.end <= q.start]
+    if len(before) < 2:
+        return []
+    first, second = before[-2], before[-1]
+    if not (_PAIR_JOIN.fullmatch(text, first.end, second.start) and _BOTH.match(text, second.end)):
+        return []
+    return [extractor.context.specific(first.name), extractor.context.specific(second.name)]
+
+
+_PAIR_JOIN = re.compile(r"\s+(?:and|&)\s+")
+_BOTH = re.compile(r"\s+(?:both|each)\b")
 _SET_AGAINST = re.compile(
     r"\b(?:against|versus|vs\.?|than|compared\s+(?:to|with)|like|unlike|rivals?|beats?|over|successor\s+to|since)\b",
     re.IGNORECASE,
@@ -728,8 +744,12 @@ class Extractor:
             q = self.with_unit(q, metric)
             last_unit = q.unit
             subject = joint_subject(self, subject, q, subjects, text)
-            released = self._released_after(q, metric, subject, subjects, text, span.end)
-            if released:  # "OpenAI's reply came on Aug 5, 2025, when it published gpt-oss-120b and gpt-oss-20b"
+            # the figure of several models: "OpenAI's reply came on Aug 5, 2025, when it published
+            # gpt-oss-120b and gpt-oss-20b", "Scout and Maverick both activate 17B"
+            released = self._released_after(q, metric, subject, subjects, text, span.end) or _both_of(
+                self, subjects, text, q
+            )
+            if released:
                 for model in released:
                     self.add(block, q, model, metric, quote)
                 continue
@@ -860,7 +880,11 @@ class Extractor:
         if metric == "rank" and q.kind == "number" and isinstance(q.value, float) and q.value.is_integer():
             return replace(q, unit="rank", kind="rank")  # a "Rank" column's "1"
         # "model size" is no entry of its own but an alias: of total parameters, counted in parameters
-        unit = self.vocabulary.metric_unit(metric) or self.vocabulary.metric_unit(self.vocabulary.metric(metric) or "")
+        unit = (
+            self.vocabulary.metric_unit(metric)
+            or self.vocabulary.metric_unit(self.vocabulary.metric(metric) or "")
+            or self.vocabulary.metric_unit(metric.partition(" ")[2])  # "dense model size range": its head's
+        )
         if unit in ("score", "elo", "") or q.kind in ("part", "whole") and not unit:
             return q
         if unit == "percent" and q.scale != 1.0:

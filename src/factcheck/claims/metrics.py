@@ -127,6 +127,8 @@ def metric_for(
         if not running and "train" not in sentence.lower() and _USAGE_WORDS.search(sentence):
             return "usage cost"  # "at the old promotional rate the same volume cost $280": what serving costs
         return running or metric
+    if metric == "model size range" and (kind := _KIND_OF_MODELS.search(text, span.start, q.start)):
+        return f"{kind.group(1).lower()} model size range"  # "the dense Qwen3 models range from 0.6B to 32B"
     if metric == "context length" and _NATIVE_BEFORE.search(text, max(span.start, q.start - 40), q.start):
         return "native context length"  # "the native window for both is 32,768 tokens, extended to 131,072"
     if (
@@ -144,6 +146,7 @@ def metric_for(
 
 # "a native 128K context", "the native window for both is 32,768", "natively supports 128K" (not
 # "native tool use and a 128K window")
+_KIND_OF_MODELS = re.compile(r"\b(dense|MoE)\s+(?:[\w.\-]+\s+){0,2}models?\b", re.IGNORECASE)
 _NATIVE_BEFORE = re.compile(
     r"\bnative(?:ly)?(?:\s+(?:context\s+)?(?:window|context|length|supports?))?(?:\s+[^\s,;.]+){0,3}?\s*$",
     re.IGNORECASE,
