@@ -31,6 +31,17 @@ def test_audit_on_the_bundled_example(project: Path, capsys: pytest.CaptureFixtu
     assert "5 documents" in capsys.readouterr().err
 
 
+def test_an_audit_of_other_documents_can_keep_its_claim_files_and_reports_apart(project: Path) -> None:
+    other = project / "elsewhere"
+    other.mkdir()
+    (other / "notes.md").write_text("# Kimi K2\n- Total parameters: 1T\n", encoding="utf-8")
+    args = ["audit", str(other), "--no-sources", "--claims-dir", str(other / "claims")]
+    assert main([*args, "--reports-dir", str(other / "reports")]) == 0
+    assert [p.name for p in (other / "claims").glob("*.yaml")] == ["notes.md.yaml"]
+    assert (other / "reports" / "audit.md").is_file()
+    assert not (project / "claims").exists() or not list((project / "claims").glob("notes*"))
+
+
 def test_audit_uses_configured_documents(project: Path) -> None:
     _copy_example(project)
     (project / "factcheck.toml").write_text('documents = ["docs"]\n', encoding="utf-8")

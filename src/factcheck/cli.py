@@ -231,6 +231,11 @@ _FAIL_ON = click.Choice(["high", "medium", "low", "never"])
     help="Replay sources from cassettes/ instead of fetching them (default: the 'fetch' setting).",
 )
 @click.option("--no-sources", is_flag=True, help="Do not fetch or replay the cited sources.")
+@click.option(
+    "--claims-dir",
+    type=click.Path(path_type=Path),
+    help="Where to write claim files and keep decisions (default: claims/); for documents of another project.",
+)
 @click.pass_context
 def audit(
     ctx: click.Context,
@@ -239,6 +244,7 @@ def audit(
     fail_on: str | None,
     offline: bool | None,
     no_sources: bool,
+    claims_dir: Path | None,
 ) -> None:
     """Extract claims, fetch what the documents cite, find conflicts and citation problems, and
     write the audit reports (HTML, Markdown, JSON).
@@ -247,7 +253,13 @@ def audit(
     Exit 0 when no unaccepted finding reaches --fail-on, 1 when one does, 2 on input errors.
     """
     fetch = "off" if no_sources else _fetch_mode(offline)
-    settings = _settings(ctx, reports_dir=str(reports_dir) if reports_dir else None, fail_on=fail_on, fetch=fetch)
+    settings = _settings(
+        ctx,
+        reports_dir=str(reports_dir) if reports_dir else None,
+        claims_dir=str(claims_dir) if claims_dir else None,
+        fail_on=fail_on,
+        fetch=fetch,
+    )
     targets = _targets(paths, settings)
     with Store(settings.database) as store, _progress() as advance, _source_progress() as fetched:
         result = run_audit(targets, settings, store, progress=advance, source_progress=fetched)
