@@ -1250,7 +1250,7 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
         found.extend(_ordinal_places(text, lower, blocked))
     spelled = _spelled_hints(text)
     if not (spelled or "#" in text or "no." in lower or "number" in lower or "top" in lower or ":" in text):
-        return _with_spoken(text, blocked, found)
+        return _with_spoken(text, lower, blocked, found)
     rank_words = "#" in text or "no." in lower or "number" in lower
     for m in _matches_from(_RANK_HASH, text, lower, _RANK_HASH_OPENERS) if rank_words else ():
         if not _overlaps(m.start(), m.end(), blocked):
@@ -1326,12 +1326,12 @@ def _special_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quant
         times = m.group(1)
         value = _TWICE[times.lower()] if times else float(_SPELLED[m.group(2).lower()])
         found.append(_spelled(text, m, value, "times", "multiple"))
-    return _with_spoken(text, blocked, found)
+    return _with_spoken(text, lower, blocked, found)
 
 
-def _with_spoken(text: str, blocked: list[tuple[int, int]], found: list[Quantity]) -> list[Quantity]:
-    """`found` and the numbers spoken in words beside them."""
-    for q in _spoken_quantities(text, blocked):
+def _with_spoken(text: str, lower: str, blocked: list[tuple[int, int]], found: list[Quantity]) -> list[Quantity]:
+    """`found` and the numbers spoken in words beside them (`lower`: text.lower(), made once)."""
+    for q in _spoken_quantities(text, blocked, lower):
         # "two thousand and forty-eight GPUs" holds the count "eight GPUs": the longer reading stands
         inside = [f for f in found if q.start <= f.start and f.end <= q.end]
         if not any(f.start < q.end and q.start < f.end for f in found if f not in inside):
@@ -1358,10 +1358,10 @@ _SPOKEN_NUMBER = re.compile(  # opening with a number word, not a scale word ("5
     rf"(?:(?:[\s-]+(?:and\s+)?|\s+point\s+)(?:{_NUMBER_WORD}))*\b",
     re.IGNORECASE,
 )
-_SPOKEN_HINTS = ("percent", "per cent", "dollar", "hundred", "thousand", "million", "billion", "trillion")
-_SPOKEN_HINT_BYTES = frozenset(
-    {b"percent", b"cent", b"dollar", b"dollars", b"hundred", b"thousand", b"million", b"billion", b"trillion"}
-)
+# Every spoken figure read holds one of these words ("per cent" its "cent"): as substrings of a
+# lower-cased line, and as the words of an ASCII line (_wordy_figure).
+_SPOKEN_HINTS = ("percent", "cent", "dollar", "hundred", "thousand", "million", "billion", "trillion")
+_SPOKEN_HINT_BYTES = frozenset(w.encode() for w in (*_SPOKEN_HINTS, "dollars"))
 _SPOKEN_UNIT_AFTER = re.compile(rf"\s+(percent\b|per cent\b|dollars?\b|(?:[\w-]+\s+)?(?:{_UNIT_RE})\b)", re.I)
 
 
@@ -1409,8 +1409,8 @@ def _spoken_value(words: str) -> tuple[float, float] | None:
     return total + current, place
 
 
-def _spoken_quantities(text: str, blocked: list[tuple[int, int]]) -> Iterator[Quantity]:
-    lower = text.lower()
+def _spoken_quantities(text: str, blocked: list[tuple[int, int]], lower: str = "") -> Iterator[Quantity]:
+    lower = lower or text.lower()
     if not any(hint in lower for hint in _SPOKEN_HINTS):
         return
     for m in _SPOKEN_NUMBER.finditer(text):

@@ -177,7 +177,7 @@ _UNDER_LICENCE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
-_PLURAL_VERB = re.compile(r"ship\s", re.IGNORECASE)
+_ARE_BEFORE = re.compile(r"\b(?:are|were)\s+$")  # "are released under": of every model named
 _IT = re.compile(r"\s*(?:It|Its\s+weights|The\s+model|The\s+weights)\b")
 
 
@@ -206,8 +206,6 @@ def prose_licence(extractor: Extractor, block: Block, clean: str) -> None:
         at = stated.start() + len(stated.group(0)) - len(stated.group(0).lstrip())
         q = category_quantity(licence_name(written), at, at + len(written), written)
         # "Llama 4 Scout (…) and Llama 4 Maverick (…) ship under …": a plural verb, of every model named
-        plural = _PLURAL_VERB.match(m.group(0)) or re.search(
-            r"\b(?:are|were)\s+$", clean[max(0, m.start() - 6) : m.start()]
-        )
+        plural = m.group(0).lower().startswith("ship ") or _ARE_BEFORE.search(clean, max(0, m.start() - 6), m.start())
         for mention in named if plural else named[-1:]:
             extractor.add(block, q, extractor.context.specific(mention.name), "license", " ".join(clean.split()))
